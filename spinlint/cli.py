@@ -1,0 +1,172 @@
+"""The command line. Only this module prints or exits.
+
+Imports are kept light at module level: heavy work (the model, scikit-learn
+for training) loads inside the commands that need it.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _split_codes(values: tuple[str, ...]) -> tuple[str, ...] | None:
+    if not values:
+        return None
+    codes = []
+    for value in values:
+        codes.extend(code.strip().upper() if code.strip().upper() != "ALL" else "ALL"
+                     for code in value.split(",") if code.strip())
+    return tuple(codes)
+
+
+def _fail(message: str) -> None:
+    click.echo(f"spinlint: error: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+class LazyGroup(click.Group):
+    """Subcommands that import heavy modules are loaded only when invoked."""
+
+    lazy = {
+        "model": ("spinlint.model.cli", "model_group"),
+    }
+
+    def list_commands(self, ctx):
+        return sorted([*super().list_commands(ctx), *self.lazy])
+
+    def get_command(self, ctx, name):
+        if name in self.lazy:
+            from importlib import import_module
+
+            module_name, attribute = self.lazy[name]
+            try:
+                return getattr(import_module(module_name), attribute)
+            except ImportError as error:
+                _fail(f"the '{name}' command is unavailable: {error}")
+        return super().get_command(ctx, name)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="spinlint")
+def main() -> None:
+    """Lint corporate communication for vague corporate-speak, blame-shifting
+    framing, claims without evidence, and readability."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path, allow_dash=True))
+@click.option("--format", "output_format", type=click.Choice(["text", "json", "sarif", "github", "html"]),
+              default="text", show_default=True, help="Output format.")
+@click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False),
+              help="Write the report to this file instead of stdout.")
+@click.option("--select", multiple=True, help="Only these codes or prefixes (comma-separated), e.g. V,B001.")
+@click.option("--extend-select", multiple=True, help="Add codes or prefixes to the selection (e.g. preview rules).")
+@click.option("--ignore", multiple=True, help="Skip these codes or prefixes, e.g. --ignore M (no model).")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]),
+              help="Lowest severity that makes the exit status 1 [default: warning].")
+@click.option("--max-spin", type=click.FloatRange(0, 100), help="Also fail when a file's spin score exceeds this.")
+@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False, exists=True),
+              help="Use this config file for every path instead of discovering one.")
+@click.option("--isolated", is_flag=True, help="Ignore all config files.")
+@click.option("--include", multiple=True, help="Glob of files to lint inside folders (repeatable).")
+@click.option("--exclude", multiple=True, help="Glob of files or folders to skip (repeatable).")
+@click.option("--stdin-filename", help="Name for text read from '-' (used in output and for config).")
+@click.option("--encoding", help="Decode files with this encoding (e.g. cp1252) instead of detecting UTF-8/16.")
+@click.option("--max-bytes", type=click.IntRange(1), default=10_000_000, show_default=True,
+              help="Refuse files larger than this.")
+@click.option("--model", "model_path", type=click.Path(path_type=Path, dir_okay=False),
+              help="Use this model artefact (its card <name>.json must sit beside it).")
+@click.option("--no-color", is_flag=True, help="No colour in text output (also: NO_COLOR=1).")
+@click.option("--no-questions", is_flag=True, help="Text output: leave out the question to ask.")
+def check(paths, output_format, output, select, extend_select, ignore, fail_on, max_spin, config_path, isolated,
+          include, exclude, stdin_filename, encoding, max_bytes, model_path, no_color, no_questions):
+    """Lint files, folders, or '-' for standard input."""
+    from .config import ConfigError, ConfigFinder, check_selectors, with_overrides
+    from .features import ModelLoadError
+    from .ruleset import RuleError
+    from .runner import lint_paths, write_output
+
+    try:
+        selects, ignores, extends = _split_codes(select), _split_codes(ignore), _split_codes(extend_select)
+        for option, codes in (("--select", selects), ("--ignore", ignores), ("--extend-select", extends)):
+            check_selectors(codes or (), option, "command line")
+        finder = ConfigFinder(config_path, isolated=isolated)
+
+        def settings_for(path: Path):
+            settings = finder.for_path(path)
+            return with_overrides(settings, select=selects, ignore=ignores,
+                                  extend_select=(*settings.extend_select, *extends) if extends else None,
+                                  fail_on=fail_on, max_spin=max_spin)
+
+        report = lint_paths(list(paths) or [Path(".")], settings_for, include=include, exclude=exclude,
+                            stdin_filename=stdin_filename, encoding=encoding, max_bytes=max_bytes,
+                            model_path=model_path, keep_text=output_format == "html",
+                            warn=lambda message: click.echo(f"spinlint: warning: {message}", err=True))
+    except (ConfigError, RuleError) as error:
+        _fail(str(error))
+        return
+    except ModelLoadError as error:
+        _fail(str(error))
+        return
+
+    for problem in report.problems:
+        level = "error" if problem.fatal else "warning"
+        click.echo(f"spinlint: {level}: {problem.message}", err=True)
+
+    from .formats import renderer
+
+    colour = (output is None and output_format == "text" and not no_color
+              and not os.environ.get("NO_COLOR") and sys.stdout.isatty())
+    text = renderer(output_format)(report, colour=colour, show_questions=not no_questions)
+    if output is not None:
+        input_paths = [Path(p) for p in paths if str(p) != "-"]
+        try:
+            write_output(output, text, input_paths)
+        except OSError as error:
+            _fail(f"{output}: cannot write the report: {error.strerror or error}")
+        except ValueError as error:
+            _fail(str(error))
+    else:
+        click.echo(text, nl=False)
+    sys.exit(report.exit_code)
+
+
+@main.command("rules")
+@click.option("--all", "show_all", is_flag=True, help="Include preview rules.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def rules_command(show_all, output_format):
+    """List the rules: code, name, category, default severity."""
+    from .ruleset import builtin_rules
+
+    rules = [rule for rule in builtin_rules() if show_all or rule.status == "stable"]
+    if output_format == "json":
+        import json
+
+        click.echo(json.dumps([{"code": r.code, "name": r.name, "category": r.category, "kind": r.kind,
+                                "severity": r.severity, "scope": r.scope, "status": r.status} for r in rules],
+                              indent=2))
+        return
+    click.echo(f"{'code':<6} {'name':<36} {'category':<12} {'severity':<8} kind")
+    for rule in rules:
+        click.echo(f"{rule.code:<6} {rule.name:<36} {rule.category:<12} {rule.severity:<8} {rule.kind}")
+
+
+@main.command()
+@click.argument("code")
+def explain(code):
+    """Explain one rule: what it does, why it matters, an example, and the question to ask."""
+    from .ruledocs import render_rule_text
+    from .ruleset import rules_by_code
+
+    rule = rules_by_code().get(code.upper())
+    if rule is None:
+        _fail(f"unknown rule code {code!r}; `spinlint rules` lists them")
+    click.echo(render_rule_text(rule))

@@ -1,0 +1,259 @@
+"""Configuration: ``spinlint.toml`` or ``[tool.spinlint]`` in ``pyproject.toml``.
+
+For each file the nearest config walking up from its folder applies
+(``spinlint.toml`` wins over ``pyproject.toml`` in the same folder); globs
+are relative to the config file's folder.  Decoding is strict: unknown
+keys, wrong types and unknown rule codes are a ``ConfigError`` naming the
+key, the value and the file.  Documented in docs/configuration.md.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Mapping
+
+from .kinds import VocabularyOverrides
+from .ruleset import Rule, builtin_rules, known_selector, matches_selector
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # pragma: no cover - Python 3.10
+    import tomli as tomllib  # type: ignore[no-redef]
+
+FAIL_ON = ("error", "warning", "info", "never")
+
+
+class ConfigError(Exception):
+    """A configuration that cannot be used; the message names the file and key."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    select: tuple[str, ...] = ()  # empty: every stable rule
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    exclude: tuple[str, ...] = ()
+    fail_on: str = "warning"
+    max_spin: float | None = None
+    rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    vocabulary: VocabularyOverrides = field(default_factory=VocabularyOverrides)
+    path: Path | None = None  # the config file, if any
+    root: Path | None = None  # globs are relative to this folder
+
+    def rules_for(self, filename: str | None = None) -> tuple[Rule, ...]:
+        """The rules that run on ``filename`` after select, ignore and per-file-ignores."""
+        ignored = list(self.ignore)
+        if filename and self.per_file_ignores:
+            relative = _relative(Path(filename), self.root)
+            for pattern, codes in self.per_file_ignores.items():
+                if _glob_match(relative, pattern):
+                    ignored.extend(codes)
+        chosen = []
+        for rule in builtin_rules():
+            if self.select:
+                selected = matches_selector(rule.code, self.select)
+            else:
+                selected = rule.status == "stable"
+            selected = selected or matches_selector(rule.code, self.extend_select)
+            if selected and not matches_selector(rule.code, ignored):
+                chosen.append(rule)
+        return tuple(chosen)
+
+    def is_excluded(self, path: Path) -> bool:
+        if not self.exclude:
+            return False
+        relative = _relative(path, self.root)
+        return any(_glob_match(relative, pattern) for pattern in self.exclude)
+
+
+def _relative(path: Path, root: Path | None) -> str:
+    if root is None:
+        return path.as_posix()
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except (ValueError, OSError):
+        return path.as_posix()
+
+
+def _glob_match(relative: str, pattern: str) -> bool:
+    name = relative.rsplit("/", 1)[-1]
+    return (fnmatch.fnmatchcase(relative, pattern) or fnmatch.fnmatchcase(name, pattern)
+            or fnmatch.fnmatchcase(relative, pattern.rstrip("/") + "/*")
+            or relative.startswith(pattern.rstrip("/") + "/"))
+
+
+# -- reading a config file ---------------------------------------------------------------------------
+
+_TOP_KEYS: dict[str, type | tuple[type, ...]] = {
+    "select": list, "extend-select": list, "ignore": list, "per-file-ignores": dict,
+    "exclude": list, "fail-on": str, "max-spin": (int, float), "rules": dict, "vocabulary": dict,
+}
+
+
+def parse_settings(table: Mapping[str, Any], origin: Path) -> Settings:
+    where = f"{origin}"
+    for key, value in table.items():
+        if key not in _TOP_KEYS:
+            raise ConfigError(f"{where}: unknown key {key!r} (known: {', '.join(_TOP_KEYS)})")
+        expected = _TOP_KEYS[key]
+        if not isinstance(value, expected) or isinstance(value, bool):
+            raise ConfigError(f"{where}: {key} = {value!r} has the wrong type "
+                              f"(expected {_type_name(expected)})")
+    for key in ("select", "extend-select", "ignore", "exclude"):
+        _check_strings(table.get(key, []), key, where)
+    for key in ("select", "extend-select", "ignore"):
+        check_selectors(table.get(key, []), key, where)
+    per_file = {}
+    for pattern, codes in table.get("per-file-ignores", {}).items():
+        if not isinstance(codes, list):
+            raise ConfigError(f"{where}: per-file-ignores.{pattern!r} = {codes!r} must be a list of codes")
+        _check_strings(codes, f"per-file-ignores.{pattern}", where)
+        check_selectors(codes, f"per-file-ignores.{pattern}", where)
+        per_file[pattern] = tuple(codes)
+    fail_on = table.get("fail-on", "warning")
+    if fail_on not in FAIL_ON:
+        raise ConfigError(f"{where}: fail-on = {fail_on!r} is not one of {', '.join(FAIL_ON)}")
+    max_spin = table.get("max-spin")
+    if max_spin is not None and not 0 <= max_spin <= 100:
+        raise ConfigError(f"{where}: max-spin = {max_spin!r} must be between 0 and 100")
+    return Settings(
+        select=tuple(table.get("select", ())),
+        extend_select=tuple(table.get("extend-select", ())),
+        ignore=tuple(table.get("ignore", ())),
+        per_file_ignores=per_file,
+        exclude=tuple(table.get("exclude", ())),
+        fail_on=fail_on,
+        max_spin=float(max_spin) if max_spin is not None else None,
+        rule_options=_rule_options(table.get("rules", {}), where),
+        vocabulary=_vocabulary(table.get("vocabulary", {}), where),
+        path=origin,
+        root=origin.parent,
+    )
+
+
+def _type_name(expected) -> str:
+    if isinstance(expected, tuple):
+        return "a number"
+    return {list: "a list", dict: "a table", str: "a string"}.get(expected, expected.__name__)
+
+
+def _check_strings(values: list, key: str, where: str) -> None:
+    for value in values:
+        if not isinstance(value, str):
+            raise ConfigError(f"{where}: {key} entry {value!r} must be a string")
+
+
+def check_selectors(values, key: str, where: str) -> None:
+    for value in values:
+        if not known_selector(value):
+            raise ConfigError(f"{where}: {key} has unknown rule code {value!r} (see `spinlint rules`)")
+
+
+def _rule_options(table: Mapping[str, Any], where: str) -> dict[str, dict[str, Any]]:
+    rules = {rule.code: rule for rule in builtin_rules()}
+    result: dict[str, dict[str, Any]] = {}
+    for code, options in table.items():
+        if code not in rules:
+            raise ConfigError(f"{where}: rules.{code} names an unknown rule code {code!r}")
+        if not isinstance(options, dict):
+            raise ConfigError(f"{where}: rules.{code} must be a table of options")
+        defaults = dict(rules[code].options)
+        for name, value in options.items():
+            if name == "severity":
+                if value not in ("error", "warning", "info"):
+                    raise ConfigError(f"{where}: rules.{code}.severity = {value!r} must be error, warning or info")
+                continue
+            if name not in defaults:
+                known = ", ".join(["severity", *defaults])
+                raise ConfigError(f"{where}: rules.{code}.{name} is not an option of {code} (options: {known})")
+            default = defaults[name]
+            numeric = isinstance(default, (int, float)) and not isinstance(default, bool)
+            if numeric and (isinstance(value, bool) or not isinstance(value, (int, float))):
+                raise ConfigError(f"{where}: rules.{code}.{name} = {value!r} must be a number")
+            if not numeric and type(value) is not type(default):
+                raise ConfigError(f"{where}: rules.{code}.{name} = {value!r} must be a {type(default).__name__}")
+        result[code] = dict(options)
+    return result
+
+
+def _vocabulary(table: Mapping[str, Any], where: str) -> VocabularyOverrides:
+    from . import vocabulary
+
+    known = set(vocabulary.names())
+    parsed: dict[str, dict[str, tuple[str, ...]]] = {"add": {}, "remove": {}}
+    for action, lists in table.items():
+        if action not in parsed:
+            raise ConfigError(f"{where}: vocabulary.{action} is unknown (use add, remove)")
+        if not isinstance(lists, dict):
+            raise ConfigError(f"{where}: vocabulary.{action} must be a table of lists")
+        for name, words in lists.items():
+            if name not in known:
+                raise ConfigError(f"{where}: vocabulary.{action}.{name} names an unknown vocabulary "
+                                  f"(known: {', '.join(sorted(known))})")
+            if not isinstance(words, list) or not all(isinstance(word, str) for word in words):
+                raise ConfigError(f"{where}: vocabulary.{action}.{name} must be a list of strings")
+            parsed[action][name] = tuple(words)
+    return VocabularyOverrides(add=parsed["add"], remove=parsed["remove"])
+
+
+def read_config(path: Path) -> Settings | None:
+    """Settings from one file, or None for a pyproject.toml without [tool.spinlint]."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: cannot read config: {error}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: invalid TOML: {error}") from None
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("spinlint")
+        if table is None:
+            return None
+        if not isinstance(table, dict):
+            raise ConfigError(f"{path}: [tool.spinlint] must be a table")
+        return parse_settings(table, path)
+    return parse_settings(data, path)
+
+
+class ConfigFinder:
+    """Finds (and caches) the config that applies to each folder."""
+
+    def __init__(self, explicit: Path | None = None, isolated: bool = False):
+        self._explicit = read_config(explicit) if explicit else None
+        if explicit and self._explicit is None:
+            raise ConfigError(f"{explicit}: has no [tool.spinlint] table")
+        self._isolated = isolated
+        self._cache: dict[Path, Settings] = {}
+
+    def for_path(self, path: Path) -> Settings:
+        if self._explicit is not None:
+            return self._explicit
+        if self._isolated:
+            return Settings()
+        try:
+            folder = path.resolve().parent if not path.is_dir() else path.resolve()
+        except OSError:
+            folder = Path.cwd()
+        return self._for_folder(folder)
+
+    def _for_folder(self, folder: Path) -> Settings:
+        if folder in self._cache:
+            return self._cache[folder]
+        settings = None
+        for candidate in (folder / "spinlint.toml", folder / "pyproject.toml"):
+            if candidate.is_file():
+                settings = read_config(candidate)
+                if settings is not None:
+                    break
+        if settings is None:
+            settings = Settings() if folder.parent == folder else self._for_folder(folder.parent)
+        self._cache[folder] = settings
+        return settings
+
+
+def with_overrides(settings: Settings, **flags: Any) -> Settings:
+    """CLI flags win over config; None means 'not given'."""
+    changes = {key: value for key, value in flags.items() if value is not None}
+    return replace(settings, **changes) if changes else settings

@@ -1,0 +1,234 @@
+"""Run compiled rules over a segmented document and produce findings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterator, Mapping
+
+from .document import Block, Segments, Span
+from .features import Features
+from .findings import Finding
+from .kinds import (ClassifierKind, ConditionalKind, LogicKind, MetricKind, PatternKind,
+                    VocabularyOverrides, compile_rule)
+from .ruleset import Rule
+
+
+class _SafeFormat(dict):
+    """``str.format_map`` that leaves unknown placeholders as they are."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def render(template: str, values: Mapping[str, Any]) -> str:
+    try:
+        return template.format_map(_SafeFormat(values))
+    except (ValueError, IndexError, AttributeError):
+        return template
+
+
+def _number(value: float) -> str:
+    return f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}"
+
+
+@dataclass(frozen=True)
+class CompiledRule:
+    rule: Rule
+    kind: Any
+    options: Mapping[str, Any] = field(default_factory=dict)
+
+
+class Engine:
+    """Holds the selected rules, compiled once, and runs them per document."""
+
+    def __init__(self, rules: tuple[Rule, ...] | list[Rule], *,
+                 options: Mapping[str, Mapping[str, Any]] | None = None,
+                 overrides: VocabularyOverrides | None = None):
+        overrides = overrides or VocabularyOverrides()
+        options = options or {}
+        self.rules = tuple(rules)
+        self.compiled = tuple(
+            CompiledRule(rule, compile_rule(rule, overrides), {**rule.options, **options.get(rule.code, {})})
+            for rule in self.rules
+        )
+
+    @property
+    def needs_model(self) -> bool:
+        return any(isinstance(item.kind, ClassifierKind) for item in self.compiled)
+
+    def run(self, segments: Segments, features: Features) -> list[Finding]:
+        findings: list[Finding] = []
+        for item in self.compiled:
+            findings.extend(self._run_rule(item, segments, features))
+        findings.sort(key=lambda f: (f.span.start, f.span.end, f.code))
+        return findings
+
+    # -- one rule ---------------------------------------------------------------------------------
+
+    def _run_rule(self, item: CompiledRule, segments: Segments, features: Features) -> Iterator[Finding]:
+        kind = item.kind
+        if isinstance(kind, PatternKind):
+            if item.rule.kind == "occurrence":
+                yield from self._occurrence(item, segments, features)
+            else:
+                yield from self._pattern(item, segments)
+        elif isinstance(kind, ConditionalKind):
+            yield from self._conditional(item, segments)
+        elif isinstance(kind, MetricKind):
+            yield from self._metric(item, segments, features)
+        elif isinstance(kind, ClassifierKind):
+            yield from self._classifier(item, segments, features)
+        elif isinstance(kind, LogicKind):
+            yield from self._logic(item, segments)
+
+    def _units(self, rule: Rule, segments: Segments) -> Iterator[tuple[int, int, str, int]]:
+        """(block index, offset of the unit in the block, unit text, sentence index) by scope."""
+        blocks = segments.document.blocks
+        if rule.scope == "sentence":
+            for index, sentence in enumerate(segments.sentences):
+                yield sentence.block_index, sentence.start, sentence.text, index
+        else:
+            # Paragraph and document scope both read paragraph by paragraph: a
+            # pattern never spans two paragraphs, which keeps positions exact.
+            for block_index, block in enumerate(blocks):
+                first = segments.paragraphs[block_index][0] if segments.paragraphs[block_index] else -1
+                yield block_index, 0, block.text, first
+
+    def _pattern(self, item: CompiledRule, segments: Segments) -> Iterator[Finding]:
+        for block_index, offset, text, sentence_index in self._units(item.rule, segments):
+            for hit in item.kind.hits(text):
+                match = text[hit.start:hit.end]
+                values = {"match": match, **hit.extras}
+                yield self._finding(item, segments, block_index, offset + hit.start, offset + hit.end,
+                                    sentence_index, values)
+
+    def _logic(self, item: CompiledRule, segments: Segments) -> Iterator[Finding]:
+        for block_index, offset, text, sentence_index in self._units(item.rule, segments):
+            for hit in item.kind.hits(text, item.options):
+                values = {"match": text[hit.start:hit.end], **hit.extras}
+                yield self._finding(item, segments, block_index, offset + hit.start, offset + hit.end,
+                                    sentence_index, values)
+
+    def _occurrence(self, item: CompiledRule, segments: Segments, features: Features) -> Iterator[Finding]:
+        first: tuple[int, int, int, int, str] | None = None
+        count = 0
+        for index, sentence in enumerate(segments.sentences):
+            for hit in item.kind.hits(sentence.text):
+                count += 1
+                if first is None:
+                    first = (sentence.block_index, sentence.start + hit.start, sentence.start + hit.end, index,
+                             sentence.text[hit.start:hit.end])
+        if first is None:
+            return
+        words = max(features.readability.words, 1)
+        density = 100.0 * count / words
+        limit = float(item.options.get("per_100_words", 2.0))
+        if count < int(item.options.get("min_count", 3)) or density <= limit:
+            return
+        block_index, start, end, sentence_index, match = first
+        values = {"match": match, "count": count, "density": _number(density), "limit": _number(limit)}
+        yield self._finding(item, segments, block_index, start, end, sentence_index, values,
+                            score=round(density, 2))
+
+    def _conditional(self, item: CompiledRule, segments: Segments) -> Iterator[Finding]:
+        kind: ConditionalKind = item.kind
+        blocks = segments.document.blocks
+        for index, sentence in enumerate(segments.sentences):
+            block = blocks[sentence.block_index]
+            for hit in kind.claims(sentence.text):
+                claim_start, claim_end = sentence.start + hit.start, sentence.start + hit.end
+                if self._has_evidence(item, block, sentence, hit, claim_start, claim_end):
+                    continue
+                values = {"match": sentence.text[hit.start:hit.end]}
+                yield self._finding(item, segments, sentence.block_index, claim_start, claim_end, index, values)
+
+    def _has_evidence(self, item: CompiledRule, block: Block, sentence, hit, claim_start: int,
+                      claim_end: int) -> bool:
+        kind: ConditionalKind = item.kind
+        if item.rule.scope == "sentence":
+            scope_text, scope_start = sentence.text, sentence.start
+        else:
+            scope_text, scope_start = block.text, 0
+        from .kinds import Hit
+
+        if kind.evidence_in(scope_text, Hit(claim_start - scope_start, claim_end - scope_start)) is not None:
+            return True
+        if not kind.use_markers or not block.markers:
+            return False
+        if item.rule.scope != "sentence":
+            return True
+        sentence_span = block.to_source(sentence.start, sentence.end)
+        # A link or citation right after the sentence supports it as well.
+        return any(sentence_span.start <= marker.span.start <= sentence_span.end + 3 for marker in block.markers)
+
+    def _metric(self, item: CompiledRule, segments: Segments, features: Features) -> Iterator[Finding]:
+        kind: MetricKind = item.kind
+        limit = float(item.options.get("max", 0))
+        if item.rule.scope == "sentence":
+            for index, sentence in enumerate(segments.sentences):
+                stats = features.sentence_stats[index]
+                value = _sentence_metric(stats, kind.metric)
+                if value > limit:
+                    values = {"match": sentence.text, "value": _number(value), "limit": _number(limit)}
+                    yield self._finding(item, segments, sentence.block_index, sentence.start, sentence.end,
+                                        index, values, score=round(float(value), 2))
+            return
+        readability = features.readability
+        if readability.words < int(item.options.get("min_words", 0)) or not segments.sentences:
+            return
+        value = float(getattr(readability, kind.metric))
+        if value > limit:
+            first = segments.sentences[0]
+            values = {"match": first.text, "value": _number(value), "limit": _number(limit)}
+            yield self._finding(item, segments, first.block_index, first.start, first.end, -1, values,
+                                score=round(value, 2))
+
+    def _classifier(self, item: CompiledRule, segments: Segments, features: Features) -> Iterator[Finding]:
+        kind: ClassifierKind = item.kind
+        probabilities = features.probabilities
+        if probabilities is None:
+            return
+        model = features.model
+        threshold = float(item.options.get("threshold", 0.0)) or float(model.thresholds[kind.label])
+        for index, probability in enumerate(probabilities[kind.label]):
+            if probability < threshold:
+                continue
+            sentence = segments.sentences[index]
+            reasons = model.explain(sentence.text, kind.label, k=3)
+            reason = "why: " + ", ".join(f"{name} {weight:+.2f}" for name, weight in reasons)
+            values = {"match": sentence.text, "probability": f"{probability:.2f}"}
+            yield self._finding(item, segments, sentence.block_index, sentence.start, sentence.end, index,
+                                values, score=round(probability, 4), reason=reason)
+
+    # -- building a finding -----------------------------------------------------------------------
+
+    def _finding(self, item: CompiledRule, segments: Segments, block_index: int, start: int, end: int,
+                 sentence_index: int, values: Mapping[str, Any], *, score: float | None = None,
+                 reason: str = "", evidence: Span | None = None) -> Finding:
+        rule = item.rule
+        block = segments.document.blocks[block_index]
+        span = block.to_source(start, end)
+        source_text = segments.document.source.text
+        values = {**values, **{key: value for key, value in item.options.items() if key not in values}}
+        return Finding(
+            code=rule.code,
+            name=rule.name,
+            category=rule.category,
+            severity=str(item.options.get("severity", rule.severity)),
+            message=render(rule.message, values),
+            span=span,
+            match=source_text[span.start:span.end],
+            suggestion=render(rule.suggestion, values),
+            question=render(rule.question, values),
+            score=score,
+            reason=reason,
+            evidence=evidence,
+            scope=rule.scope,
+            sentence_index=sentence_index,
+        )
+
+
+def _sentence_metric(stats, metric: str) -> float:
+    if metric == "syllables_per_word":
+        return stats.syllables / stats.words if stats.words else 0.0
+    return float(getattr(stats, metric))

@@ -1,0 +1,78 @@
+"""Numbers about a segmented document: readability counts and model probabilities.
+
+Computed lazily and at most once per document, so a run that selects no
+metric or classifier rule pays for neither.  The model (and numpy) load only
+when a classifier rule or the document scores ask for probabilities.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Callable
+
+from .document import Segments
+
+_MODELS: dict[Any, Any] = {}
+
+
+class ModelLoadError(Exception):
+    """The model could not be loaded or failed its integrity check."""
+
+
+def load_model(path: Path | None = None):
+    """The shipped (or given) model, loaded once per process."""
+    if path not in _MODELS:
+        from .model import runtime
+
+        try:
+            _MODELS[path] = runtime.load(path)
+        except runtime.ModelError as error:
+            raise ModelLoadError(str(error)) from None
+    return _MODELS[path]
+
+
+class Features:
+    def __init__(self, segments: Segments, *, long_sentence_words: int = 35,
+                 model_loader: Callable[[], Any] | None = None):
+        self.segments = segments
+        self.long_sentence_words = long_sentence_words
+        self._model_loader = model_loader
+
+    @cached_property
+    def sentence_texts(self) -> list[str]:
+        return [sentence.text for sentence in self.segments.sentences]
+
+    @cached_property
+    def sentence_stats(self) -> list:
+        from .readability import sentence_stats
+
+        return [sentence_stats(text) for text in self.sentence_texts]
+
+    @cached_property
+    def readability(self):
+        from .readability import document_readability
+
+        return document_readability(self.sentence_texts, long_sentence_words=self.long_sentence_words)
+
+    @property
+    def has_model(self) -> bool:
+        return self._model_loader is not None
+
+    @cached_property
+    def model(self):
+        if self._model_loader is None:
+            return None
+        return self._model_loader()
+
+    @cached_property
+    def probabilities(self) -> dict[str, list[float]] | None:
+        """Per label, one calibrated probability per sentence (one batched call)."""
+        model = self.model
+        if model is None:
+            return None
+        if not self.sentence_texts:
+            return {label: [] for label in model.labels}
+        matrix = model.predict_proba(self.sentence_texts)
+        return {label: [float(value) for value in matrix[:, column]]
+                for column, label in enumerate(model.labels)}

@@ -1,0 +1,208 @@
+"""The closed set of rule kinds, each compiled once from its rule file.
+
+A compiled kind answers one question for one unit of text (a sentence, a
+paragraph): where does it match?  The engine decides which units to feed it
+and turns matches into findings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterator, Mapping
+
+from . import vocabulary
+from .ruleset import Rule, RuleError
+
+# No unit longer than this reaches a pattern: the segmenter already caps
+# sentences, and this guards paragraph-scope evidence searches too.
+MAX_UNIT_CHARS = 20_000
+
+_QUOTED = re.compile(r'"[^"\n]{1,120}"|“[^”\n]{1,120}”')
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+    extras: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class VocabularyOverrides:
+    """Config additions to and removals from named vocabularies."""
+
+    add: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    remove: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def phrases(self, name: str) -> tuple[str, ...]:
+        try:
+            return vocabulary.get(name, self.add.get(name, ()), self.remove.get(name, ()))
+        except KeyError as error:
+            raise RuleError(str(error.args[0])) from None
+
+
+def compile_alternation(patterns: list[str] | tuple[str, ...], phrases: tuple[str, ...] = ()) -> re.Pattern | None:
+    """One case-insensitive alternation with word boundaries, or None when empty."""
+    parts = [f"(?:{pattern})" for pattern in patterns]
+    if phrases:
+        parts.append(f"(?:{vocabulary.alternation(phrases)})")
+    if not parts:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
+
+
+def _vocab_phrases(names: list[str], overrides: VocabularyOverrides) -> tuple[str, ...]:
+    phrases: list[str] = []
+    for name in names:
+        phrases.extend(overrides.phrases(name))
+    return tuple(phrases)
+
+
+def _is_quoted_or_named(text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> bool:
+    """Words in quotation marks or a capitalised name mid-sentence are not the author's own."""
+    if any(q_start <= start and end <= q_end for q_start, q_end in quoted):
+        return True
+    word = text[start:end]
+    before = text[:start].rstrip()
+    sentence_start = not before or before[-1] in ".!?:;\u2022-–—(\"“'"
+    return bool(word[:1].isupper() and not sentence_start and not word.isupper())
+
+
+class PatternKind:
+    """Shared by existence, substitution and occurrence: a pattern with vetoes."""
+
+    def __init__(self, rule: Rule, overrides: VocabularyOverrides):
+        match = rule.match
+        self.rule = rule
+        self.skip_quoted = match.get("skip_quoted", True)
+        self.swaps: dict[str, str] = {}
+        if rule.kind == "substitution":
+            for name in match.get("vocabularies", []):
+                removed = set(overrides.remove.get(name, ()))
+                self.swaps.update({k: v for k, v in vocabulary.swaps(name).items() if k not in removed})
+            self.swaps.update({k.lower(): v for k, v in match.get("swaps", {}).items()})
+            self.pattern = compile_alternation([], tuple(self.swaps))
+        else:
+            phrases = _vocab_phrases(match.get("vocabularies", []), overrides)
+            self.pattern = compile_alternation(match.get("patterns", []), phrases)
+        self.unless = compile_alternation(match.get("unless", []))
+        if self.pattern is None:
+            raise RuleError(f"{rule.code}: the rule has no patterns or vocabulary entries")
+
+    def hits(self, text: str) -> Iterator[Hit]:
+        text = text[:MAX_UNIT_CHARS]
+        if self.unless is not None and self.unless.search(text):
+            return
+        quoted = [m.span() for m in _QUOTED.finditer(text)] if self.skip_quoted else []
+        for found in self.pattern.finditer(text):
+            start, end = found.span()
+            if self.skip_quoted and _is_quoted_or_named(text, start, end, quoted):
+                continue
+            extras = {}
+            if self.swaps:
+                key = " ".join(found.group(0).lower().replace("-", " ").split())
+                replacement = self.swaps.get(key) or self.swaps.get(found.group(0).lower(), "")
+                extras = {"replacement": replacement}
+            yield Hit(start, end, extras)
+
+
+class ConditionalKind:
+    """A claim fires unless evidence sits in the same scope (not overlapping the claim)."""
+
+    def __init__(self, rule: Rule, overrides: VocabularyOverrides):
+        match = rule.match
+        self.rule = rule
+        self.skip_quoted = match.get("skip_quoted", False)
+        self.claim = compile_alternation(match.get("claim", []),
+                                         _vocab_phrases(match.get("claim_vocabularies", []), overrides))
+        self.evidence = compile_alternation(match.get("evidence", []),
+                                            _vocab_phrases(match.get("evidence_vocabularies", []), overrides))
+        self.unless = compile_alternation(match.get("unless", []))
+        self.use_markers = match.get("evidence_markers", True)
+        if self.claim is None:
+            raise RuleError(f"{rule.code}: a conditional rule needs claim patterns or vocabularies")
+
+    def claims(self, text: str) -> Iterator[Hit]:
+        text = text[:MAX_UNIT_CHARS]
+        if self.unless is not None and self.unless.search(text):
+            return
+        quoted = [m.span() for m in _QUOTED.finditer(text)] if self.skip_quoted else []
+        for found in self.claim.finditer(text):
+            start, end = found.span()
+            if self.skip_quoted and _is_quoted_or_named(text, start, end, quoted):
+                continue
+            yield Hit(start, end)
+
+    def evidence_in(self, text: str, claim: Hit) -> tuple[int, int] | None:
+        """The first evidence span in ``text`` that does not overlap the claim."""
+        if self.evidence is None:
+            return None
+        for found in self.evidence.finditer(text[:MAX_UNIT_CHARS]):
+            start, end = found.span()
+            if end <= claim.start or start >= claim.end:
+                return start, end
+        return None
+
+
+class MetricKind:
+    SENTENCE_METRICS = ("words", "syllables_per_word", "passive", "nominalisations")
+    DOCUMENT_METRICS = ("flesch_kincaid_grade", "gunning_fog", "smog_index", "passive_rate",
+                        "nominalisation_rate", "flesch_reading_ease")
+
+    def __init__(self, rule: Rule, overrides: VocabularyOverrides):
+        self.rule = rule
+        self.metric = rule.match.get("metric", "")
+        allowed = self.SENTENCE_METRICS if rule.scope == "sentence" else self.DOCUMENT_METRICS
+        if self.metric not in allowed:
+            raise RuleError(f"{rule.code}: metric {self.metric!r} is not one of {', '.join(allowed)} "
+                            f"for scope {rule.scope!r}")
+
+
+class ClassifierKind:
+    LABELS = ("vague", "blame", "evidence_gap")
+
+    def __init__(self, rule: Rule, overrides: VocabularyOverrides):
+        self.rule = rule
+        self.label = rule.match.get("label", "")
+        if self.label not in self.LABELS:
+            raise RuleError(f"{rule.code}: label {self.label!r} is not one of {', '.join(self.LABELS)}")
+
+
+class LogicKind:
+    # Handled by the engine itself rather than by a function in spinlint.logic.
+    ENGINE_FUNCTIONS = ("unused_suppression",)
+
+    def __init__(self, rule: Rule, overrides: VocabularyOverrides):
+        self.rule = rule
+        name = rule.match.get("function", "")
+        self.function: Callable[..., Iterator] | None = None
+        if name in self.ENGINE_FUNCTIONS:
+            return
+        from .logic import LOGIC  # the registry is the only place a function can come from
+
+        if name not in LOGIC:
+            raise RuleError(f"{rule.code}: logic function {name!r} is not registered in spinlint.logic")
+        self.function = LOGIC[name]
+
+    def hits(self, text: str, options: Mapping[str, Any]) -> Iterator[Hit]:
+        if self.function is None:
+            return
+        for item in self.function(text[:MAX_UNIT_CHARS], options):
+            extras = item[2] if len(item) > 2 else {}
+            yield Hit(item[0], item[1], extras)
+
+
+KIND_CLASSES = {
+    "existence": PatternKind,
+    "substitution": PatternKind,
+    "occurrence": PatternKind,
+    "conditional": ConditionalKind,
+    "metric": MetricKind,
+    "classifier": ClassifierKind,
+    "logic": LogicKind,
+}
+
+
+def compile_rule(rule: Rule, overrides: VocabularyOverrides):
+    return KIND_CLASSES[rule.kind](rule, overrides)

@@ -1,0 +1,76 @@
+"""The pipeline for one document: source → markup → segments → features → findings → file report."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Callable
+
+from . import markup, scoring, suppress
+from .config import Settings
+from .document import Source, Span
+from .engine import Engine
+from .features import Features, load_model
+from .findings import Finding, LineIndex
+from .report import FileReport
+
+
+class Linter:
+    """Lints sources; compiles each distinct rule selection once and reuses it."""
+
+    def __init__(self, *, model_path: Path | None = None, keep_text: bool = False):
+        self._engines: dict[tuple, Engine] = {}
+        self._model_path = model_path
+        self._keep_text = keep_text
+
+    def _engine(self, settings: Settings, filename: str) -> Engine:
+        rules = settings.rules_for(filename)
+        key = (tuple(rule.code for rule in rules), id(settings))
+        if key not in self._engines:
+            self._engines[key] = Engine(rules, options=settings.rule_options, overrides=settings.vocabulary)
+        return self._engines[key]
+
+    def _model_loader(self) -> Callable:
+        return lambda: load_model(self._model_path)
+
+    def lint(self, source: Source, settings: Settings) -> FileReport:
+        engine = self._engine(settings, source.path)
+        document = markup.parse(source)
+        from .segment import segment
+
+        segments = segment(document)
+        features = Features(segments, model_loader=self._model_loader() if engine.needs_model else None)
+        findings = engine.run(segments, features)
+        lines = LineIndex(source.text)
+        findings, unused = suppress.apply(findings, document.directives, source.text, lines)
+        unused_rule = next((rule for rule in engine.rules if rule.code == "X001"), None)
+        if unused_rule is not None:
+            findings.extend(_unused_suppression(unused_rule, source, span) for span in
+                            (directive.span for directive in unused))
+        findings.sort(key=lambda f: (f.span.start, f.span.end, f.code))
+        located = tuple(_locate(finding, lines) for finding in findings)
+        readability = features.readability.to_dict() if segments.sentences else {}
+        scores = scoring.document_scores(len(segments.sentences), located, features.probabilities)
+        return FileReport(
+            path=source.path,
+            findings=located,
+            scores=scores,
+            readability=readability,
+            sentences=len(segments.sentences),
+            text=source.text if self._keep_text else None,
+            fail_on=settings.fail_on,
+            max_spin=settings.max_spin,
+        )
+
+
+def _locate(finding: Finding, lines: LineIndex) -> Finding:
+    position = lines.position(finding.span)
+    return replace(finding, line=position.line, column=position.column,
+                   end_line=position.end_line, end_column=position.end_column)
+
+
+def _unused_suppression(rule, source: Source, span: Span) -> Finding:
+    return Finding(code=rule.code, name=rule.name, category=rule.category, severity=rule.severity,
+                   message=rule.message, span=span, match=source.text[span.start:span.end],
+                   suggestion=rule.suggestion, question=rule.question, scope="document")
+

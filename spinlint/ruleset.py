@@ -1,0 +1,194 @@
+"""Rule files → validated ``Rule`` values.
+
+One TOML file per code in ``spinlint/rules/``; see ``docs/rule-format.md``.
+Decoding is strict: an unknown or misspelt key, a wrong type or a bad
+value is a ``RuleError`` naming the file, so a typo never silently turns a
+rule off.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from types import MappingProxyType
+from typing import Any, Mapping
+
+try:  # Python 3.11+
+    import tomllib
+except ModuleNotFoundError:  # pragma: no cover - Python 3.10
+    import tomli as tomllib  # type: ignore[no-redef]
+
+CATEGORIES = ("vague", "blame", "evidence", "readability", "meta")
+KINDS = ("existence", "substitution", "occurrence", "conditional", "metric", "classifier", "logic")
+SEVERITIES = ("error", "warning", "info")
+SCOPES = ("sentence", "paragraph", "document")
+STATUSES = ("stable", "preview", "removed")
+CODE_PATTERN = re.compile(r"^[VBERMX]\d{3}$")
+NAME_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+_REQUIRED = {
+    "code": str, "name": str, "category": str, "kind": str, "severity": str, "scope": str,
+    "message": str, "question": str, "rationale": str, "source": str,
+}
+_OPTIONAL = {"status": str, "suggestion": str, "match": dict, "options": dict, "examples": dict}
+
+# The match keys each kind understands, with their types.
+_MATCH_KEYS: dict[str, dict[str, type]] = {
+    "existence": {"patterns": list, "vocabularies": list, "unless": list, "skip_quoted": bool},
+    "substitution": {"swaps": dict, "vocabularies": list, "unless": list, "skip_quoted": bool},
+    "occurrence": {"patterns": list, "vocabularies": list, "unless": list, "skip_quoted": bool},
+    "conditional": {
+        "claim": list, "claim_vocabularies": list, "evidence": list,
+        "evidence_vocabularies": list, "evidence_markers": bool, "unless": list, "skip_quoted": bool,
+    },
+    "metric": {"metric": str},
+    "classifier": {"label": str},
+    "logic": {"function": str},
+}
+_EXAMPLE_KEYS = {"bad": list, "good": list}
+
+
+class RuleError(Exception):
+    """A rule file that cannot be used; the message names the file."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    category: str
+    kind: str
+    severity: str
+    scope: str
+    message: str
+    question: str
+    rationale: str
+    source: str
+    suggestion: str = ""
+    status: str = "stable"
+    match: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    options: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    bad_examples: tuple[str, ...] = ()
+    good_examples: tuple[str, ...] = ()
+
+    @property
+    def prefix(self) -> str:
+        return self.code[0]
+
+
+def parse_rule(data: Mapping[str, Any], origin: str) -> Rule:
+    """Validate one decoded rule file. ``origin`` names the file in errors."""
+    known = set(_REQUIRED) | set(_OPTIONAL)
+    for key in data:
+        if key not in known:
+            raise RuleError(f"{origin}: unknown key {key!r}")
+    for key, expected in _REQUIRED.items():
+        if key not in data:
+            raise RuleError(f"{origin}: missing required key {key!r}")
+        _check_type(origin, key, data[key], expected)
+    for key, expected in _OPTIONAL.items():
+        if key in data:
+            _check_type(origin, key, data[key], expected)
+
+    code = data["code"]
+    if not CODE_PATTERN.match(code):
+        raise RuleError(f"{origin}: code {code!r} must be a prefix V, B, E, R, M or X and three digits")
+    if not NAME_PATTERN.match(data["name"]):
+        raise RuleError(f"{origin}: name {data['name']!r} must be kebab-case")
+    for key, allowed in (("category", CATEGORIES), ("kind", KINDS), ("severity", SEVERITIES),
+                         ("scope", SCOPES), ("status", STATUSES)):
+        value = data.get(key, "stable")
+        if value not in allowed:
+            raise RuleError(f"{origin}: {key} {value!r} is not one of {', '.join(allowed)}")
+
+    kind = data["kind"]
+    match = dict(data.get("match", {}))
+    allowed_match = _MATCH_KEYS[kind]
+    for key, value in match.items():
+        if key not in allowed_match:
+            raise RuleError(f"{origin}: [match] key {key!r} is not used by kind {kind!r}")
+        _check_type(origin, f"match.{key}", value, allowed_match[key])
+    for key, value in match.items():
+        if allowed_match[key] is list and not all(isinstance(item, str) for item in value):
+            raise RuleError(f"{origin}: match.{key} must be a list of strings")
+    _check_patterns(origin, match)
+
+    examples = dict(data.get("examples", {}))
+    for key, value in examples.items():
+        if key not in _EXAMPLE_KEYS:
+            raise RuleError(f"{origin}: [examples] key {key!r} is unknown (use bad, good)")
+        if not all(isinstance(item, str) for item in value):
+            raise RuleError(f"{origin}: examples.{key} must be a list of strings")
+
+    return Rule(
+        code=code,
+        name=data["name"],
+        category=data["category"],
+        kind=kind,
+        severity=data["severity"],
+        scope=data["scope"],
+        message=data["message"],
+        question=data["question"],
+        rationale=data["rationale"].strip(),
+        source=data["source"],
+        suggestion=data.get("suggestion", ""),
+        status=data.get("status", "stable"),
+        match=MappingProxyType(match),
+        options=MappingProxyType(dict(data.get("options", {}))),
+        bad_examples=tuple(examples.get("bad", ())),
+        good_examples=tuple(examples.get("good", ())),
+    )
+
+
+def _check_type(origin: str, key: str, value: Any, expected: type) -> None:
+    if expected is dict and not isinstance(value, dict):
+        raise RuleError(f"{origin}: {key} must be a table")
+    if expected is not dict and not isinstance(value, expected):
+        raise RuleError(f"{origin}: {key} must be a {expected.__name__}, not {type(value).__name__}")
+
+
+def _check_patterns(origin: str, match: Mapping[str, Any]) -> None:
+    for key in ("patterns", "unless", "claim", "evidence"):
+        for pattern in match.get(key, ()):
+            try:
+                re.compile(pattern)
+            except re.error as error:
+                raise RuleError(f"{origin}: match.{key} pattern {pattern!r} is not a valid regex: {error}") from None
+
+
+@lru_cache(maxsize=1)
+def builtin_rules() -> tuple[Rule, ...]:
+    """Every rule shipped with spinlint, sorted by code, removed ones excluded."""
+    folder = resources.files("spinlint.rules")
+    rules = []
+    for entry in sorted(folder.iterdir(), key=lambda item: item.name):
+        if not entry.name.endswith(".toml"):
+            continue
+        origin = f"spinlint/rules/{entry.name}"
+        try:
+            data = tomllib.loads(entry.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as error:
+            raise RuleError(f"{origin}: invalid TOML: {error}") from None
+        rule = parse_rule(data, origin)
+        if rule.code != entry.name[:-5]:
+            raise RuleError(f"{origin}: code {rule.code!r} does not match the file name")
+        if rule.status != "removed":
+            rules.append(rule)
+    return tuple(rules)
+
+
+def rules_by_code() -> dict[str, Rule]:
+    return {rule.code: rule for rule in builtin_rules()}
+
+
+def matches_selector(code: str, selectors: tuple[str, ...] | list[str]) -> bool:
+    """``V`` selects every vague rule, ``V0`` V000–V099, ``V001`` one rule; ``ALL`` everything."""
+    return any(selector == "ALL" or code.startswith(selector) for selector in selectors)
+
+
+def known_selector(selector: str) -> bool:
+    if selector == "ALL":
+        return True
+    return any(code.startswith(selector) for code in rules_by_code())

@@ -1,0 +1,60 @@
+"""Document scores: how much of a document is spin, per dimension, 0–100.
+
+See docs/scoring.md.  Each sentence gets a value in [0, 1] per dimension
+that combines the rule findings in it with the model's calibrated
+probability; a document's score is the mean over its sentences (so it is
+length-normalised), nudged up by document-level findings such as buzzword
+density.  ``spin`` is the same mean over each sentence's worst dimension.
+"""
+
+from __future__ import annotations
+
+from typing import Mapping, Sequence
+
+from .findings import Finding
+
+DIMENSIONS = {"vague": "vague", "blame": "blame", "evidence": "evidence_gap"}
+SEVERITY_WEIGHT = {"error": 0.9, "warning": 0.6, "info": 0.3}
+DOCUMENT_FINDING_WEIGHT = 0.25
+# A probability at or below this floor adds nothing: the model must lean
+# towards the label before it moves a score.
+MODEL_FLOOR = 0.5
+
+
+def _model_part(probability: float) -> float:
+    return max(0.0, (probability - MODEL_FLOOR) / (1.0 - MODEL_FLOOR))
+
+
+def document_scores(sentence_count: int, findings: Sequence[Finding],
+                    probabilities: Mapping[str, Sequence[float]] | None) -> dict[str, float]:
+    if sentence_count == 0:
+        return {"spin": 0.0, "vague": 0.0, "blame": 0.0, "evidence_gap": 0.0}
+    # 1 - value: the chance that the sentence is clean on that dimension
+    clean = {dimension: [1.0] * sentence_count for dimension in DIMENSIONS.values()}
+    document_level = {dimension: 1.0 for dimension in DIMENSIONS.values()}
+    for finding in findings:
+        dimension = DIMENSIONS.get(finding.category)
+        if dimension is None or finding.code.startswith("M"):
+            continue  # classifier findings enter through the probabilities below
+        weight = SEVERITY_WEIGHT.get(finding.severity, 0.3)
+        if finding.scope == "document" or finding.sentence_index < 0:
+            document_level[dimension] *= 1.0 - DOCUMENT_FINDING_WEIGHT * weight
+        elif finding.sentence_index < sentence_count:
+            clean[dimension][finding.sentence_index] *= 1.0 - weight
+    if probabilities:
+        for dimension in DIMENSIONS.values():
+            for index, probability in enumerate(probabilities.get(dimension, ())[:sentence_count]):
+                clean[dimension][index] *= 1.0 - _model_part(probability)
+
+    scores: dict[str, float] = {}
+    for dimension, values in clean.items():
+        mean = sum(1.0 - value for value in values) / sentence_count
+        scores[dimension] = _percent(1.0 - (1.0 - mean) * document_level[dimension])
+    worst = [max(1.0 - clean[dimension][index] for dimension in clean) for index in range(sentence_count)]
+    document_worst = 1.0 - min(document_level.values())
+    spin = 1.0 - (1.0 - sum(worst) / sentence_count) * (1.0 - document_worst)
+    return {"spin": _percent(spin), **scores}
+
+
+def _percent(value: float) -> float:
+    return round(min(100.0, max(0.0, 100.0 * value)), 1)
