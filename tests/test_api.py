@@ -1,0 +1,67 @@
+"""spinlint.analyze: positions, suppression and scores through the public API."""
+
+from __future__ import annotations
+
+import spinlint
+from spinlint.config import Settings
+from spinlint.findings import LineIndex
+from spinlint.document import Span
+
+
+def _check_positions(text: str, report) -> None:
+    lines = LineIndex(text)
+    for finding in report.files[0].findings:
+        assert text[finding.span.start:finding.span.end] == finding.match
+        position = lines.position(finding.span)
+        assert (finding.line, finding.column, finding.end_line, finding.end_column) == (
+            position.line, position.column, position.end_line, position.end_column)
+
+
+def test_line_index_handles_crlf_and_cr():
+    text = "ab\r\ncd\ref\ngh"
+    lines = LineIndex(text)
+    assert lines.locate(0) == (1, 1)
+    assert lines.locate(4) == (2, 1)
+    assert lines.locate(7) == (3, 1)
+    assert lines.locate(10) == (4, 1)
+    assert lines.position(Span(4, 6)).end_column == 3
+
+
+def test_analyze_positions_in_text_markdown_html():
+    sentence = "Mistakes were made, and roles were impacted."
+    for filename, text in (
+        ("memo.txt", f"Hello.\r\n\r\n{sentence}\r\n"),
+        ("memo.md", f"# Update\n\n```\n{sentence}\n```\n\nIn short: *{sentence}*\n"),
+        ("memo.html", f"<html><body><script>var a = 1;</script><p>Hi &amp; welcome.</p><p>{sentence}</p></body></html>"),
+    ):
+        report = spinlint.analyze(text, filename=filename, config=Settings(select=("B",)))
+        findings = report.files[0].findings
+        assert findings, filename
+        _check_positions(text, report)
+
+
+def test_code_blocks_are_not_prose():
+    text = "# Notes\n\n```\nWe will unlock value at scale and mistakes were made.\n```\n"
+    report = spinlint.analyze(text, filename="notes.md", config=Settings(ignore=("M",)))
+    assert not report.files[0].findings
+
+
+def test_suppression_and_unused_suppression():
+    text = ("<!-- spinlint-disable-next-line B -->\nMistakes were made.\n\n"
+            "<!-- spinlint-disable E -->\nThe team met on Monday.\n")
+    report = spinlint.analyze(text, filename="memo.md", config=Settings(select=("B", "E", "X")))
+    codes = [finding.code for finding in report.files[0].findings]
+    assert not any(code.startswith("B") for code in codes)
+    assert codes.count("X001") == 1
+
+
+def test_scores_are_length_normalised():
+    slogans = ("We will unlock value at scale. Our AI-first journey will transform everything. "
+               "Mistakes were made. Studies show gains of up to 40%. Many leaders agree. "
+               "Legacy systems held us back.")
+    concrete = " ".join(f"On day {n} the team moved {n * 3} invoices to the new queue." for n in range(1, 40))
+    concrete += " We will unlock value at scale."
+    spin = spinlint.analyze(slogans, config=Settings(ignore=("M",))).files[0].scores["spin"]
+    plain = spinlint.analyze(concrete, config=Settings(ignore=("M",))).files[0].scores["spin"]
+    assert spin > 50 > plain
+    assert plain < 15
