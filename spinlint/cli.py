@@ -170,3 +170,70 @@ def explain(code):
     if rule is None:
         _fail(f"unknown rule code {code!r}; `spinlint rules` lists them")
     click.echo(render_rule_text(rule))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--output", "-o", required=True, type=click.Path(path_type=Path, dir_okay=False),
+              help="Results log: one JSON line per document (appended and flushed as it goes).")
+@click.option("--jobs", "-j", type=int, default=-1, show_default=True, help="Worker processes (-1 = all cores).")
+@click.option("--resume", is_flag=True, help="Skip documents whose (path, sha256) is already in the output.")
+@click.option("--dask-scheduler", metavar="tcp://HOST:PORT", help="Run on a Dask distributed cluster.")
+@click.option("--select", multiple=True, help="Only these codes or prefixes (comma-separated).")
+@click.option("--ignore", multiple=True, help="Skip these codes or prefixes.")
+@click.option("--include", multiple=True, help="Glob of files to scan inside folders (repeatable).")
+@click.option("--exclude", multiple=True, help="Glob of files or folders to skip (repeatable).")
+@click.option("--encoding", help="Decode files with this encoding instead of detecting UTF-8/16.")
+@click.option("--max-bytes", type=click.IntRange(1), default=10_000_000, show_default=True)
+@click.option("--model", "model_path", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--isolated", is_flag=True, help="Ignore all config files.")
+def scan(paths, output, jobs, resume, dask_scheduler, select, ignore, include, exclude, encoding, max_bytes,
+         model_path, isolated):
+    """Score an archive: one JSON line per document, in parallel, resumable."""
+    import json
+
+    from .config import check_selectors
+    from .scan import ScanOptions, run_scan
+    from .sources import display_path, iter_files
+
+    selects, ignores = _split_codes(select), _split_codes(ignore)
+    for option, codes in (("--select", selects), ("--ignore", ignores)):
+        try:
+            check_selectors(codes or (), option, "command line")
+        except Exception as error:  # ConfigError: an unknown code
+            _fail(str(error))
+    if not output.parent.is_dir() and str(output.parent):
+        _fail(f"{output}: the folder {output.parent} does not exist")
+    missing = [path for path in paths if not os.path.lexists(path)]
+    if missing:
+        _fail(f"{display_path(missing[0])}: no such file or directory")
+    output_real = output.resolve()
+    # Only the names are held (a few MB for 100,000 files), so progress can show an ETA.
+    files = [str(path) for path, _ in iter_files(list(paths), include=tuple(include), exclude=tuple(exclude))
+             if path.resolve() != output_real]
+    options = ScanOptions(select=selects, ignore=ignores, encoding=encoding, max_bytes=max_bytes,
+                          model_path=str(model_path) if model_path else None, isolated=isolated)
+    show_progress = sys.stderr.isatty()
+
+    def progress(summary):
+        if show_progress:
+            handled = summary.documents + summary.errors + summary.skipped
+            rate = summary.bytes / 1e6 / summary.seconds if summary.seconds else 0.0
+            per_document = summary.seconds / max(summary.documents + summary.errors, 1)
+            eta = per_document * (len(files) - handled)
+            click.echo(f"\r{handled}/{len(files)} documents · {rate:.2f} MB/s · ETA {eta:.0f} s   ",
+                       err=True, nl=False)
+
+    try:
+        summary = run_scan(files, output, options, jobs=jobs, resume=resume, dask_scheduler=dask_scheduler,
+                           progress=progress)
+    except KeyboardInterrupt:
+        click.echo("\nspinlint: interrupted; rerun with --resume to continue", err=True)
+        sys.exit(130)
+    except OSError as error:
+        _fail(f"{output}: {error.strerror or error}")
+        return
+    if show_progress:
+        click.echo("", err=True)
+    click.echo(json.dumps(summary.to_dict(), indent=2))
+    sys.exit(EXIT_ERROR if summary.errors and not summary.documents else EXIT_OK)
