@@ -76,7 +76,9 @@ ABBREVIATIONS = {
 }
 BOUNDARY = re.compile(r"[.!?][\"'’”)]*(?=\s+[\"“(]?[A-Z]|\s*$)")
 # Signs of text glued together by the extraction (headings, tables): "10-K.OverviewWe", "21Table".
-GLUE = re.compile(r"[a-z)%][.:;][A-Z]|[a-z]{2}[A-Z][a-z]|\d[A-Z][a-z]|•|\t|Table of Contents")
+GLUE = re.compile(
+    r"[\w)%]{2}[.:;][A-Z]|[a-z][.:]\d|[a-z]{2}[A-Z][a-z]|\d[A-Z][a-z]|\d{2}[A-Z]{2}|\)[A-Z]|•|\t|Table of Contents"
+)
 
 
 class CorpusIntegrityError(ValueError):
