@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .formats import FORMATS, REGISTRY
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -63,8 +64,8 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path, allow_dash=True))
-@click.option("--format", "output_format", type=click.Choice(["text", "json", "sarif", "github", "html"]),
-              default="text", show_default=True, help="Output format.")
+@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="Output format: " + "; ".join(f"{f.name}: {f.summary}" for f in REGISTRY.values()) + ".")
 @click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False),
               help="Write the report to this file instead of stdout.")
 @click.option("--select", multiple=True, help="Only these codes or prefixes (comma-separated), e.g. V,B001.")
@@ -86,8 +87,13 @@ def main() -> None:
               help="Use this model artefact (its card <name>.json must sit beside it).")
 @click.option("--no-color", is_flag=True, help="No colour in text output (also: NO_COLOR=1).")
 @click.option("--no-questions", is_flag=True, help="Text output: leave out the question to ask.")
+@click.option("--baseline", "baseline_path", type=click.Path(path_type=Path, dir_okay=False, exists=True),
+              help="Report and fail only on findings not recorded in this baseline (docs/baseline.md).")
+@click.option("--write-baseline", type=click.Path(path_type=Path, dir_okay=False),
+              help="Record the current findings in this baseline file and exit 0 (docs/baseline.md).")
 def check(paths, output_format, output, select, extend_select, ignore, fail_on, max_spin, config_path, isolated,
-          include, exclude, stdin_filename, encoding, max_bytes, model_path, no_color, no_questions):
+          include, exclude, stdin_filename, encoding, max_bytes, model_path, no_color, no_questions,
+          baseline_path, write_baseline):
     """Lint files, folders, or '-' for standard input."""
     from .config import ConfigError, ConfigFinder, check_selectors, with_overrides
     from .features import ModelLoadError
@@ -108,7 +114,7 @@ def check(paths, output_format, output, select, extend_select, ignore, fail_on, 
 
         report = lint_paths(list(paths) or [Path(".")], settings_for, include=include, exclude=exclude,
                             stdin_filename=stdin_filename, encoding=encoding, max_bytes=max_bytes,
-                            model_path=model_path, keep_text=output_format == "html",
+                            model_path=model_path, keep_text=REGISTRY[output_format].needs_text,
                             warn=lambda message: click.echo(f"spinlint: warning: {message}", err=True))
     except (ConfigError, RuleError) as error:
         _fail(str(error))
@@ -121,13 +127,15 @@ def check(paths, output_format, output, select, extend_select, ignore, fail_on, 
         level = "error" if problem.fatal else "warning"
         click.echo(f"spinlint: {level}: {problem.message}", err=True)
 
+    input_paths = [Path(p) for p in paths if str(p) != "-"]
+    report = _apply_baselines(report, baseline_path, write_baseline, input_paths)
+
     from .formats import renderer
 
     colour = (output is None and output_format == "text" and not no_color
               and not os.environ.get("NO_COLOR") and sys.stdout.isatty())
     text = renderer(output_format)(report, colour=colour, show_questions=not no_questions)
     if output is not None:
-        input_paths = [Path(p) for p in paths if str(p) != "-"]
         try:
             write_output(output, text, input_paths)
         except OSError as error:
@@ -136,7 +144,33 @@ def check(paths, output_format, output, select, extend_select, ignore, fail_on, 
             _fail(str(error))
     else:
         click.echo(text, nl=False)
+    if write_baseline is not None and report.exit_code == EXIT_FINDINGS:
+        sys.exit(EXIT_OK)  # recording a baseline accepts today's findings
     sys.exit(report.exit_code)
+
+
+def _apply_baselines(report, baseline_path, write_baseline, input_paths):
+    """Write the baseline of all current findings, then drop those the given baseline records."""
+    from .baseline import BaselineError, apply_baseline, baseline_text, load_baseline
+    from .runner import write_output
+
+    if write_baseline is not None:
+        try:
+            write_output(write_baseline, baseline_text(report, write_baseline), input_paths)
+        except OSError as error:
+            _fail(f"{write_baseline}: cannot write the baseline: {error.strerror or error}")
+        except ValueError as error:
+            _fail(str(error))
+        count = sum(len(file.findings) for file in report.files)
+        click.echo(f"spinlint: recorded {count} finding{'s' if count != 1 else ''} in {write_baseline}", err=True)
+    if baseline_path is not None:
+        try:
+            report, suppressed = apply_baseline(report, load_baseline(baseline_path))
+        except BaselineError as error:
+            _fail(str(error))
+        click.echo(f"spinlint: {suppressed} finding{'s' if suppressed != 1 else ''} suppressed by the baseline "
+                   f"{baseline_path}", err=True)
+    return report
 
 
 @main.command("rules")
@@ -170,6 +204,53 @@ def explain(code):
     if rule is None:
         _fail(f"unknown rule code {code!r}; `spinlint rules` lists them")
     click.echo(render_rule_text(rule))
+
+
+@main.command("diff")
+@click.argument("old", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("new", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--select", multiple=True, help="Only these codes or prefixes (comma-separated).")
+@click.option("--extend-select", multiple=True, help="Add codes or prefixes to the selection.")
+@click.option("--ignore", multiple=True, help="Skip these codes or prefixes.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]),
+              help="Lowest severity of a new finding that makes the exit status 1 [default: warning].")
+@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False, exists=True),
+              help="Use this config file instead of discovering one.")
+@click.option("--isolated", is_flag=True, help="Ignore all config files.")
+@click.option("--encoding", help="Decode both drafts with this encoding instead of detecting UTF-8/16.")
+@click.option("--model", "model_path", type=click.Path(path_type=Path, dir_okay=False))
+def diff(old, new, output_format, select, extend_select, ignore, fail_on, config_path, isolated, encoding,
+         model_path):
+    """Compare two drafts: scores before -> after, findings fixed, introduced and remaining.
+
+    Exits 1 when NEW introduces a finding at or above --fail-on."""
+    from .config import ConfigError, ConfigFinder, check_selectors, with_overrides
+    from .draftdiff import compare, render_json, render_text
+    from .features import ModelLoadError
+    from .ruleset import RuleError
+    from .runner import lint_paths
+
+    try:
+        selects, ignores, extends = _split_codes(select), _split_codes(ignore), _split_codes(extend_select)
+        for option, codes in (("--select", selects), ("--ignore", ignores), ("--extend-select", extends)):
+            check_selectors(codes or (), option, "command line")
+        found = ConfigFinder(config_path, isolated=isolated).for_path(new)
+        # Both drafts are read under the new draft's settings, so a difference is the text's, not the config's.
+        settings = with_overrides(found, select=selects, ignore=ignores,
+                                  extend_select=(*found.extend_select, *extends) if extends else None,
+                                  fail_on=fail_on, max_spin=None)
+        report = lint_paths([old, new], lambda _: settings, encoding=encoding, model_path=model_path)
+    except (ConfigError, RuleError, ModelLoadError) as error:
+        _fail(str(error))
+        return
+    for problem in report.problems:
+        click.echo(f"spinlint: error: {problem.message}", err=True)
+    if report.problems or len(report.files) != 2:
+        sys.exit(EXIT_ERROR)
+    result = compare(*report.files)
+    click.echo(render_json(result) if output_format == "json" else render_text(result), nl=False)
+    sys.exit(EXIT_FINDINGS if result.failed else EXIT_OK)
 
 
 @main.command()
