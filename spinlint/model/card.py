@@ -1,0 +1,223 @@
+"""The model card: ``models/<name>.json`` (read at load time) and ``docs/model-card.md`` rendered from it.
+
+The Markdown is generated from the JSON and never edited by hand, so the two
+cannot drift (``tests/test_model_card.py`` checks it).
+"""
+
+from __future__ import annotations
+
+import json
+import platform
+from pathlib import Path
+
+from . import LABELS, MODEL_NAME
+from . import datasets as ds
+
+TRAIN_COMMAND = "spinlint model train --data ../shared/datasets --out models/"
+EVALUATE_COMMANDS = {
+    ds.CONLL: "spinlint model evaluate --benchmark conll2010-wikiweasel --format json",
+    ds.IBM: "spinlint model evaluate --benchmark ibm-debater-ce-emnlp2015 --format json",
+    ds.PROJECT: "spinlint model evaluate --benchmark project-labels --format json",
+    ds.PRIVACY: "spinlint model evaluate --benchmark privacy-vagueness-lebanoff2018 --format json",
+}
+PUBLISHED = {
+    ds.CONLL: "best CoNLL-2010 shared-task F1 (uncertain class, Wikipedia) 60.2 (Georgescul 2010); "
+              "plain TF-IDF + logistic regression about 58 (57.9 measured in the dataset's PROVENANCE.md)",
+    ds.IBM: "Rinott et al. 2015 (a different task: evidence detection for a given claim); the dataset's own "
+            "TF-IDF + LR baseline separates claims from evidence at macro-F1 0.935",
+    ds.PROJECT: "none (the project's own labels)",
+    ds.PRIVACY: "Lebanoff & Liu 2018 (document-grouped CV, trained on the set); the dataset's TF-IDF + Ridge "
+                "baseline reaches Spearman 0.577 when trained on it",
+}
+NOT_EVALUATED = {
+    "claim-strength-yu2019-2020": "not run: its labels (correlational vs causal claims) have no honest mapping to "
+                                  "the three labels without training on the set",
+    "claimbuster-clef-checkworthiness": "not run: check-worthiness is not an evidence gap; no mapping chosen",
+    "insciout-exaggeration-wright2021": "not run",
+    "verifiability-park-cardie2014": "not run",
+    "narrative-frames-frermann2023": "not run (entity roles, not sentence blame)",
+}
+
+
+def library_versions() -> dict[str, str]:
+    import numpy
+    import scipy
+    import sklearn
+
+    return {"python": platform.python_version(), "numpy": numpy.__version__, "scipy": scipy.__version__,
+            "scikit-learn": sklearn.__version__}
+
+
+def build(trained, artefact: dict, evaluation: dict, data: Path) -> dict:
+    """The card as a JSON-ready dict (no timestamps: retraining on the same data gives the same card)."""
+    from .train import BLAME_ASSUMED_NEGATIVES, PROJECT_WEIGHT, TRAIN_DATASETS
+
+    config = trained.config
+    union = trained.union
+    mapping = {name: dict(rules) for name, rules in ds.LABEL_MAPPING.items()}
+    mapping[ds.CONLL]["blame"] = (f"0 (assumed) for a fixed random sample of {BLAME_ASSUMED_NEGATIVES} train "
+                                  "sentences: encyclopaedic text does not shift blame; otherwise not labelled")
+    mapping["synthetic-blame-seed"] = {"blame": "sentences written for spinlint (spinlint/model/datasets.py), "
+                                                "train only, marked synthetic, never evaluated"}
+    lexicons = {name: {"entries": len(phrases), "source": trained.data.lexicon_sources[name]}
+                for name, phrases in trained.dense.lexicons}
+    return {
+        "name": MODEL_NAME,
+        "format_version": 1,
+        "labels": list(LABELS),
+        "thresholds": trained.thresholds,
+        "threshold_rule": "per label, the threshold (grid 0.05-0.95) with the best F0.5 on out-of-fold calibrated "
+                          f"probabilities ({config.cv_folds}-fold stratified CV on train data only): chosen for precision",
+        "benchmark_thresholds": trained.benchmark_thresholds,
+        "benchmark_threshold_rule": "CoNLL: the threshold with the best F1 on out-of-fold probabilities of the "
+                                    "CoNLL train rows; the eval split is never used to choose anything",
+        "artefact": artefact,
+        "model": {
+            "pipeline": "FeatureUnion(word TF-IDF 1-2-grams, char TF-IDF 2-5-grams within tokens, named dense "
+                        "features) -> per label CalibratedClassifierCV(LogisticRegression(class_weight='balanced', "
+                        "solver='liblinear'), method='sigmoid', ensemble=False, cv=3)",
+            "analysers": "lower-case; tokens \\w+(?:'\\w+)* or % $ € £; digits mapped to 0; sublinear tf, "
+                         "smooth idf, l2 norm per block (spinlint/model/runtime.py)",
+            "C": config.C, "word_max_features": config.word_max_features,
+            "char_max_features": config.char_max_features,
+            "word_terms": len(union.named_transformers["word"].vocabulary_),
+            "char_terms": len(union.named_transformers["char"].vocabulary_),
+            "dense_features": trained.dense.names(),
+            "lexicons": lexicons,
+            "concreteness_words": len(trained.dense.concreteness),
+            "project_label_weight": PROJECT_WEIGHT,
+            "runtime": "numpy only (spinlint/model/runtime.py), equal to scikit-learn's probabilities to 1e-9 "
+                       "(tests/test_model_runtime.py)",
+            "explanations": "logit contributions of word n-grams and dense features; character n-grams are not named",
+        },
+        "training_data": {
+            "sources": ds.describe_sources(data, list(TRAIN_DATASETS)),
+            "project_labels": "corpora/ (spinlint/model/corpus.py load_labelled, pass1), train split only",
+            "label_mapping": mapping,
+        },
+        "splits": {
+            "seed": config.seed,
+            "cross_validation": f"StratifiedKFold({config.cv_folds}, shuffle=True, random_state={config.seed})",
+            ds.CONLL: "official train split trains; the official eval split is the external benchmark only",
+            ds.IBM: "39 'train and test' topics train; the 19 'held-out' topics evaluate",
+            ds.PROJECT: "corpora/splits.json (document-grouped, frozen before labelling): train trains, test evaluates",
+        },
+        "cross_validation": trained.cross_validation,
+        "evaluation": evaluation,
+        "published_reference": PUBLISHED,
+        "not_evaluated": NOT_EVALUATED,
+        "library_versions": library_versions(),
+        "commands": {"train": TRAIN_COMMAND, "evaluate": EVALUATE_COMMANDS},
+    }
+
+
+def write(card: dict, path: Path) -> None:
+    path.write_text(json.dumps(card, indent=2, sort_keys=False, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+# -- Markdown -------------------------------------------------------------------------------------------
+
+
+def _metric_row(name: str, result: dict, command: str, published: str) -> str:
+    return (f"| {name} | {result.get('n', '')} | {result.get('precision', '')} | {result.get('recall', '')} | "
+            f"{result.get('f1', '')} | {result.get('auc', '')} | `{command}` | {published} |")
+
+
+def render(card: dict) -> str:
+    lines = [
+        f"# Model card: {card['name']}",
+        "",
+        "<!-- Generated from models/spinlint-model.json by spinlint.model.card; do not edit by hand. -->",
+        "",
+        "spinlint's sentence classifier: three calibrated probabilities per sentence, `vague`, `blame` and "
+        "`evidence_gap`, used by the classifier rules M001-M003 and the document scores.",
+        "",
+        f"- Artefact: `models/{card['artefact']['file']}` ({card['artefact']['bytes']:,} bytes), "
+        f"sha256 `{card['artefact']['sha256']}` (checked at load).",
+        f"- Rebuild: `{card['commands']['train']}`",
+        f"- Libraries: " + ", ".join(f"{name} {version}" for name, version in card["library_versions"].items()),
+        "",
+        "## Model",
+        "",
+        f"- {card['model']['pipeline']}",
+        f"- Analysers: {card['model']['analysers']}",
+        f"- Terms: {card['model']['word_terms']:,} word n-grams, {card['model']['char_terms']:,} character n-grams; "
+        f"C per label: " + ", ".join(f"{label} {value}" for label, value in card["model"]["C"].items()),
+        f"- Runtime: {card['model']['runtime']}",
+        f"- Explanations: {card['model']['explanations']}",
+        f"- Dense features: " + ", ".join(card["model"]["dense_features"]),
+        "",
+        "| lexicon | entries | source |",
+        "|---|---|---|",
+    ]
+    lines += [f"| {name} | {info['entries']} | {info['source']} |" for name, info in card["model"]["lexicons"].items()]
+    lines += ["", f"Concreteness: {card['model']['concreteness_words']:,} single-word ratings "
+                  "(Brysbaert et al. 2014).", "",
+              "## Thresholds", "", card["threshold_rule"] + ".", "",
+              "| label | threshold |", "|---|---|"]
+    lines += [f"| {label} | {value} |" for label, value in card["thresholds"].items()]
+    lines += ["", card["benchmark_threshold_rule"] + ": "
+              + ", ".join(f"{name} {value}" for name, value in card["benchmark_thresholds"].items()) + ".", ""]
+    lines += ["## Evaluation", "", "Precision, recall and F1 in percent of the positive class.", "",
+              "| benchmark | n | precision | recall | F1 | AUC | command | published reference |",
+              "|---|---|---|---|---|---|---|---|"]
+    evaluation = card["evaluation"]
+    commands = card["commands"]["evaluate"]
+    if ds.CONLL in evaluation:
+        lines.append(_metric_row(f"{ds.CONLL} eval split, uncertain -> vague (threshold "
+                                 f"{evaluation[ds.CONLL].get('threshold')})", evaluation[ds.CONLL],
+                                 commands[ds.CONLL], card["published_reference"][ds.CONLL]))
+    if ds.IBM in evaluation:
+        lines.append(_metric_row(f"{ds.IBM} 19 held-out topics, evidence_gap", evaluation[ds.IBM],
+                                 commands[ds.IBM], card["published_reference"][ds.IBM]))
+    project = evaluation.get(ds.PROJECT, {})
+    for label in card["labels"]:
+        if label in project:
+            lines.append(_metric_row(f"project test split, {label}", project[label], commands[ds.PROJECT],
+                                     card["published_reference"][ds.PROJECT]))
+    if ds.PRIVACY in evaluation:
+        privacy = evaluation[ds.PRIVACY]
+        lines += ["", f"- {ds.PRIVACY} (n = {privacy['n']}): Spearman between the vague probability and the mean "
+                      f"crowd score {privacy['spearman_vs_mean_score']}; AUC for mean score >= 3: "
+                      f"{privacy['auc_mean_score_at_least_3']}; {privacy['note']}. "
+                      f"Command: `{commands[ds.PRIVACY]}`. Reference: {card['published_reference'][ds.PRIVACY]}."]
+    lines += ["", "Not evaluated:", ""]
+    lines += [f"- {name}: {reason}" for name, reason in card["not_evaluated"].items()]
+    lines += ["", "## Cross-validation on train data (out-of-fold) and calibration", "",
+              "| label | n | positives | precision | recall | F1 | Brier | ECE |", "|---|---|---|---|---|---|---|---|"]
+    for label, result in card["cross_validation"].items():
+        at, rel = result["at_threshold"], result["reliability"]
+        lines.append(f"| {label} | {result['n']} | {result['positives']} | {at['precision']} | {at['recall']} | "
+                     f"{at['f1']} | {rel['brier']} | {rel['ece']} |")
+    lines += ["", "Reliability (out-of-fold, mean probability vs observed rate per bin):", ""]
+    for label, result in card["cross_validation"].items():
+        cells = "; ".join(f"{row['bin']}: {row['mean_probability']:.2f} vs {row['observed_rate']:.2f} (n {row['n']})"
+                          for row in result["reliability"]["bins"])
+        lines.append(f"- {label}: {cells}")
+    lines += ["", "Rows per label and source:", ""]
+    for label, result in card["cross_validation"].items():
+        parts = ", ".join(f"{name} {counts['n']} ({counts['positives']} positive)"
+                          for name, counts in result["by_dataset"].items())
+        lines.append(f"- {label}: {parts}")
+    lines += ["", "## Data and label mapping", ""]
+    for source in card["training_data"]["sources"]:
+        lines.append(f"- `{source['folder']}`: " + ", ".join(
+            f"{name} (sha256 {digest[:12]}…)" for name, digest in source["files"].items()))
+    lines.append(f"- Project labels: {card['training_data']['project_labels']}")
+    lines += ["", "| source | vague | blame | evidence_gap |", "|---|---|---|---|"]
+    for name, rules in card["training_data"]["label_mapping"].items():
+        lines.append(f"| {name} | " + " | ".join(rules.get(label, "not labelled") for label in card["labels"]) + " |")
+    lines += ["", "Splits:", ""]
+    lines += [f"- {name}: {value}" for name, value in card["splits"].items()]
+    lines += ["", "## Limits", "",
+              "- The large training sets are Wikipedia (CoNLL, IBM Debater), not corporate prose; the project's "
+              "own labels are few, so in-genre quality is evidence, not proof.",
+              "- Blame has no open dataset: its classifier rests on the project's labels and a small synthetic "
+              "seed; treat its probabilities as a hint.",
+              "- Explanations are the linear model's strongest positive contributions, not causes.", ""]
+    return "\n".join(lines)
+
+
+def write_markdown(card: dict, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(render(card), encoding="utf-8")

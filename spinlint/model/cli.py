@@ -1,0 +1,112 @@
+"""``spinlint model train`` and ``spinlint model evaluate`` (loaded lazily by ``spinlint.cli``)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from . import MODEL_NAME
+
+EXIT_ERROR = 2
+
+
+def _fail(message: str) -> None:
+    click.echo(f"spinlint: error: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def _data_folder(data: Path | None) -> Path:
+    from .datasets import data_dir
+
+    folder = data_dir(data)
+    if not folder.is_dir():
+        _fail(f"datasets folder {folder} not found: pass --data DIR or set SPINLINT_DATA")
+    return folder
+
+
+@click.group("model")
+def model_group() -> None:
+    """Train and evaluate the sentence classifier behind the M rules."""
+
+
+@model_group.command("train")
+@click.option("--data", type=click.Path(path_type=Path, file_okay=False),
+              help="The shared datasets folder [default: $SPINLINT_DATA or ../shared/datasets].")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("models"),
+              show_default=True, help="Where to write the artefact and its card.")
+@click.option("--docs", "docs_path", type=click.Path(path_type=Path, dir_okay=False),
+              default=Path("docs/model-card.md"), show_default=True, help="Where to render the Markdown card.")
+def train_command(data, out_dir, docs_path) -> None:
+    """Fit on the train-tier datasets, export plain arrays, evaluate, write the card."""
+    from . import card as model_card
+    from . import evaluate, runtime, train
+
+    folder = _data_folder(data)
+    click.echo(f"training on {folder} ...", err=True)
+    trained = train.train(folder)
+    path = train.export(trained, Path(out_dir))
+    # A minimal card (sha256 + thresholds) lets the fresh artefact load for evaluation.
+    model_card.write({"labels": list(trained.thresholds), "thresholds": trained.thresholds,
+                      "benchmark_thresholds": trained.benchmark_thresholds,
+                      "artefact": train.artefact_summary(path)}, path.with_suffix(".json"))
+    model = runtime.load(path)
+    click.echo("evaluating ...", err=True)
+    results = evaluate.run_all(model, folder)
+    card = model_card.build(trained, train.artefact_summary(path), results, folder)
+    model_card.write(card, path.with_suffix(".json"))
+    model_card.write_markdown(card, Path(docs_path))
+    conll = results.get("conll2010-wikiweasel", {})
+    click.echo(f"wrote {path} and {path.with_suffix('.json')}; CoNLL-2010 eval F1 {conll.get('f1')}")
+
+
+@model_group.command("evaluate")
+@click.option("--benchmark", default="conll2010-wikiweasel", show_default=True,
+              type=click.Choice(["conll2010-wikiweasel", "ibm-debater-ce-emnlp2015", "project-labels",
+                                 "privacy-vagueness-lebanoff2018", "all"]),
+              help="Which held-out set to score.")
+@click.option("--data", type=click.Path(path_type=Path, file_okay=False),
+              help="The shared datasets folder [default: $SPINLINT_DATA or ../shared/datasets].")
+@click.option("--model", "model_path", type=click.Path(path_type=Path, dir_okay=False),
+              help=f"An artefact other than the shipped {MODEL_NAME}.npz (its card must sit beside it).")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def evaluate_command(benchmark, data, model_path, output_format) -> None:
+    """Score the shipped model (trained on train splits only) on a held-out set.
+
+    For conll2010-wikiweasel: precision, recall and F1 (percent) of the
+    uncertain class on the official eval split, at the threshold chosen by
+    cross-validation on the train split.
+    """
+    from . import evaluate, runtime
+
+    folder = _data_folder(data)
+    try:
+        model = runtime.load(model_path)
+    except runtime.ModelError as error:
+        _fail(str(error))
+        return
+    if benchmark == "all":
+        result = evaluate.run_all(model, folder)
+    else:
+        result = evaluate.run(model, folder, benchmark)
+        if benchmark == "conll2010-wikiweasel":
+            result = {key: result[key] for key in ("precision", "recall", "f1", "n")}
+    if output_format == "json":
+        click.echo(json.dumps(result, indent=2))
+        return
+    click.echo(_as_text(result))
+
+
+def _as_text(result: dict, indent: str = "") -> str:
+    lines = []
+    for key, value in result.items():
+        if isinstance(value, dict):
+            lines.append(f"{indent}{key}:")
+            lines.append(_as_text(value, indent + "  "))
+        elif isinstance(value, list):
+            lines.append(f"{indent}{key}: {len(value)} rows")
+        else:
+            lines.append(f"{indent}{key}: {value}")
+    return "\n".join(lines)

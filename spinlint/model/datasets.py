@@ -1,0 +1,351 @@
+"""Read the shared datasets and map their labels onto spinlint's three labels.
+
+Nothing here copies dataset text into the repository: every loader reads from
+the datasets folder (``--data``, ``$SPINLINT_DATA`` or ``../shared/datasets``).
+A label a dataset does not speak to is ``None`` (unknown), never 0, so each
+label's classifier trains only on rows that carry it.  ``LABEL_MAPPING`` is
+copied into the model card.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import LABELS
+
+CONLL = "conll2010-wikiweasel"
+IBM = "ibm-debater-ce-emnlp2015"
+AI_WASHING = "ai-washing-10k-pilot"
+LEXICONS = "lexicons-hedge-weasel-jargon"
+CONCRETENESS = "concreteness-brysbaert2014"
+PRIVACY = "privacy-vagueness-lebanoff2018"
+PROJECT = "project-labels"
+
+LABEL_MAPPING = {
+    CONLL: {"vague": "1 = 'uncertain' (the sentence has a weasel, hedge or peacock cue); 0 = 'certain'",
+            "blame": "not labelled", "evidence_gap": "not labelled"},
+    IBM: {"vague": "not labelled", "blame": "not labelled",
+          "evidence_gap": "1 = a claim sentence (claims.txt, corrected version); 0 = an evidence sentence typed "
+                          "STUDY or EXPERT (evidence.txt); ANECDOTAL-only evidence is left out; [REF] markers removed"},
+    AI_WASHING: {"vague": "1 = Speculative (plans, potential benefits, no concrete deployment); 0 = Actionable",
+                 "blame": "not labelled",
+                 "evidence_gap": "1 = Speculative; 0 = Actionable (concrete, measurable use); Irrelevant rows left out"},
+    PROJECT: {label: "the project's own labels (corpora/), train split only; test split for evaluation"
+              for label in LABELS},
+}
+
+
+@dataclass(frozen=True)
+class Example:
+    """One labelled sentence; a label is 1, 0 or None (this source does not label it)."""
+
+    text: str
+    dataset: str
+    group: str
+    vague: int | None = None
+    blame: int | None = None
+    evidence_gap: int | None = None
+    split: str = "train"
+    synthetic: bool = False
+
+    def label(self, name: str) -> int | None:
+        return getattr(self, name)
+
+
+def data_dir(explicit: str | Path | None = None) -> Path:
+    """``--data``, else ``$SPINLINT_DATA`` (or ``$SPINLINT_DATASETS``), else ``../shared/datasets``."""
+    if explicit:
+        return Path(explicit)
+    for variable in ("SPINLINT_DATA", "SPINLINT_DATASETS"):
+        if os.environ.get(variable):
+            return Path(os.environ[variable])
+    return Path("..") / "shared" / "datasets"
+
+
+def dataset_files(data: Path, dataset: str) -> list[Path]:
+    """The files of one dataset folder, for hashing into the card."""
+    folder = data / dataset
+    return sorted(path for path in folder.rglob("*") if path.is_file())
+
+
+# -- CoNLL-2010 WikiWeasel ----------------------------------------------------------------------------
+
+_PTB = [(re.compile(pattern), replacement) for pattern, replacement in (
+    (r"-LRB-", "("), (r"-RRB-", ")"), (r"-LSB-", "["), (r"-RSB-", "]"), (r"-LCB-", "{"), (r"-RCB-", "}"),
+    (r"``\s*", '"'), (r"\s*''", '"'), (r"\s+(n't|'s|'re|'ve|'ll|'d|'m)\b", r"\1"),
+    (r"\(\s+", "("), (r"\s+\)", ")"), (r"\s+([,.;:?!%])", r"\1"),
+)]
+
+
+def detokenise(text: str) -> str:
+    """Undo the Penn Treebank tokenisation of the CoNLL copy so the text reads like ordinary prose."""
+    for pattern, replacement in _PTB:
+        text = pattern.sub(replacement, text)
+    return text.strip()
+
+
+def conll(data: Path, split: str) -> list[Example]:
+    """``split`` is 'train' (may train) or 'eval' (the external benchmark: never for fitting)."""
+    path = data / CONLL / "wikiweasel_sentences.csv"
+    with open(path, encoding="utf-8", newline="") as handle:
+        rows = [row for row in csv.DictReader(handle) if row["split"] == split and row["text"].strip()]
+    return [Example(detokenise(row["text"]), CONLL, f"{CONLL}:{split}", vague=int(row["uncertain"]),
+                    split=split) for row in rows]
+
+
+# -- IBM Debater claims and evidence ------------------------------------------------------------------
+
+_REF = re.compile(r"\s*\[REF\]\s*")
+
+
+def _ibm_topics(data: Path) -> dict[str, str]:
+    with open(data / IBM / "motions.txt", encoding="utf-8", errors="replace") as handle:
+        rows = list(csv.reader(handle, delimiter="\t"))[1:]
+    return {row[1].strip(): ("train" if row[2].strip().startswith("train") else "eval") for row in rows if len(row) >= 3}
+
+
+def ibm_debater(data: Path, split: str) -> list[Example]:
+    """``split`` is 'train' (39 topics) or 'eval' (the 19 held-out topics)."""
+    topics = _ibm_topics(data)
+    seen: set[str] = set()
+    examples = []
+
+    def add(topic: str, text: str, gap: int) -> None:
+        text = _REF.sub(" ", text).strip()
+        if topics.get(topic.strip()) == split and text and text not in seen:
+            seen.add(text)
+            examples.append(Example(text, IBM, f"{IBM}:{topic.strip()}", evidence_gap=gap, split=split))
+
+    with open(data / IBM / "claims.txt", encoding="utf-8", errors="replace") as handle:
+        for row in list(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))[1:]:
+            if len(row) >= 3:
+                add(row[0], row[2][:1].upper() + row[2][1:], 1)
+    with open(data / IBM / "evidence.txt", encoding="utf-8", errors="replace") as handle:
+        for row in list(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))[1:]:
+            if len(row) >= 4 and ("STUDY" in row[3] or "EXPERT" in row[3]):
+                add(row[0], row[2], 0)
+    return examples
+
+
+# -- AI washing pilot ---------------------------------------------------------------------------------
+
+
+def ai_washing(data: Path) -> list[Example]:
+    with open(data / AI_WASHING / "labeled_ai_sentences_216.csv", encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    examples = []
+    for row in rows:
+        label = {"Speculative": 1, "Actionable": 0}.get(row["true_label"])
+        if label is not None:
+            examples.append(Example(row["sentence"].strip(), AI_WASHING, AI_WASHING, vague=label,
+                                    evidence_gap=label))
+    return examples
+
+
+# -- the project's own labels (spinlint/model/corpus.py, written elsewhere) -----------------------------
+
+
+def project_labels(data: Path) -> list[Example]:
+    """The project's labelled sentences when ``corpus.py`` and its labels exist; otherwise none."""
+    try:
+        from .corpus import load_labelled
+    except ImportError:
+        return []
+    try:
+        records = load_labelled(data)
+    except (FileNotFoundError, OSError, ValueError, KeyError):
+        return []
+    examples = []
+    for record in records:
+        values = {label: _binary(getattr(record, label, None)) for label in LABELS}
+        examples.append(Example(record.text, PROJECT, f"{record.dataset}:{record.document}",
+                                split=str(record.split), synthetic=bool(record.synthetic), **values))
+    return examples
+
+
+def _binary(value) -> int | None:
+    if value is None:
+        return None
+    return int(bool(value))
+
+
+# -- lexicons and concreteness ------------------------------------------------------------------------
+
+
+def _lines(path: Path) -> list[str]:
+    return [line.strip() for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+
+
+def lexicons(data: Path) -> dict[str, list[str]]:
+    """Word lists from the lexicon dataset and the AI-washing pilot, by name (frozen into the model)."""
+    folder = data / LEXICONS
+    lists = {
+        "hedges": _lines(folder / "wooorm_hedges.txt"),
+        "weasels": _lines(folder / "wooorm_weasels.txt") + _lines(folder / "btford_weasel_words.txt"),
+        "fillers": _lines(folder / "wooorm_fillers.txt"),
+        "buzzwords": _lines(folder / "wooorm_buzzwords.txt"),
+    }
+    with open(folder / "corporate_ipsum_bs_generator_words.tsv", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    lists["corporate ipsum"] = [row["word"] for row in rows if row["category"] != "transitionals"]
+    with open(folder / "proselint_0.16.0_lists.tsv", encoding="utf-8") as handle:
+        lists["corporate speak"] = [row["phrase"] for row in csv.DictReader(handle, delimiter="\t")]
+    with open(folder / "retext_simplify_patterns.tsv", encoding="utf-8") as handle:
+        lists["wordy phrases"] = [row["phrase"] for row in csv.DictReader(handle, delimiter="\t")]
+    lists["ai vague terms"] = _lines(data / AI_WASHING / "vague_terms.txt")
+    lists["ai concrete terms"] = _lines(data / AI_WASHING / "concrete_terms.txt")
+    return {name: sorted({phrase.lower() for phrase in phrases}) for name, phrases in lists.items()}
+
+
+def project_vocabularies() -> dict[str, list[str]]:
+    """The rule catalogue's vocabularies (``spinlint.vocabulary``) present at training time."""
+    from .. import vocabulary
+
+    return {f"spinlint {name}": sorted(set(vocabulary.get(name))) for name in vocabulary.names()}
+
+
+def concreteness(data: Path) -> dict[str, float]:
+    """Brysbaert et al. (2014) mean ratings of single words (1 abstract ... 5 concrete)."""
+    path = data / CONCRETENESS / "Concreteness_ratings_Brysbaert_et_al_BRM.txt"
+    table = {}
+    with open(path, encoding="utf-8", errors="replace") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            word = (row.get("Word") or "").strip().lower()
+            if word and row.get("Bigram") == "0" and " " not in word:
+                table[word] = float(row["Conc.M"])
+    return table
+
+
+# -- evaluation-only sets -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ScoredSentence:
+    """A sentence with a graded score (e.g. crowd vagueness 1-5) and its document."""
+
+    text: str
+    document: str
+    score: float
+    label: int
+
+
+def privacy_vagueness(data: Path) -> list[ScoredSentence]:
+    """Eval only: privacy-policy sentences with mean crowd vagueness (1-5) and the paper's 4 classes."""
+    with open(data / PRIVACY / "sentences.csv", encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    return [ScoredSentence(detokenise(row["text"]), row["doc_id"], float(row["mean_score"]),
+                           int(row["class4_paper"])) for row in rows]
+
+
+def describe_sources(data: Path, datasets: list[str]) -> list[dict]:
+    """Folder and file sha256s of each dataset used, for the card."""
+    from .runtime import sha256_of
+
+    sources = []
+    for name in datasets:
+        files = [path for path in dataset_files(data, name) if path.suffix in {".csv", ".txt", ".tsv", ".json"}
+                 and path.name != "PROVENANCE.md"]
+        sources.append({"dataset": name, "folder": f"../shared/datasets/{name}",
+                        "files": {str(path.relative_to(data / name)): sha256_of(path) for path in files}})
+    return sources
+
+
+def load_json(path: Path):
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+# -- synthetic blame seed (written for spinlint; train only, never evaluated) ---------------------------
+# Blame has no open dataset and the project's labels hold few positives, so these
+# sentences, written by the project, give the blame classifier both sides of the
+# line: outcomes pinned on outside forces or on no one (1) versus outcomes owned
+# by a named actor, or plain reports (0).
+
+_BLAME_SEED = {
+    1: (
+        "Results were impacted by a challenging macroeconomic environment beyond our control.",
+        "Mistakes were made in the rollout, and some customers were affected.",
+        "The delay was caused by unforeseen headwinds across the industry.",
+        "Unprecedented market conditions led to a softer quarter than planned.",
+        "Margins came under pressure from external factors that no one could have anticipated.",
+        "Legacy systems inherited from the previous team held the project back.",
+        "The outage occurred due to an issue with a third-party provider.",
+        "Regulatory uncertainty made it impossible to deliver the planned features on time.",
+        "Certain positions were eliminated as a result of evolving business needs.",
+        "Errors were introduced during the migration and data was lost.",
+        "Sales declined because customers were cautious in an uncertain economy.",
+        "The shortfall reflects a difficult environment that affected the whole sector.",
+        "Decisions were taken that, in hindsight, did not produce the expected outcomes.",
+        "Our partners failed to deliver the components we needed, which delayed shipments.",
+        "The weather and supply chain disruptions weighed on our performance this year.",
+        "Some roles were impacted as the organisation was realigned to the new strategy.",
+        "Inflationary pressures outside our control reduced profitability.",
+        "The breach was the result of a sophisticated attack that could not have been prevented.",
+        "Lower revenue was driven by factors largely outside the company's influence.",
+        "The timeline slipped because the previous vendor left the code in poor shape.",
+        "Performance was hurt by geopolitical events and volatile currency markets.",
+        "Customer data was exposed when a misconfiguration occurred.",
+        "Growth was held back by industry-wide softness and a tough comparison with last year.",
+        "The launch was postponed due to circumstances that arose late in the process.",
+        "Costs rose as a result of the pandemic and the ongoing labour shortage.",
+        "Unfortunately, the market did not respond to the product the way analysts predicted.",
+        "Several deadlines were missed as priorities shifted across the business.",
+        "The decline was attributable to the economic slowdown in our key regions.",
+        "Service quality suffered because the regulator changed the rules mid-year.",
+        "It was decided that the team would be reduced in size.",
+        "The miss was driven by timing issues and a handful of deals that slipped.",
+        "Weak demand from distributors pushed our results below guidance.",
+        "A software glitch led to incorrect invoices being sent to some clients.",
+        "These results reflect the broader challenges facing every company in our space.",
+        "Given the headwinds, the board had no choice but to close the plant.",
+        "Issues with the data provided by the client caused the model to underperform.",
+    ),
+    0: (
+        "We missed our revenue target because we priced the new plan too high; that was my call.",
+        "Our team shipped a faulty update on Tuesday, and we are refunding every affected customer.",
+        "I approved the hiring plan that proved too large, and I take responsibility for the layoffs.",
+        "We misjudged demand in Europe and ordered too much stock.",
+        "The outage lasted 47 minutes after our engineer deleted a production table by mistake.",
+        "Revenue grew 12 percent to 48 million dollars, led by the new payments product.",
+        "We will open two new warehouses in Ohio next spring.",
+        "The board met on March 3 and approved the annual budget.",
+        "Our sales team lost three large accounts to a cheaper competitor this quarter.",
+        "We chose to delay the launch by six weeks to fix security bugs we found in testing.",
+        "Operating expenses fell by 4 percent as we closed one office in Denver.",
+        "The company employs 1,200 people in four countries.",
+        "We underestimated how long the migration would take, and we have changed how we plan.",
+        "Management decided to cut 80 jobs in the support division to reduce costs.",
+        "Our pricing change caused the drop in renewals, and we are reversing it.",
+        "The plant produced 30,000 units in the second half of the year.",
+        "We spent 2 million dollars on new testing equipment for the lab.",
+        "I made the decision to end the partnership, and the loss of revenue is on us.",
+        "Our forecast was wrong because we relied on a single customer survey.",
+        "The product team released version 3.2 with offline support.",
+        "Customer complaints rose after we removed the phone support line.",
+        "We hired 40 engineers and opened an office in Lisbon.",
+        "Gross margin declined to 41 percent because we discounted heavily to win market share.",
+        "The audit found that our team had not rotated access keys, and we have now done so.",
+        "Our chief executive will present the results to shareholders on May 12.",
+        "We lost the contract after our bid came in 20 percent above the winning offer.",
+        "The new checkout flow reduced abandoned carts from 18 percent to 11 percent.",
+        "We did not test the backup system, and it failed when we needed it.",
+        "Inventory rose because our buyers placed orders before the holiday forecast was ready.",
+        "The committee reviewed 14 proposals and funded five of them.",
+        "We cut the marketing budget, which slowed sign-ups in the second quarter.",
+        "Our support staff answered 92 percent of tickets within a day.",
+        "Freight costs increased after we switched to a faster shipping carrier.",
+        "The finance team closed the books four days earlier than last year.",
+        "We built the feature without asking customers, and few of them used it.",
+        "The hospital treated 3,400 patients in its first year of operation.",
+    ),
+}
+
+
+def synthetic_blame_seed() -> list[Example]:
+    return [Example(text, "synthetic-blame-seed", "synthetic", blame=label, synthetic=True)
+            for label, texts in _BLAME_SEED.items() for text in texts]

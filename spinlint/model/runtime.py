@@ -1,0 +1,384 @@
+"""The shipped classifier, run from plain arrays with numpy alone.
+
+Training fits scikit-learn's ``TfidfVectorizer``s with the analysers defined
+here and ``DenseFeatures`` below, then exports vocabularies, idf weights,
+coefficients and the sigmoid calibration to ``<name>.npz`` (loaded with
+``allow_pickle=False``).  This module recomputes the same numbers without
+importing scikit-learn; ``tests/test_model_runtime.py`` proves they agree to
+1e-9.  The card ``<name>.json`` beside the artefact holds its sha256, checked
+at load, and the thresholds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Mapping
+
+import numpy as np
+
+from . import LABELS, MODEL_NAME
+
+RETRAIN_HINT = ("retrain with 'spinlint model train' or run without the model rules ('--ignore M')")
+
+# -- analysers shared by training and the runtime ---------------------------------------------------
+
+_TOKEN = re.compile(r"\w+(?:'\w+)*|[%$€£]")
+_DIGIT = re.compile(r"\d")
+CHAR_SIZES = (2, 3, 4, 5)
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-cased word tokens; every digit becomes 0 so numbers keep their shape, not their value."""
+    lowered = text.lower().replace("\u2019", "'")
+    return [_DIGIT.sub("0", token) if any(c.isdigit() for c in token) else token
+            for token in _TOKEN.findall(lowered)]
+
+
+def word_grams(token_list: list[str]) -> list[str]:
+    return token_list + [f"{first} {second}" for first, second in zip(token_list, token_list[1:])]
+
+
+def word_analyzer(text: str) -> list[str]:
+    """Word 1-2-grams (the ``analyzer`` of the word ``TfidfVectorizer``)."""
+    return word_grams(tokens(text))
+
+
+@lru_cache(maxsize=100_000)
+def token_char_grams(token: str) -> tuple[str, ...]:
+    """Character 2-5-grams inside one token padded with spaces (like scikit-learn's ``char_wb``)."""
+    padded = f" {token} "
+    return tuple(padded[start:start + size] for size in CHAR_SIZES
+                 for start in range(len(padded) - size + 1))
+
+
+def char_analyzer(text: str) -> list[str]:
+    """Character n-grams of every token (the ``analyzer`` of the character ``TfidfVectorizer``)."""
+    return [gram for token in tokens(text) for gram in token_char_grams(token)]
+
+
+# -- named dense features -----------------------------------------------------------------------------
+
+_PASSIVE = (r"\b(?:was|were|been|being|is|are|be|got|gets|get)\s+(?:\w+ly\s+)?"
+            r"(?:\w+(?:ed|en|wn)|made|lost|left|held|cut|hit|set|put|paid|sold|kept|brought|caught|led)\b")
+
+# (name, pattern, transform): 'log' = log(1 + count), 'flag' = 1 if any match.  Order is part of the model.
+_REGEX_FEATURES: tuple[tuple[str, str, str], ...] = (
+    ("percent", r"%|\bper ?cent\b|\bpercentage points?\b", "log"),
+    ("money or units", r"[$€£¥]\s?0|\b0[0,.]*\s?(?:million|billion|thousand|bn|kg|km|mb|gb|tb|ms|seconds?|"
+                       r"minutes?|hours?|days?|weeks?|months?|years?|people|employees|customers|users|times)\b", "log"),
+    ("year", r"\b(?:19|20)\d\d\b", "log"),
+    ("citation", r"\[\d+\]|\(\s*[a-z][\w-]+(?: et al\.?)?,? \d{4}[a-z]?\)|\bet al\b|\bdoi\b|https?://", "log"),
+    ("source attribution", r"\baccording to\b|\b(?:said|says|told|reported|stated|wrote|testified|announced)\b", "log"),
+    ("research words", r"\b(?:study|studies|survey|surveys|trial|trials|experiment\w*|analysis|audit|"
+                       r"measured|sample|respondents|participants|dataset|data from|published)\b", "log"),
+    ("modal verbs", r"\b(?:may|might|could|would|should|can|must)\b", "log"),
+    ("future 'will'", r"\b(?:will|going to)\b|'ll\b", "log"),
+    ("first person plural", r"\b(?:we|our|us|ours|ourselves)\b", "log"),
+    ("agentless passive", _PASSIVE + r"(?!\s+by\b)", "log"),
+    ("passive with agent", _PASSIVE + r"\s+by\b", "log"),
+    ("external cause", r"\b(?:due to|because of|as a result of|driven by|caused by|attributable to|impacted by|"
+                       r"affected by|owing to|resulting from|stemming from)\b", "log"),
+    ("negative outcome", r"\b(?:declin\w*|decreas\w*|loss(?:es)?|fell|drop(?:ped)?|delay\w*|impair\w*|layoffs?|"
+                         r"shortfall|headwinds?|challeng\w*|disrupt\w*|miss(?:ed)?|fail\w*|setbacks?|outages?|"
+                         r"errors?|mistakes?|incidents?|breach\w*|weak\w*|lower than)\b", "log"),
+    ("external forces", r"\b(?:macroeconomic|market conditions|economic conditions|unprecedented|beyond our control|"
+                        r"outside (?:of )?our control|industry-wide|pandemic|inflation\w*|regulators?|weather|"
+                        r"supply chain|geopolitical|uncertain environment|the environment)\b", "log"),
+    ("question or exclamation", r"[?!]", "log"),
+)
+_COMPILED_REGEX = tuple((name, re.compile(pattern), transform) for name, pattern, transform in _REGEX_FEATURES)
+
+_FIXED_NAMES = ("mean concreteness", "abstract words", "concrete words", "no rated words",
+                "digits", "no digits", "sentence length", "short sentence")
+
+_FUNCTION_WORDS = frozenset(
+    "the a an and or but of to in on at by for with from as is are was were be been being it its this that these "
+    "those there their they them he she his her we our us you your i me my not no so than then too very also can "
+    "will would should could may might must do does did have has had which who whom whose what when where why how "
+    "all any each some such into over under about after before between through during out up down off again".split()
+)
+
+
+def concreteness_lookup(table: Mapping[str, float], token: str) -> float | None:
+    """A token's Brysbaert rating, trying a naive singular / stem when the inflected form is not rated."""
+    if token in table:
+        return table[token]
+    for suffix, replacement in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""),
+                                ("ing", "e")):
+        if token.endswith(suffix) and len(token) - len(suffix) >= 3:
+            stem = token[: -len(suffix)] + replacement
+            if stem in table:
+                return table[stem]
+    return None
+
+
+@dataclass(frozen=True, eq=False)
+class DenseFeatures:
+    """Named, hand-made features of one sentence: lexicon hits, concreteness, numbers, sources, modals, voice.
+
+    ``lexicons`` is frozen into the model at training time (name, phrases) so a
+    later edit of a vocabulary file cannot silently change what the model sees.
+    """
+
+    lexicons: tuple[tuple[str, tuple[str, ...]], ...]
+    concreteness: Mapping[str, float] = field(repr=False)
+
+    def names(self) -> list[str]:
+        return ([f"lexicon '{name}'" for name, _ in self.lexicons] + list(_FIXED_NAMES)
+                + [name for name, _, _ in _REGEX_FEATURES])
+
+    @property
+    def _phrase_index(self) -> dict[str, list[tuple[tuple[str, ...], int]]]:
+        cached = self.__dict__.get("_index")
+        if cached is None:
+            cached = {}
+            for lexicon_id, (_, phrases) in enumerate(self.lexicons):
+                for phrase in phrases:
+                    phrase_tokens = tuple(tokens(phrase))
+                    if phrase_tokens:
+                        cached.setdefault(phrase_tokens[0], []).append((phrase_tokens[1:], lexicon_id))
+            object.__setattr__(self, "_index", cached)
+        return cached
+
+    def lexicon_counts(self, token_list: list[str]) -> list[int]:
+        counts = [0] * len(self.lexicons)
+        index = self._phrase_index
+        for position, token in enumerate(token_list):
+            for rest, lexicon_id in index.get(token, ()):
+                if not rest or tuple(token_list[position + 1:position + 1 + len(rest)]) == rest:
+                    counts[lexicon_id] += 1
+        return counts
+
+    def row(self, text: str) -> list[float]:
+        token_list = tokens(text)
+        values = [math.log1p(count) for count in self.lexicon_counts(token_list)]
+        ratings = [rating for token in token_list
+                   if token.isalpha() and len(token) > 2 and token not in _FUNCTION_WORDS
+                   and (rating := concreteness_lookup(self.concreteness, token)) is not None]
+        if ratings:
+            values += [sum(ratings) / len(ratings) - 3.0,
+                       sum(1 for rating in ratings if rating < 2.5) / len(ratings),
+                       sum(1 for rating in ratings if rating >= 4.0) / len(ratings), 0.0]
+        else:
+            values += [0.0, 0.0, 0.0, 1.0]
+        numbers = sum(1 for token in token_list if "0" in token)
+        values += [math.log1p(numbers), 0.0 if numbers else 1.0,
+                   math.log1p(len(token_list)), 1.0 if len(token_list) < 8 else 0.0]
+        lowered = text.lower().replace("\u2019", "'")
+        normalised = _DIGIT.sub("0", lowered)
+        for name, pattern, transform in _COMPILED_REGEX:
+            # 'year' needs the real digits; the others read digit-normalised text.
+            count = len(pattern.findall(lowered if name == "year" else normalised))
+            values.append(math.log1p(count) if transform == "log" else float(count > 0))
+        return values
+
+    def transform(self, texts: Iterable[str]) -> np.ndarray:
+        rows = [self.row(text) for text in texts]
+        return np.asarray(rows, dtype=np.float64).reshape(len(rows), len(self.names()))
+
+
+# -- the exported model -------------------------------------------------------------------------------
+
+
+class ModelError(Exception):
+    """The model file is missing, tampered with, or malformed (the message is one line)."""
+
+
+def _text_array(values: Iterable[str]) -> np.ndarray:
+    """Strings as one UTF-8 blob of newline-joined lines (npz without pickle, compact)."""
+    return np.frombuffer("\n".join(values).encode("utf-8"), dtype=np.uint8)
+
+
+def _from_text_array(array: np.ndarray) -> list[str]:
+    text = array.tobytes().decode("utf-8")
+    return text.split("\n") if text else []
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+@dataclass
+class _Block:
+    """One TF-IDF block: vocabulary -> column, idf, and the coefficient slice per label."""
+
+    vocabulary: dict[str, int]
+    idf: np.ndarray
+    coef: np.ndarray  # (labels, terms)
+    terms: list[str]
+
+
+class ExportedModel:
+    """Calibrated linear classifiers over word + character TF-IDF and named dense features."""
+
+    def __init__(self, arrays: Mapping[str, np.ndarray], card: Mapping):
+        self.labels = tuple(card.get("labels", LABELS))
+        self.thresholds = {label: float(card["thresholds"][label]) for label in self.labels}
+        self.card = card
+        word_terms = _from_text_array(arrays["word_terms"])
+        char_terms = _from_text_array(arrays["char_terms"])
+        coef = np.asarray(arrays["coef"], dtype=np.float64)
+        n_word, n_char = len(word_terms), len(char_terms)
+        self.word = _Block({t: i for i, t in enumerate(word_terms)}, arrays["word_idf"], coef[:, :n_word], word_terms)
+        self.char = _Block({t: i for i, t in enumerate(char_terms)}, arrays["char_idf"],
+                           coef[:, n_word:n_word + n_char], char_terms)
+        self.dense_coef = coef[:, n_word + n_char:]
+        names = _from_text_array(arrays["lexicon_names"])
+        phrases = _from_text_array(arrays["lexicon_phrases"])
+        sizes = arrays["lexicon_sizes"].tolist()
+        lexicons, start = [], 0
+        for name, size in zip(names, sizes):
+            lexicons.append((name, tuple(phrases[start:start + size])))
+            start += size
+        concreteness = dict(zip(_from_text_array(arrays["concreteness_words"]),
+                                arrays["concreteness_values"].tolist()))
+        self.dense = DenseFeatures(tuple(lexicons), concreteness)
+        self.dense_names = self.dense.names()
+        self.intercept = np.asarray(arrays["intercept"], dtype=np.float64)
+        self.calibration_a = np.asarray(arrays["calibration_a"], dtype=np.float64)
+        self.calibration_b = np.asarray(arrays["calibration_b"], dtype=np.float64)
+        if self.dense_coef.shape[1] != len(self.dense_names) or self.intercept.shape != (len(self.labels),):
+            raise ValueError("coefficients do not match the features")
+        self._char_columns: dict[str, tuple[int, ...]] = {}
+
+    # -- features ------------------------------------------------------------------------------
+
+    def _token_char_columns(self, token: str) -> tuple[int, ...]:
+        columns = self._char_columns.get(token)
+        if columns is None:
+            vocabulary = self.char.vocabulary
+            columns = tuple(vocabulary[g] for g in token_char_grams(token) if g in vocabulary)
+            if len(self._char_columns) < 200_000:
+                self._char_columns[token] = columns
+        return columns
+
+    @staticmethod
+    def _tfidf(rows: list[int], columns: list[int], counts: list[int], block: _Block, n: int):
+        """Sublinear tf * idf, l2-normalised per row: the same arithmetic as TfidfTransformer."""
+        rows_a = np.asarray(rows, dtype=np.int64)
+        columns_a = np.asarray(columns, dtype=np.int64)
+        data = (np.log(np.asarray(counts, dtype=np.float64)) + 1.0) * block.idf[columns_a]
+        norms = np.sqrt(np.bincount(rows_a, weights=data * data, minlength=n))
+        norms[norms == 0.0] = 1.0
+        return rows_a, columns_a, data / norms[rows_a]
+
+    def _sparse_parts(self, texts: list[str]):
+        n = len(texts)
+        word_rows, word_cols, word_counts = [], [], []
+        char_rows, char_cols, char_counts = [], [], []
+        word_vocabulary = self.word.vocabulary
+        for row, text in enumerate(texts):
+            token_list = tokens(text)
+            word_hits = Counter(word_vocabulary[g] for g in word_grams(token_list) if g in word_vocabulary)
+            char_hits: Counter = Counter()
+            for token in token_list:
+                char_hits.update(self._token_char_columns(token))
+            for column, count in word_hits.items():
+                word_rows.append(row)
+                word_cols.append(column)
+                word_counts.append(count)
+            for column, count in char_hits.items():
+                char_rows.append(row)
+                char_cols.append(column)
+                char_counts.append(count)
+        return (self._tfidf(word_rows, word_cols, word_counts, self.word, n),
+                self._tfidf(char_rows, char_cols, char_counts, self.char, n))
+
+    def decision_function(self, texts: list[str]) -> np.ndarray:
+        """The linear models' scores before calibration, shape (n, labels)."""
+        n = len(texts)
+        scores = np.zeros((n, len(self.labels)))
+        for (rows, columns, values), block in zip(self._sparse_parts(texts), (self.word, self.char)):
+            for label_index in range(len(self.labels)):
+                scores[:, label_index] += np.bincount(rows, weights=values * block.coef[label_index, columns],
+                                                      minlength=n)
+        scores += self.dense.transform(texts) @ self.dense_coef.T
+        return scores + self.intercept
+
+    def predict_proba(self, texts: list[str]) -> np.ndarray:
+        """Calibrated probability per label, shape (n, labels): one batched call per document."""
+        if not texts:
+            return np.zeros((0, len(self.labels)))
+        decision = self.decision_function(list(texts))
+        # scikit-learn's sigmoid calibration: p = 1 / (1 + exp(a * f + b)).
+        return 1.0 / (1.0 + np.exp(self.calibration_a * decision + self.calibration_b))
+
+    def explain(self, text: str, label: str, k: int = 3) -> list[tuple[str, float]]:
+        """The ``k`` named features pushing ``text`` hardest towards ``label`` (logit contributions).
+
+        Word n-grams and dense features are named; character n-grams are left
+        out because a fragment such as 'ock ' explains nothing to a reader.
+        """
+        label_index = self.labels.index(label)
+        (rows, columns, values), _ = self._sparse_parts([text])
+        contributions = [(f"'{self.word.terms[column]}'", float(value * self.word.coef[label_index, column]))
+                         for column, value in zip(columns.tolist(), values.tolist())]
+        dense = self.dense.transform([text])[0]
+        contributions += [(name, float(value * weight)) for name, value, weight
+                          in zip(self.dense_names, dense.tolist(), self.dense_coef[label_index].tolist())]
+        positive = sorted((item for item in contributions if item[1] > 0), key=lambda item: (-item[1], item[0]))
+        return positive[:k]
+
+
+# -- export and load ----------------------------------------------------------------------------------
+
+
+def export_arrays(*, word_terms: list[str], word_idf: np.ndarray, char_terms: list[str], char_idf: np.ndarray,
+                  coef: np.ndarray, intercept: np.ndarray, calibration_a: np.ndarray, calibration_b: np.ndarray,
+                  dense: DenseFeatures) -> dict[str, np.ndarray]:
+    """The plain arrays that make up an artefact (written with ``numpy.savez_compressed``)."""
+    words = sorted(dense.concreteness)
+    return {
+        "word_terms": _text_array(word_terms), "word_idf": np.asarray(word_idf, dtype=np.float64),
+        "char_terms": _text_array(char_terms), "char_idf": np.asarray(char_idf, dtype=np.float64),
+        "coef": np.asarray(coef, dtype=np.float64), "intercept": np.asarray(intercept, dtype=np.float64),
+        "calibration_a": np.asarray(calibration_a, dtype=np.float64),
+        "calibration_b": np.asarray(calibration_b, dtype=np.float64),
+        "lexicon_names": _text_array(name for name, _ in dense.lexicons),
+        "lexicon_sizes": np.asarray([len(phrases) for _, phrases in dense.lexicons], dtype=np.int64),
+        "lexicon_phrases": _text_array(phrase for _, phrases in dense.lexicons for phrase in phrases),
+        "concreteness_words": _text_array(words),
+        "concreteness_values": np.asarray([dense.concreteness[w] for w in words], dtype=np.float64),
+    }
+
+
+def default_path() -> Path:
+    from ..resources import models_dir
+
+    return models_dir() / f"{MODEL_NAME}.npz"
+
+
+def load(path: Path | None = None) -> ExportedModel:
+    """Load an artefact after checking its sha256 against the card ``<name>.json`` beside it."""
+    path = Path(path) if path is not None else default_path()
+    card_path = path.with_suffix(".json")
+    if not path.is_file():
+        raise ModelError(f"model file {path} is missing: {RETRAIN_HINT}")
+    if not card_path.is_file():
+        raise ModelError(f"model card {card_path} is missing: {RETRAIN_HINT}")
+    try:
+        card = json.loads(card_path.read_text(encoding="utf-8"))
+        expected = card["artefact"]["sha256"]
+    except (ValueError, KeyError, TypeError, OSError):
+        raise ModelError(f"model card {card_path} is malformed: {RETRAIN_HINT}") from None
+    if sha256_of(path) != expected:
+        raise ModelError(f"model file {path} does not match the sha256 in {card_path.name} "
+                         f"(modified or corrupt): {RETRAIN_HINT}")
+    try:
+        with np.load(path, allow_pickle=False) as archive:
+            arrays = {key: archive[key] for key in archive.files}
+        return ExportedModel(arrays, card)
+    except (ValueError, KeyError, TypeError, OSError, UnicodeDecodeError, IndexError) as error:
+        message = str(error).splitlines()[0] if str(error) else type(error).__name__
+        raise ModelError(f"model file {path} is malformed ({message}): {RETRAIN_HINT}") from None
