@@ -156,7 +156,9 @@ def _apply_baselines(report, baseline_path, write_baseline, input_paths):
 
     if write_baseline is not None:
         try:
-            write_output(write_baseline, baseline_text(report, write_baseline), input_paths)
+            # every linted file counts as an input, not only the paths named on the command line
+            linted = [*input_paths, *(Path(file.path) for file in report.files)]
+            write_output(write_baseline, baseline_text(report, write_baseline), linted)
         except OSError as error:
             _fail(f"{write_baseline}: cannot write the baseline: {error.strerror or error}")
         except ValueError as error:
