@@ -1,0 +1,237 @@
+"""Checks that patterns cannot express, named by rule files of kind ``logic``.
+
+Each function reads one unit of text (a sentence, by the rule's scope) and the
+rule's options, and yields ``(start, end)`` offsets into that text.  Only the
+functions in ``LOGIC`` can be named by a rule file: nothing is imported from a
+user path.  Word lists here are small and closed on purpose; the open-ended
+lists live in ``spinlint/vocabularies``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Callable, Iterator, Mapping
+
+Offsets = tuple[int, int]
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+def _words(text: str) -> list[re.Match]:
+    return list(_WORD.finditer(text))
+
+
+# -- stacked nominalisations ---------------------------------------------------------------------
+
+_NOMINAL_SUFFIX = re.compile(r"(?:[ia]tion|sion|ment|ance|ence|ity|ities|ness|[iy][sz]ation|tions|sions|ments|ances|ences)$")
+# Words with a nominal ending that name a thing or place, not a process.
+_CONCRETE_NOMINALS = frozenset("""
+city cities nation nations station stations question questions mention government governments department departments
+apartment apartments equipment moment moments document documents element elements instrument instruments segment
+segments cement basement basements comment comments pavement parliament university universities community
+communities entity entities facility facilities authority authorities county counties majority minority identity
+business businesses lotion ration portion portions audience sentence sentences evidence science sciences conference
+conferences residence fence fences dance dances chance chances balance distance ambulance insurance office
+""".split())
+_PREPOSITIONS = frozenset("of for in to on across through within into by with".split())
+
+
+def is_nominalisation(word: str) -> bool:
+    """A long abstract noun made from a verb or adjective: optimisation, alignment, capability."""
+    lower = word.lower()
+    return len(lower) >= 7 and lower not in _CONCRETE_NOMINALS and bool(_NOMINAL_SUFFIX.search(lower))
+
+
+def stacked_nominalisations(text: str, options: Mapping[str, Any]) -> Iterator[Offsets]:
+    """Chains like 'the optimisation of the alignment of capabilities'.
+
+    Nominalisations joined directly ('capability enablement') or by up to
+    three words that include a preposition ('of the', 'of data') count as
+    one chain.
+    """
+    minimum = int(options.get("min_nominals", 3))
+    words = _words(text)
+    chain: list[re.Match] = []
+    gap: list[str] = []
+
+    def flush() -> Iterator[Offsets]:
+        if len(chain) >= minimum:
+            yield chain[0].start(), chain[-1].end()
+
+    for word in words:
+        lower = word.group(0).lower()
+        between = text[chain[-1].end():word.start()] if chain else ""
+        if is_nominalisation(lower):
+            joined = chain and not re.search(r"[.,;:!?()\"“”]", between) and (
+                not gap or (len(gap) <= 3 and any(g in _PREPOSITIONS for g in gap)))
+            if not joined:
+                yield from flush()
+                chain = []
+            chain.append(word)
+            gap = []
+        elif chain and len(gap) < 3 and not re.search(r"[.,;:!?()\"“”]", between):
+            gap.append(lower)
+        else:
+            yield from flush()
+            chain, gap = [], []
+    yield from flush()
+
+
+# -- abstract sentences --------------------------------------------------------------------------
+
+_FUNCTION_WORDS = frozenset("""
+a an the and or but nor so yet for of in on at to from by with within without into onto over under about across
+through between among this that these those it its we our us you your they their them he she his her i me my is are
+was were be been being has have had do does did will would shall should can could may might must not no all any
+each every some more most less such than then there here which who whom whose what when where why how as if also
+just only very too much many new own same other another both either neither while whilst because since until
+toward towards upon
+""".split())
+
+
+def _lemma_candidates(word: str) -> Iterator[str]:
+    """The word, then crude lemmas: the norms rate lemmas ('enable'), text has inflections ('enables')."""
+    yield word
+    for suffix, replacement in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""),
+                                ("ing", "e"), ("d", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            yield word[: -len(suffix)] + replacement
+
+
+def _concreteness(word: str, rating: Callable[[str], float | None]) -> float | None:
+    for candidate in _lemma_candidates(word):
+        value = rating(candidate)
+        if value is not None:
+            return value
+    return None
+
+
+def abstract_sentence(text: str, options: Mapping[str, Any]) -> Iterator[Offsets]:
+    """A sentence whose rated content words are nearly all abstract and that names nothing.
+
+    Uses the Brysbaert et al. (2014) concreteness norms (1 = abstract,
+    5 = concrete).  A digit or a mid-sentence proper name is a concrete
+    referent, so such sentences are never flagged.
+    """
+    if re.search(r"\d", text):
+        return
+    words = _words(text)
+    if any(word.group(0)[:1].isupper() and index > 0 and not word.group(0).isupper()
+           for index, word in enumerate(words)):
+        return
+    from .concreteness import rating  # the ratings table loads only when this rule runs
+
+    rated = []
+    for word in words:
+        lower = word.group(0).lower().strip("'’-")
+        if lower in _FUNCTION_WORDS or len(lower) < 3:
+            continue
+        value = _concreteness(lower, rating)
+        if value is not None:
+            rated.append(value)
+    if len(rated) < int(options.get("min_content_words", 8)):
+        return
+    mean = sum(rated) / len(rated)
+    concrete = sum(1 for value in rated if value >= float(options.get("concrete_word_rating", 3.5)))
+    if mean < float(options.get("max_mean_rating", 2.4)) and concrete <= int(options.get("max_concrete_words", 1)):
+        start = len(text) - len(text.lstrip())
+        yield start, len(text.rstrip())
+
+
+# -- agentless passives --------------------------------------------------------------------------
+
+_BE = r"(?:is|are|was|were|be|been|being|has\s+been|have\s+been|had\s+been|will\s+be|would\s+be|got|get|gets)"
+_ADVERBS = r"(?:(?:unfortunately|regrettably|sadly|ultimately|also|now|since|recently|already|inadvertently|" \
+           r"unintentionally|mistakenly|temporarily|permanently|significantly|negatively|adversely|directly)\s+){0,2}"
+
+# Participles that are bad news whatever the subject.
+_ALWAYS_BAD = (r"laid\s+off|let\s+go|made\s+redundant|compromised|breached|leaked|mishandled|misstated|misreported|"
+               r"mis-sold|missold|overlooked")
+# Participles that are bad news only for a given kind of subject: "payments were made" is fine,
+# "mistakes were made" is not.
+_PEOPLE = r"roles?|positions?|jobs?|employees?|staff|people|colleagues?|team\s+members?|workers?|headcount|" \
+          r"contractors?|customers?|users?|patients?|members?|subscribers?|clients?|families"
+_SUBJECT_GROUPS = {
+    "mistake": (r"made|committed",
+                r"mistakes?|errors?|missteps?|misjudge?ments?|oversights?|(?:bad|poor|wrong)\s+(?:decisions?|choices?|calls?)"),
+    "people": (r"impacted|affected|eliminated|cut|reduced|terminated|dismissed|displaced|released|offboarded|"
+               r"exited|removed|harmed|hurt|disadvantaged", _PEOPLE),
+    "data": (r"exposed|lost|deleted|accessed|stolen|exfiltrated|corrupted|shared|sold",
+             r"data|records?|information|credentials?|passwords?|accounts?|(?:personal|customer|patient)\s+details"),
+    "promise": (r"missed|delayed|cancell?ed|abandoned|withdrawn|paused|deprioriti[sz]ed|cut|reduced|suspended|"
+                r"closed|discontinued|frozen|scrapped|shelved",
+                r"targets?|deadlines?|commitments?|promises?|guidance|benefits?|pensions?|bonus(?:es)?|salaries|"
+                r"wages?|raises?|refunds?|payments?|offices?|sites?|stores?|branches|plants?|services?"),
+}
+_PASSIVE = re.compile(
+    rf"\b{_BE}\s+{_ADVERBS}(?P<participle>{_ALWAYS_BAD}|"
+    + "|".join(participles for participles, _ in _SUBJECT_GROUPS.values()) + r")\b", re.IGNORECASE)
+_ALWAYS = re.compile(rf"(?:{_ALWAYS_BAD})$", re.IGNORECASE)
+_SUBJECTS = [(re.compile(rf"(?:{participles})$", re.IGNORECASE), re.compile(rf"\b(?:{subjects})\b", re.IGNORECASE))
+             for participles, subjects in _SUBJECT_GROUPS.values()]
+# "by" followed by a time, amount or manner is not an agent: "cut by 20%", "delayed by a week", "by mistake".
+_NOT_AGENT = re.compile(
+    r"by\s+(?:\d|up\s+to|about|around|nearly|almost|more\s+than|less\s+than|half|a\s+third|a\s+quarter|"
+    r"(?:a|an|one|two|three|four|five|several|a\s+few|the\s+end|the\s+start)\s+(?:day|week|month|quarter|year|"
+    r"hour|minute|further|third|quarter|half|few|end|start|of)|the\s+end|mistake|accident|error|design|default|"
+    r"(?:next|this|last|early|late|mid)\b|(?:january|february|march|april|may|june|july|august|september|"
+    r"october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|then|now)\b)",
+    re.IGNORECASE)
+_AGENT = re.compile(r"\bby\s+\S", re.IGNORECASE)
+
+
+def _has_agent(text: str, end: int, window: int = 80) -> bool:
+    """A 'by <agent>' phrase soon after the participle, before the clause ends."""
+    after = re.split(r"[.;:!?]|,\s+(?:and|but|which|while)\b", text[end:end + window], maxsplit=1)[0]
+    return any(not _NOT_AGENT.match(after, found.start()) for found in _AGENT.finditer(after))
+
+
+def _clause_start(text: str, start: int) -> int:
+    """Where the clause holding the verb at ``start`` begins: the passive's subject is in between."""
+    floor = max(0, start - 80)
+    boundaries = list(re.finditer(r"[.;:!?]|,\s+|\b(?:and|but|because|after|when|while|although|as)\b",
+                                  text[floor:start]))
+    return floor + boundaries[-1].end() if boundaries else floor
+
+
+def agentless_bad_news_passive(text: str, options: Mapping[str, Any]) -> Iterator[Offsets]:
+    """'Mistakes were made', 'roles were impacted', 'data was exposed' with nobody named as the actor."""
+    for found in _PASSIVE.finditer(text):
+        if _has_agent(text, found.end()):
+            continue
+        participle = found.group("participle")
+        clause = _clause_start(text, found.start())
+        if _ALWAYS.match(participle):
+            yield clause + len(text[clause:found.start()]) - len(text[clause:found.start()].lstrip()), found.end()
+            continue
+        for participles, subjects in _SUBJECTS:
+            if not participles.match(participle):
+                continue
+            subject = subjects.search(text, clause, found.start())
+            if subject:
+                yield subject.start(), found.end()
+                break
+
+
+_DECISION = re.compile(
+    r"\b(?:(?:the|a|this|that|our)\s+(?:difficult\s+|hard\s+|tough\s+|painful\s+|final\s+)?(?:decision|call|choice)\s+"
+    rf"{_BE}\s+{_ADVERBS}(?:taken|made|reached)"
+    r"|it\s+(?:was|has\s+been|had\s+been|is)\s+(?:\w+\s+)?(?:decided|determined|agreed|concluded)"
+    r"|(?:a|the)\s+(?:decision|determination)\s+(?:was|has\s+been)\s+(?:\w+\s+)?(?:arrived\s+at|come\s+to))\b",
+    re.IGNORECASE)
+
+
+def agentless_decision(text: str, options: Mapping[str, Any]) -> Iterator[Offsets]:
+    """'The decision was taken', 'it was decided' with no decider named."""
+    for found in _DECISION.finditer(text):
+        if _has_agent(text, found.end()):
+            continue
+        yield found.start(), found.end()
+
+
+LOGIC: dict[str, Callable[[str, Mapping[str, Any]], Iterator[Offsets]]] = {
+    "stacked_nominalisations": stacked_nominalisations,
+    "abstract_sentence": abstract_sentence,
+    "agentless_bad_news_passive": agentless_bad_news_passive,
+    "agentless_decision": agentless_decision,
+}
