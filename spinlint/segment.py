@@ -1,0 +1,51 @@
+"""Blocks → sentences and paragraphs (the scopes rules read).
+
+A sentence never crosses a block.  Very long stretches without a sentence
+end (a 200,000-word "sentence", a minified line) are cut into chunks at
+whitespace so that no pattern or model ever sees more than ``MAX_SENTENCE_CHARS``.
+"""
+
+from __future__ import annotations
+
+from .document import Document, Segments, Sentence
+from .punkt import sentence_spans
+
+MAX_SENTENCE_CHARS = 2000
+# Punkt's own cost grows with the length of a text it cannot split, so it sees bounded pieces too.
+MAX_PUNKT_CHARS = 100_000
+
+
+def segment(document: Document) -> Segments:
+    sentences: list[Sentence] = []
+    paragraphs: list[tuple[int, ...]] = []
+    for block_index, block in enumerate(document.blocks):
+        first = len(sentences)
+        for start, end in _spans(block.text):
+            for chunk_start, chunk_end in _chunks(block.text, start, end):
+                sentences.append(Sentence(block_index, chunk_start, chunk_end, block.text[chunk_start:chunk_end]))
+        paragraphs.append(tuple(range(first, len(sentences))))
+    return Segments(document=document, sentences=tuple(sentences), paragraphs=tuple(paragraphs))
+
+
+def _spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for piece_start, piece_end in _chunks(text, 0, len(text), MAX_PUNKT_CHARS):
+        spans.extend((piece_start + start, piece_start + end)
+                     for start, end in sentence_spans(text[piece_start:piece_end]))
+    return spans
+
+
+def _chunks(text: str, start: int, end: int, limit: int = MAX_SENTENCE_CHARS) -> list[tuple[int, int]]:
+    """[start, end) cut at whitespace into pieces of at most ``limit`` characters."""
+    chunks = []
+    while end - start > limit:
+        cut = text.rfind(" ", start + limit // 2, start + limit)
+        if cut <= start:
+            cut = start + limit
+        chunks.append((start, cut))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if start < end:
+        chunks.append((start, end))
+    return chunks

@@ -1,0 +1,197 @@
+"""Read user files: find them, decode them, refuse what cannot be linted.
+
+The only module that opens user files, and it only ever reads them.  Every
+problem becomes an ``InputError`` whose message is one line naming the file.
+"""
+
+from __future__ import annotations
+
+import codecs
+import fnmatch
+import os
+import stat
+import subprocess
+from pathlib import Path
+from typing import Iterator
+
+from .document import Source
+
+DEFAULT_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm")
+FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+PLANNED_FORMATS = (".docx", ".doc", ".pdf", ".odt", ".rtf", ".pptx", ".xlsx", ".epub")
+SKIPPED_FOLDERS = {".git", ".hg", ".svn", "node_modules", "__pycache__", "build", "dist", "site-packages",
+                   ".venv", "venv", ".tox", ".nox", ".mypy_cache", ".pytest_cache", ".ruff_cache"}
+# spinlint's own HTML report says so in its <head>; linting it would lint our own messages.
+REPORT_MARKER = b'<meta name="generator" content="spinlint'
+# Leading bytes of common binary formats, checked before any decoding.
+MAGIC_NUMBERS = {
+    b"%PDF": "a PDF document", b"PK\x03\x04": "a ZIP archive (or .docx/.xlsx)", b"\x89PNG": "a PNG image",
+    b"GIF8": "a GIF image", b"\xff\xd8\xff": "a JPEG image", b"\xd0\xcf\x11\xe0": "an old Office document",
+    b"\x1f\x8b": "a gzip archive", b"\x7fELF": "an executable", b"{\\rtf": "an RTF document",
+}
+ENCODING_HINT = "if it came from Word or Windows, try --encoding cp1252"
+
+
+class InputError(Exception):
+    """A file that cannot be linted; the message is one line that names it."""
+
+
+def display_path(path: Path | str) -> str:
+    """The path as users should see it: relative to the cwd when inside it, never with lone surrogates."""
+    text = os.fspath(path)
+    if text != "-":
+        try:
+            relative = os.path.relpath(text)
+            if not relative.startswith(".."):
+                text = relative
+        except ValueError:  # another drive on Windows
+            pass
+    # Undecodable bytes in file names arrive as surrogates; show them as \xNN escapes.
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def format_for(name: str) -> str:
+    return FORMATS.get(Path(name).suffix.lower(), "text")
+
+
+def iter_files(paths: list[Path], *, include: tuple[str, ...] = (), exclude: tuple[str, ...] = ()
+               ) -> Iterator[tuple[Path, bool]]:
+    """Each file to lint, with whether the user named it (True) or a directory walk found it (False)."""
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            yield from ((found, False) for found in _walk(path, include, exclude))
+        else:
+            yield path, True
+
+
+def _walk(root: Path, include: tuple[str, ...], exclude: tuple[str, ...]) -> Iterator[Path]:
+    candidates: list[Path] = []
+    # followlinks=False: a symlinked folder is not entered, so a symlink loop cannot trap the walk.
+    for folder, subfolders, files in os.walk(root, onerror=lambda error: None):
+        subfolders[:] = sorted(name for name in subfolders if not _skip_folder(Path(folder, name)))
+        for name in sorted(files):
+            path = Path(folder, name)
+            relative = path.relative_to(root).as_posix()
+            if name.startswith(".") or not _wanted(relative, name, include, exclude):
+                continue
+            try:
+                if not stat.S_ISREG(os.stat(path).st_mode):  # FIFOs, sockets, devices, dangling links
+                    continue
+            except OSError:
+                continue
+            candidates.append(path)
+    ignored = _git_ignored(root, candidates)
+    yield from (path for path in candidates if path not in ignored)
+
+
+def _skip_folder(path: Path) -> bool:
+    name = path.name
+    return (name.startswith(".") or name in SKIPPED_FOLDERS or name.endswith(".egg-info")
+            or (path / "pyvenv.cfg").exists())
+
+
+def _wanted(relative: str, name: str, include: tuple[str, ...], exclude: tuple[str, ...]) -> bool:
+    def matches(patterns: tuple[str, ...]) -> bool:
+        return any(fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(name, pattern) for pattern in patterns)
+
+    if exclude and matches(exclude):
+        return False
+    if include:
+        return matches(include)
+    return Path(name).suffix.lower() in DEFAULT_EXTENSIONS
+
+
+def _git_ignored(root: Path, paths: list[Path]) -> set[Path]:
+    """The paths git ignores, when ``root`` is inside a git work tree (and git is installed)."""
+    if not paths:
+        return set()
+    try:
+        result = subprocess.run(["git", "check-ignore", "--stdin", "-z"], cwd=root, capture_output=True,
+                                input=b"\0".join(os.fsencode(path.resolve()) for path in paths), timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return set()
+    if result.returncode not in (0, 1):  # 128: not a git work tree
+        return set()
+    ignored = {os.fsdecode(item) for item in result.stdout.split(b"\0") if item}
+    return {path for path in paths if str(path.resolve()) in ignored}
+
+
+def read_source(path: Path, *, encoding: str | None = None, max_bytes: int = 10_000_000,
+                display: str | None = None) -> Source:
+    shown = display or display_path(path)
+    if Path(path).suffix.lower() in PLANNED_FORMATS:
+        raise InputError(f"{shown}: unsupported format {Path(path).suffix.lower()} "
+                         "(export it to .txt, .md or .html first)")
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise InputError(f"{shown}: no such file or directory") from None
+    except OSError as error:
+        raise InputError(f"{shown}: cannot read it ({error.strerror})") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError(f"{shown}: is a directory")
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(f"{shown}: not a regular file (a pipe, socket or device); not read")
+    if info.st_size > max_bytes:
+        raise InputError(f"{shown}: {info.st_size:,} bytes is over the {max_bytes:,}-byte limit; "
+                         f"raise it with --max-bytes")
+    try:
+        with open(path, "rb") as stream:
+            data = stream.read(max_bytes + 1)
+    except OSError as error:
+        raise InputError(f"{shown}: cannot read it ({error.strerror})") from None
+    if len(data) > max_bytes:
+        raise InputError(f"{shown}: over the {max_bytes:,}-byte limit; raise it with --max-bytes")
+    if REPORT_MARKER in data[:4096]:
+        raise InputError(f"{shown}: a spinlint report, not a document")
+    return Source(path=shown, text=decode(data, shown, encoding), format=format_for(str(path)))
+
+
+def read_stdin(data: bytes, *, name: str = "-", encoding: str | None = None) -> Source:
+    return Source(path=name, text=decode(data, name, encoding), format=format_for(name))
+
+
+def decode(data: bytes, shown: str, encoding: str | None = None) -> str:
+    """UTF-8 (with or without BOM) or UTF-16/32 with BOM; anything else only when ``encoding`` names it."""
+    if encoding:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise InputError(f"{shown}: unknown encoding {encoding!r}") from None
+        try:
+            return _strip_bom(data.decode(encoding))
+        except UnicodeDecodeError as error:
+            raise InputError(f"{shown}: not valid {encoding} (byte 0x{data[error.start]:02x} at offset "
+                             f"{error.start})") from None
+    for bom, codec in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                       (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                       (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError as error:
+                raise InputError(f"{shown}: starts with a {codec} byte-order mark but is not valid {codec} "
+                                 f"(offset {error.start})") from None
+    kind = _binary_kind(data)
+    if kind:
+        raise InputError(f"{shown}: binary file ({kind}); spinlint reads text, Markdown and HTML")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise InputError(f"{shown}: not valid UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start}); "
+                         f"{ENCODING_HINT}") from None
+
+
+def _strip_bom(text: str) -> str:
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def _binary_kind(data: bytes) -> str:
+    for magic, kind in MAGIC_NUMBERS.items():
+        if data.startswith(magic):
+            return kind
+    if b"\0" in data[:65536]:
+        return "it contains NUL bytes"
+    return ""
+

