@@ -78,3 +78,74 @@ def test_bad_baselines_are_errors_naming_the_file(tmp_path, content, message):
     with pytest.raises(BaselineError, match=message) as caught:
         load_baseline(path)
     assert str(path) in str(caught.value)
+
+
+# -- end to end through `spinlint check` ---------------------------------------------------------------
+
+SPIN = ("Our AI-first platform will unlock value at scale.\n\n"
+        "Mistakes were made during the rollout.\n")
+
+
+def check(*args: str):
+    from click.testing import CliRunner
+
+    from spinlint.cli import main
+
+    return CliRunner().invoke(main, ["check", *args], catch_exceptions=False)
+
+
+def test_write_then_use_a_baseline(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("memo.md").write_text(SPIN, encoding="utf-8")
+    assert check("memo.md").exit_code == 1
+
+    written = check("--write-baseline", "spinlint-baseline.json", "memo.md")
+    assert written.exit_code == 0, written.stderr
+    assert "recorded" in written.stderr and "spinlint-baseline.json" in written.stderr
+    assert not list(tmp_path.glob("*.tmp")) and not list(tmp_path.glob(".spinlint-baseline.json.*"))
+    recorded = json.loads(Path("spinlint-baseline.json").read_text(encoding="utf-8"))
+    assert recorded["findings"] >= 2 and list(recorded["files"]) == ["memo.md"]
+
+    clean = check("--baseline", "spinlint-baseline.json", "--format", "json", "memo.md")
+    assert clean.exit_code == 0, clean.stdout
+    assert json.loads(clean.stdout)["files"][0]["findings"] == []
+    assert f"{recorded['findings']} findings suppressed" in clean.stderr
+
+    # Text added above and a new blame phrase below: only the new phrase is reported.
+    Path("memo.md").write_text("The office moves to Leeds on 4 May.\n\n" + SPIN +
+                               "\nThe delay was caused by user error.\n", encoding="utf-8")
+    fresh = check("--baseline", "spinlint-baseline.json", "--format", "json", "memo.md")
+    assert fresh.exit_code == 1
+    new = json.loads(fresh.stdout)["files"][0]["findings"]
+    assert [(finding["line"], finding["match"]) for finding in new] == [(7, "user error")], new
+
+
+def test_baseline_works_from_another_folder(tmp_path, monkeypatch):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "memo.md").write_text(SPIN, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert check("--write-baseline", "b.json", "docs").exit_code == 0
+    monkeypatch.chdir(tmp_path / "docs")
+    assert check("--baseline", "../b.json", "memo.md").exit_code == 0
+
+
+def test_write_baseline_never_overwrites_an_input(tmp_path):
+    memo = tmp_path / "memo.md"
+    memo.write_text(SPIN, encoding="utf-8")
+    result = check("--write-baseline", str(memo), str(memo))
+    assert result.exit_code == 2 and "refusing to overwrite an input" in result.stderr
+    assert memo.read_text(encoding="utf-8") == SPIN
+
+
+def test_a_broken_baseline_is_an_error(tmp_path):
+    (tmp_path / "memo.md").write_text(SPIN, encoding="utf-8")
+    (tmp_path / "b.json").write_text("{", encoding="utf-8")
+    result = check("--baseline", str(tmp_path / "b.json"), str(tmp_path / "memo.md"))
+    assert result.exit_code == 2 and "b.json" in result.stderr
+
+
+def test_write_baseline_never_overwrites_a_file_found_in_a_folder(tmp_path):
+    memo = tmp_path / "memo.md"
+    memo.write_text(SPIN, encoding="utf-8")
+    result = check("--write-baseline", str(memo), str(tmp_path))
+    assert result.exit_code == 2 and memo.read_text(encoding="utf-8") == SPIN

@@ -60,3 +60,20 @@ def test_ten_per_kind_then_a_notice():
 def test_no_overflow_notice_when_under_the_limit():
     lines = renderer("github")(Report(files=(FileReport(path="a.md", findings=(finding(),) * 10),))).splitlines()
     assert not any(line.startswith("::notice") for line in lines)
+
+
+def test_check_prints_annotations(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from spinlint.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "memo.md").write_text("Our AI-first platform will unlock value at scale.\n"
+                                      "Mistakes were made during the rollout.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--format", "github", "memo.md"], catch_exceptions=False)
+    assert result.exit_code == 1
+    annotations = [line for line in result.output.splitlines() if line.startswith("::")]
+    assert annotations
+    for line in annotations:
+        assert re.match(r"::(error|warning|notice) file=memo\.md,line=\d+,endLine=\d+,col=\d+,endColumn=\d+,"
+                        r"title=spinlint \([A-Z]\d{3}\)::\S", line), line

@@ -164,3 +164,30 @@ def test_control_the_browser_does_run_scripts_in_this_mode(tmp_path):
                     "</script></body></html>", encoding="utf-8")
     dom = run_chromium(page, tmp_path, "--dump-dom")
     assert Elements(dom.stdout).having("body")[0].get("data-pwned") == "yes", dom.stderr[-2000:]
+
+
+def test_check_writes_one_report_for_several_files_and_it_renders(tmp_path):
+    from click.testing import CliRunner
+
+    from spinlint.cli import main
+
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    (drafts / "hostile.md").write_text(HOSTILE + "Our AI-first platform will unlock value at scale.\n",
+                                       encoding="utf-8")
+    (drafts / "launch.html").write_text(
+        "<html><body><h1>Launch</h1><p>We will reimagine the future of work at scale.</p>"
+        "<p>Mistakes were made.</p><script>document.body.setAttribute('data-pwned', 'html')</script>"
+        "</body></html>\n", encoding="utf-8")
+    page = tmp_path / "report.html"
+    result = CliRunner().invoke(main, ["check", "--format", "html", "--output", str(page), str(drafts)],
+                                catch_exceptions=False)
+    assert result.exit_code == 1, result.output
+    assert result.output == ""
+    html = page.read_text(encoding="utf-8")
+    assert html.count('<section class="file"') == 2
+    findings = html.count('<a class="tag')
+    assert findings >= 3
+    elements = check_in_browser(page, tmp_path, expected_tags=findings)
+    labels = {cls for attrs in elements.having("a", "tag") for cls in attrs["class"].split()}
+    assert {"cat-vague", "cat-blame"} <= labels

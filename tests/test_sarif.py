@@ -113,3 +113,56 @@ def test_artifact_uris(tmp_path):
     assert artifact_uri(str(tmp_path / "x" / "memo.md"), tmp_path) == ("x/memo.md", True)
     uri, relative = artifact_uri("/elsewhere/memo.md", tmp_path)
     assert (uri, relative) == ("file:///elsewhere/memo.md", False)
+
+
+# -- end to end through `spinlint check` ---------------------------------------------------------------
+
+SPIN_DRAFT = ("# Q3 update\n\nOur AI-first platform will unlock value at scale for every stakeholder.\n"
+              "Mistakes were made during the rollout.\nWe will reimagine the future of work, at scale.\n")
+
+
+def check(*args: str):
+    from click.testing import CliRunner
+
+    from spinlint.cli import main
+
+    return CliRunner().invoke(main, ["check", *args], catch_exceptions=False)
+
+
+def test_check_output_validates_and_describes_real_rules(sarif_schema, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "q3 memo.md").write_text(SPIN_DRAFT, encoding="utf-8")
+    result = check("--format", "sarif", "drafts")
+    assert result.exit_code == 1, result.output
+    log = json.loads(result.output)
+    validate(log, sarif_schema)
+    run = log["runs"][0]
+    rules = {rule["id"]: rule for rule in run["tool"]["driver"]["rules"]}
+    assert {result["ruleId"] for result in run["results"]} == set(rules)
+    for rule in rules.values():
+        assert rule["shortDescription"]["text"] and rule["fullDescription"]["text"]
+        assert rule["help"]["text"].startswith(rule["id"]) and rule["help"]["markdown"].startswith("# " + rule["id"])
+    lines = SPIN_DRAFT.split("\n")
+    for sarif_result in run["results"]:
+        location = sarif_result["locations"][0]["physicalLocation"]
+        assert location["artifactLocation"] == {"uri": "drafts/q3%20memo.md", "uriBaseId": "%SRCROOT%"}
+        region = location["region"]
+        if region["startLine"] == region["endLine"]:
+            text = lines[region["startLine"] - 1][region["startColumn"] - 1:region["endColumn"] - 1]
+            assert text == region["snippet"]["text"]
+
+
+def test_check_fingerprints_are_stable_across_runs_and_edits(tmp_path):
+    path = tmp_path / "memo.md"
+    path.write_text(SPIN_DRAFT, encoding="utf-8")
+
+    def keys() -> list[str]:
+        log = json.loads(check("--format", "sarif", str(path)).output)
+        return sorted(r["partialFingerprints"][FINGERPRINT_KEY] for r in log["runs"][0]["results"])
+
+    first = keys()
+    assert first and first == keys()
+    path.write_text(SPIN_DRAFT.replace("# Q3 update\n", "# Q3 update\n\nThe office moves to Leeds on 4 May.\n"),
+                    encoding="utf-8")
+    assert keys() == first
