@@ -61,7 +61,7 @@ def _first_pronunciation(word: str) -> str | None:
 def _hyphenator():
     import pyphen  # only for words the dictionary lacks
 
-    return pyphen.Pyphen(lang="en")
+    return pyphen.Pyphen(lang="en_US")  # the dictionary textstat uses
 
 
 @lru_cache(maxsize=65536)

@@ -9,6 +9,7 @@ matter are not prose; links, footnotes and citations become evidence markers.
 
 from __future__ import annotations
 
+import html
 import re
 
 from ..document import Document, EvidenceMarker, Source, Span
@@ -16,6 +17,7 @@ from .blocks import BlockBuilder, html_comment_directives, markers_in
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 FRONT_MATTER_FENCE = re.compile(r"(?:---|\+\+\+)[ \t]*$")
+ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 FOOTNOTE_DEFINITION = re.compile(r"\[\^[^\]]{1,40}\]:")
 CONTAINERS = {"heading_open": "heading", "blockquote_open": "quote", "list_item_open": "list_item",
               "th_open": "table_cell", "td_open": "table_cell"}
@@ -96,9 +98,12 @@ def _inline(children, text: str, cursor: int, limit: int, builder: BlockBuilder)
             if found is None:
                 continue
             start, end = found
-            builder.add(child.content, start, end)
             if end - start == len(child.content):
+                builder.add(child.content, start, end)
                 builder.markers.extend(markers_in(child.content, start))
+            else:
+                for piece, piece_start, piece_end in _align(child.content, text, start, end):
+                    builder.add(piece, piece_start, piece_end)
             cursor = end
         elif kind in ("softbreak", "hardbreak"):
             newline = LINE_BREAK.search(text, cursor, limit)
@@ -147,6 +152,39 @@ def _locate(content: str, text: str, cursor: int, limit: int) -> tuple[int, int]
         return None
     match = _tolerant(content).search(text, cursor, limit)
     return (match.start(), match.end()) if match else None
+
+
+def _align(content: str, text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """Pieces of ``content`` with their source stretches: verbatim runs, and one piece per escape or entity."""
+    pieces: list[tuple[str, int, int]] = []
+    position = start
+    for char in content:
+        if position >= end:
+            break
+        entity = ENTITY.match(text, position)
+        if entity and html.unescape(entity.group()) == char:
+            pieces.append((char, position, entity.end()))
+            position = entity.end()
+            continue
+        if text[position] == char:
+            if pieces and pieces[-1][2] == position and len(pieces[-1][0]) == pieces[-1][2] - pieces[-1][1]:
+                previous = pieces.pop()
+                pieces.append((previous[0] + char, previous[1], position + 1))
+            else:
+                pieces.append((char, position, position + 1))
+            position += 1
+            continue
+        if text[position] == "\\" and text[position + 1:position + 2] == char:
+            step = 2
+        elif char.isspace():
+            step = 1
+            while position + step < end and text[position + step].isspace():
+                step += 1
+        else:
+            step = 1
+        pieces.append((char, position, position + step))
+        position += step
+    return pieces
 
 
 def _tolerant(content: str) -> re.Pattern:

@@ -1,0 +1,102 @@
+"""Reading user files: decoding, refusing binaries, walking folders, never writing."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import shutil
+import subprocess
+
+import pytest
+
+from spinlint.sources import InputError, display_path, iter_files, read_source
+
+
+def _write(path, data: bytes):
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.parametrize("data", [
+    "Plain café text.".encode("utf-8"),
+    codecs.BOM_UTF8 + "Plain café text.".encode("utf-8"),
+    codecs.BOM_UTF16_LE + "Plain café text.".encode("utf-16-le"),
+    codecs.BOM_UTF16_BE + "Plain café text.".encode("utf-16-be"),
+])
+def test_decodes_utf8_and_utf16_with_bom(tmp_path, data):
+    source = read_source(_write(tmp_path / "a.txt", data))
+    assert source.text == "Plain café text."
+
+
+def test_cp1252_is_an_error_with_a_hint_unless_asked_for(tmp_path):
+    path = _write(tmp_path / "word.txt", "It\x92s a \x93smart\x94 move.".encode("latin-1"))
+    with pytest.raises(InputError, match=r"word\.txt: not valid UTF-8 .*--encoding cp1252"):
+        read_source(path)
+    assert read_source(path, encoding="cp1252").text == "It’s a “smart” move."
+    with pytest.raises(InputError, match="unknown encoding"):
+        read_source(path, encoding="no-such-codec")
+
+
+@pytest.mark.parametrize("name, data, expected", [
+    ("a.txt", b"text\0with nul", "NUL"),
+    ("report.txt", b"%PDF-1.7\n...", "PDF"),
+    ("image.md", b"\x89PNG\r\n\x1a\n....", "PNG"),
+    ("memo.docx", b"PK\x03\x04....", "unsupported format .docx"),
+    ("memo.pdf", b"%PDF-1.4", "unsupported format .pdf"),
+])
+def test_binary_and_planned_formats_are_refused(tmp_path, name, data, expected):
+    path = _write(tmp_path / name, data)
+    with pytest.raises(InputError) as error:
+        read_source(path)
+    message = str(error.value)
+    assert expected in message and name in message and "\n" not in message
+
+
+def test_size_limit_names_the_option(tmp_path):
+    path = _write(tmp_path / "big.txt", b"word " * 1000)
+    with pytest.raises(InputError, match="--max-bytes"):
+        read_source(path, max_bytes=100)
+
+
+def test_empty_file_is_fine(tmp_path):
+    assert read_source(_write(tmp_path / "empty.md", b"")).text == ""
+
+
+def test_walk_skips_hidden_vendor_and_ignored_and_keeps_named_files(tmp_path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "a.md").write_text("A.")
+    (tmp_path / "docs" / "b.rst").write_text("B.")
+    for folder in (".hidden", "node_modules", "build", "venv"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "x.md").write_text("X.")
+    (tmp_path / "venv" / "pyvenv.cfg").write_text("")
+    (tmp_path / "notes.txt").write_text("N.")
+    (tmp_path / "skip.txt").write_text("S.")
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "loop").symlink_to(tmp_path, target_is_directory=True)
+    found = {path.relative_to(tmp_path).as_posix() for path, named in iter_files([tmp_path])}
+    assert found == {"docs/a.md", "notes.txt", "skip.txt"}
+    excluded = {path.name for path, _ in iter_files([tmp_path], exclude=("skip.txt",))}
+    assert "skip.txt" not in excluded
+    included = {path.name for path, _ in iter_files([tmp_path], include=("*.rst",))}
+    assert included == {"b.rst"}
+    assert list(iter_files([tmp_path / "docs" / "b.rst"])) == [(tmp_path / "docs" / "b.rst", True)]
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_walk_honours_gitignore(tmp_path):
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    (tmp_path / ".gitignore").write_text("drafts/\n*.tmp.md\n")
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "x.md").write_text("X.")
+    (tmp_path / "keep.md").write_text("K.")
+    (tmp_path / "scratch.tmp.md").write_text("S.")
+    assert [path.name for path, _ in iter_files([tmp_path])] == ["keep.md"]
+
+
+def test_display_path_escapes_undecodable_names(tmp_path):
+    name = os.fsdecode(b"caf\xe9.txt")
+    shown = display_path(tmp_path / name)
+    assert "\\xe9" in shown
+    shown.encode("utf-8")  # no lone surrogates
