@@ -54,7 +54,8 @@ def baseline_dict(report: Report, baseline_path: Path) -> dict[str, Any]:
         "fingerprint_version": FINGERPRINT_VERSION,
         "tool": {"name": "spinlint", "version": __version__},
         "findings": sum(len(entries) for entries in files.values()),
-        "files": {path: sorted(entries, key=lambda e: (e["line"], e["code"])) for path, entries in sorted(files.items())},
+        "files": {path: sorted(entries, key=lambda entry: (entry["line"], entry["code"]))
+                  for path, entries in sorted(files.items())},
     }
 
 
