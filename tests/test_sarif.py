@@ -166,3 +166,14 @@ def test_check_fingerprints_are_stable_across_runs_and_edits(tmp_path):
     path.write_text(SPIN_DRAFT.replace("# Q3 update\n", "# Q3 update\n\nThe office moves to Leeds on 4 May.\n"),
                     encoding="utf-8")
     assert keys() == first
+
+
+def test_cli_format_choices_come_from_the_registry():
+    from click.testing import CliRunner
+
+    from spinlint.cli import main
+    from spinlint.formats import FORMATS
+
+    assert set(FORMATS) >= {"text", "json", "sarif", "github", "html"}
+    result = CliRunner().invoke(main, ["check", "--format", "nope", "x.md"])
+    assert result.exit_code == 2 and all(name in result.output for name in FORMATS)

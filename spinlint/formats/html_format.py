@@ -68,6 +68,7 @@ table.findings { border-collapse: collapse; width: 100%; font-size: .9rem; }
 table.findings th, table.findings td { border: 1px solid #ccc; padding: .3rem .4rem; vertical-align: top;
                                        text-align: left; overflow-wrap: anywhere; }
 table.findings th { background: #eee; white-space: nowrap; }
+.rule-name { font-size: .8rem; color: #444; overflow-wrap: normal; }
 .sev-error { font-weight: 700; color: #a01010; } .sev-warning { color: #7a5200; } .sev-info { color: #335; }
 @media print { a.tag .tip { display: none; } }
 """
@@ -181,7 +182,8 @@ def _findings_table(file: FileReport, file_id: str) -> str:
     for number, finding in enumerate(file.findings, 1):
         rows.append(
             f'<tr id="{file_id}-row-{number}"><td><a href="#{file_id}-hl-{number}">{number}</a></td>'
-            f"<td>{finding.line}:{finding.column}</td><td>{_e(finding.code)} {_e(finding.name)}</td>"
+            f'<td>{finding.line}:{finding.column}</td><td><strong>{_e(finding.code)}</strong><br>'
+            f'<span class="rule-name">{_e(finding.name)}</span></td>'
             f'<td><span class="cat-{_e(finding.category)}">'
             f"{_e(CATEGORY_LABELS.get(finding.category, finding.category))}</span></td>"
             f'<td class="sev-{_e(finding.severity)}">{_e(finding.severity)}</td>'
