@@ -38,8 +38,7 @@ def test_scan_writes_one_line_per_document_and_records_errors(tmp_path):
     make_archive(tmp_path / "archive", 6)
     (tmp_path / "archive" / "broken.txt").write_bytes(b"\x00\x01binary")
     out = tmp_path / "results.jsonl"
-    result = CliRunner().invoke(main, ["scan", str(tmp_path / "archive"), "--output", str(out), "--jobs", "1",
-                                       "--ignore", "M"])
+    result = CliRunner().invoke(main, ["scan", str(tmp_path / "archive"), "--output", str(out), "--jobs", "1"])
     assert result.exit_code == 0, result.output
     records = read_log(out)
     assert len(records) == 7
@@ -60,7 +59,7 @@ def test_scan_writes_one_line_per_document_and_records_errors(tmp_path):
 def test_resume_skips_done_documents_and_drops_a_truncated_line(tmp_path):
     paths = make_archive(tmp_path / "archive", 5)
     out = tmp_path / "results.jsonl"
-    options = ScanOptions(ignore=("M",))
+    options = ScanOptions()
     run_scan([str(p) for p in paths[:3]], out, options, jobs=1)
     with out.open("a", encoding="utf-8") as log:
         log.write('{"path": "half a li')
@@ -74,7 +73,7 @@ def test_resume_skips_done_documents_and_drops_a_truncated_line(tmp_path):
 def test_changed_document_is_rescanned_on_resume(tmp_path):
     paths = make_archive(tmp_path / "archive", 2)
     out = tmp_path / "results.jsonl"
-    options = ScanOptions(ignore=("M",))
+    options = ScanOptions()
     run_scan([str(p) for p in paths], out, options, jobs=1)
     paths[0].write_text("A different text about the printer queue.\n", encoding="utf-8")
     summary = run_scan([str(p) for p in paths], out, options, jobs=1, resume=True)
@@ -107,7 +106,7 @@ def test_kill_mid_run_then_resume_loses_and_duplicates_nothing(tmp_path):
 def test_dask_cluster_gives_the_same_results_as_a_local_run(tmp_path):
     distributed = pytest.importorskip("distributed")
     paths = make_archive(tmp_path / "archive", 8)
-    options = ScanOptions(ignore=("M",))
+    options = ScanOptions()
     local_out, dask_out = tmp_path / "local.jsonl", tmp_path / "dask.jsonl"
     run_scan([str(p) for p in paths], local_out, options, jobs=1)
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
