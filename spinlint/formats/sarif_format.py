@@ -23,7 +23,6 @@ SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = f"spinlintFingerprint/v{FINGERPRINT_VERSION}"
 SRCROOT = "%SRCROOT%"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
-_PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
 _WHITESPACE = re.compile(r"\s+")
 
 
@@ -72,7 +71,8 @@ def _rule_descriptor(code: str, example: Finding) -> dict[str, Any]:
     return {
         "id": rule.code,
         "name": rule.name,
-        "shortDescription": {"text": _one_line(_PLACEHOLDER.sub("…", rule.message))},
+        # a title, as code scanning lists it: "Agentless bad news"
+        "shortDescription": {"text": rule.name.replace("-", " ").capitalize()},
         "fullDescription": {"text": _one_line(f"{what_it_does(rule)} {rule.rationale}")},
         "help": {"text": render_rule_text(rule), "markdown": render_rule_markdown(rule)},
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
