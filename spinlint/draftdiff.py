@@ -96,9 +96,8 @@ def _verdict(diff: DraftDiff) -> str:
 
 
 def _line(path: str, finding: Finding) -> str:
-    match = finding.match if len(finding.match) <= 60 else finding.match[:57] + "..."
-    match = " ".join(match.split())
-    return f"  {path}:{finding.line}:{finding.column}: {finding.code} \"{match}\" {finding.message}"
+    """The same ``path:line:col: CODE message`` shape as ``spinlint check``."""
+    return f"  {path}:{finding.line}:{finding.column}: {finding.code} {finding.message}"
 
 
 def render_text(diff: DraftDiff) -> str:

