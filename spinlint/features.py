@@ -53,7 +53,9 @@ class Features:
     def readability(self):
         from .readability import document_readability
 
-        return document_readability(self.sentence_texts, long_sentence_words=self.long_sentence_words)
+        # The per-sentence counts are taken once and shared with the sentence-scope metric rules.
+        return document_readability(self.sentence_texts, long_sentence_words=self.long_sentence_words,
+                                    stats=self.sentence_stats)
 
     @property
     def has_model(self) -> bool:
