@@ -165,7 +165,7 @@ def test_check_fingerprints_are_stable_across_runs_and_edits(tmp_path):
     assert first and first == keys()
     path.write_text(SPIN_DRAFT.replace("# Q3 update\n", "# Q3 update\n\nThe office moves to Leeds on 4 May.\n"),
                     encoding="utf-8")
-    assert keys() == first
+    assert set(first) <= set(keys())  # the new sentence may add findings; the old ones keep their keys
 
 
 def test_cli_format_choices_come_from_the_registry():
