@@ -7,12 +7,13 @@ from typing import Any
 
 from .. import __version__
 from ..findings import Finding
+from ..fingerprint import fingerprints
 from ..report import FileReport, Report
 
 SCHEMA_VERSION = "1"
 
 
-def finding_dict(finding: Finding) -> dict[str, Any]:
+def finding_dict(finding: Finding, fingerprint: str = "") -> dict[str, Any]:
     data: dict[str, Any] = {
         "code": finding.code,
         "name": finding.name,
@@ -29,6 +30,7 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
         "score": finding.score,
         "offset": finding.span.start,
         "end_offset": finding.span.end,
+        "fingerprint": fingerprint,
     }
     if finding.reason:
         data["reason"] = finding.reason
@@ -44,7 +46,8 @@ def file_dict(file: FileReport) -> dict[str, Any]:
         "readability": dict(file.readability),
         "counts": file.counts,
         "sentences": file.sentences,
-        "findings": [finding_dict(finding) for finding in file.findings],
+        "findings": [finding_dict(finding, fingerprint)
+                     for finding, fingerprint in zip(file.findings, fingerprints(file.findings))],
     }
 
 
