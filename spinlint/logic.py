@@ -178,6 +178,7 @@ _NOT_AGENT = re.compile(
     r"october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|then|now)\b)",
     re.IGNORECASE)
 _AGENT = re.compile(r"\bby\s+\S", re.IGNORECASE)
+_NEGATION = re.compile(r"\b(?:no|none|neither|nor|never|nothing|not\s+a\s+single|not\s+one)\b", re.IGNORECASE)
 
 
 def _has_agent(text: str, end: int, window: int = 80) -> bool:
@@ -201,6 +202,8 @@ def agentless_bad_news_passive(text: str, options: Mapping[str, Any]) -> Iterato
             continue
         participle = found.group("participle")
         clause = _clause_start(text, found.start())
+        if _NEGATION.search(text, clause, found.start()):
+            continue  # "no data was lost" reports good news
         if _ALWAYS.match(participle):
             yield clause + len(text[clause:found.start()]) - len(text[clause:found.start()].lstrip()), found.end()
             continue

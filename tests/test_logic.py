@@ -1,0 +1,89 @@
+"""The logic checks in spinlint.logic, called directly on sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from spinlint.logic import (LOGIC, abstract_sentence, agentless_bad_news_passive, agentless_decision,
+                            is_nominalisation, stacked_nominalisations)
+
+
+def matches(function, text: str, **options) -> list[str]:
+    return [text[item[0]:item[1]] for item in function(text, options)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mistakes were made.", "Mistakes were made"),
+    ("Unfortunately, some roles were impacted as part of the review.", "roles were impacted"),
+    ("Customer data was exposed for three days.", "data was exposed"),
+    ("About 200 employees were laid off in the spring.", "About 200 employees were laid off"),
+    ("Our quarterly targets were missed.", "targets were missed"),
+    ("Headcount was reduced by 12% this year.", "Headcount was reduced"),  # an amount, not an agent
+    ("Two jobs were cut by mistake.", "jobs were cut"),  # a manner, not an agent
+    ("Colleagues have been let go as part of the review.", "Colleagues have been let go"),
+])
+def test_agentless_bad_news_passive_fires(text, expected):
+    assert matches(agentless_bad_news_passive, text) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "The report was published on Monday.",  # ordinary passive
+    "Mistakes were made by our release team.",  # agent named
+    "Payments were made on time to all suppliers.",  # 'made' is bad news only for mistakes
+    "The samples were exposed to light for ten minutes.",  # 'exposed' is bad news only for data
+    "Deadlines were missed by the contractor.",
+    "No payments were taken twice and no data was lost.",  # negated: good news
+    "The bus was delayed.",  # not a sensitive subject
+    "Roles were impacted by the restructuring the board approved.",
+])
+def test_agentless_bad_news_passive_is_silent(text):
+    assert matches(agentless_bad_news_passive, text) == []
+
+
+def test_agentless_decision():
+    assert matches(agentless_decision, "The decision was taken to close the plant.") == ["The decision was taken"]
+    assert matches(agentless_decision, "It was decided that the office would close by June.") == ["It was decided"]
+    assert matches(agentless_decision, "The decision was taken by the board on Friday.") == []
+    assert matches(agentless_decision, "The referee's decision was final.") == []
+
+
+def test_nominalisation_words():
+    assert is_nominalisation("optimisation") and is_nominalisation("capabilities") and is_nominalisation("alignment")
+    assert not is_nominalisation("station") and not is_nominalisation("government") and not is_nominalisation("city")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Our priority is the optimisation of the alignment of capabilities.",
+     ["optimisation of the alignment of capabilities"]),
+    ("We drive stakeholder alignment optimisation across the organisation.",
+     ["alignment optimisation across the organisation"]),
+    ("The installation of the station in the city took a week.", []),
+    ("The implementation, the evaluation and the documentation are separate steps.", []),  # commas break a chain
+])
+def test_stacked_nominalisations(text, expected):
+    assert matches(stacked_nominalisations, text) == expected
+
+
+def test_stacked_nominalisations_option():
+    text = "The evaluation of the implementation took a week."
+    assert matches(stacked_nominalisations, text) == []
+    assert matches(stacked_nominalisations, text, min_nominals=2) == ["evaluation of the implementation"]
+
+
+def test_abstract_sentence():
+    abstract = ("Our strategy reflects a deep commitment to responsible innovation and sustainable value creation "
+                "for all stakeholders.")
+    assert matches(abstract_sentence, abstract) == [abstract]
+    concrete = "The new kitchen has two ovens, a walk-in fridge and a dishwasher that cleans 600 plates an hour."
+    assert matches(abstract_sentence, concrete) == []
+    named = "Our commitment to responsible innovation means that Maria Lopez reviews every model before release."
+    assert matches(abstract_sentence, named) == []
+    assert matches(abstract_sentence, "Trust matters.") == []  # too short to judge
+
+
+def test_registry_holds_only_functions_named_by_rules():
+    from spinlint.ruleset import builtin_rules
+
+    named = {rule.match.get("function") for rule in builtin_rules() if rule.kind == "logic"}
+    assert set(LOGIC) <= named, f"unused logic functions: {set(LOGIC) - named}"
+    assert all(callable(function) for function in LOGIC.values())
