@@ -1,0 +1,198 @@
+"""spinlint against proselint, in one run, on the same generated text.
+
+    /work/venv/bin/python benchmarks/harness.py [--runs 5] [--slice-runs 3] [--skip-archive]
+
+Builds the corpus if it is missing (benchmarks/build_corpus.py), installs
+proselint into a benchmark virtualenv under /tmp, then runs each tool as a
+whole process several times and prints the median wall time and the median
+peak memory, and the ratios.  Peak memory is the largest sum of the resident
+set sizes of the process and all its descendants (loky workers included),
+sampled every 20 ms, and at least the kernel's own peak for the main process.
+Summing RSS counts pages the workers share (Python, numpy) once per process,
+so it overstates the real footprint a little: the honest, conservative side.
+
+Scenarios: cold start on a 2 KB memo; 100 press releases of ~3 KB in one
+command; throughput on a ~6 MB slice of the archive (`spinlint scan --jobs 2`
+against proselint, which runs in one process); spinlint alone on the whole
+archive (≥ 50 MB) for memory, with the peak in each quarter of the run to
+show whether it stays flat.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import psutil
+
+HERE = Path(__file__).resolve().parent
+WORK = Path("/tmp/spinlint-bench")
+PROSELINT_VERSION = "0.16.0"
+SAMPLE_SECONDS = 0.02
+
+
+@dataclass(frozen=True)
+class Run:
+    seconds: float
+    peak_mb: float
+    quarter_peaks_mb: tuple[float, ...]
+    exit_code: int
+
+
+def tree_rss(process: psutil.Process) -> int:
+    total = 0
+    try:
+        members = [process, *process.children(recursive=True)]
+    except psutil.Error:
+        return 0
+    for member in members:
+        try:
+            total += member.memory_info().rss
+        except psutil.Error:
+            continue
+    return total
+
+
+def measure(command: list[str], *, cwd: Path | None = None) -> Run:
+    """Run ``command`` once; wall time of the whole process and the peak RSS of its process tree."""
+    samples: list[tuple[float, int]] = []
+    started = time.perf_counter()
+    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd)
+    watched = psutil.Process(child.pid)
+    while True:
+        pid, status, usage = os.wait4(child.pid, os.WNOHANG)
+        if pid:
+            break
+        samples.append((time.perf_counter() - started, tree_rss(watched)))
+        time.sleep(SAMPLE_SECONDS)
+    seconds = time.perf_counter() - started
+    child.returncode = os.waitstatus_to_exitcode(status)
+    own_peak = usage.ru_maxrss * 1024  # kilobytes on Linux
+    peak = max([own_peak, *(rss for _, rss in samples)])
+    quarters = []
+    for quarter in range(4):
+        low, high = seconds * quarter / 4, seconds * (quarter + 1) / 4
+        inside = [rss for at, rss in samples if low <= at < high]
+        quarters.append(round(max(inside, default=0) / 1e6, 1))
+    return Run(round(seconds, 3), round(peak / 1e6, 1), tuple(quarters), child.returncode)
+
+
+def median_of(command: list[str], runs: int, label: str) -> dict:
+    results = []
+    for n in range(runs):
+        results.append(measure(command))
+        print(f"  {label} run {n + 1}/{runs}: {results[-1].seconds:.2f} s, {results[-1].peak_mb:.0f} MB",
+              file=sys.stderr)
+    return {
+        "median_seconds": round(statistics.median(r.seconds for r in results), 3),
+        "median_peak_mb": round(statistics.median(r.peak_mb for r in results), 1),
+        "runs": [asdict(r) for r in results],
+    }
+
+
+def ensure_proselint() -> Path:
+    venv = WORK / "venv"
+    binary = venv / "bin" / "proselint"
+    if not binary.exists():
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        subprocess.run([str(venv / "bin" / "pip"), "install", "-q", f"proselint=={PROSELINT_VERSION}"], check=True)
+    return binary
+
+
+def ensure_corpus(corpus: Path) -> None:
+    if not (corpus / "archive").is_dir():
+        subprocess.run([sys.executable, str(HERE / "build_corpus.py"), "--out", str(corpus)], check=True)
+
+
+def folder_mb(paths: list[Path]) -> float:
+    return sum(f.stat().st_size for p in paths for f in p.rglob("*.txt")) / 1e6
+
+
+def machine() -> dict:
+    return {
+        "cpu": platform.processor() or platform.machine(),
+        "cores": os.cpu_count(),
+        "memory_gb": round(psutil.virtual_memory().total / 1e9, 1),
+        "python": platform.python_version(),
+        "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=WORK / "corpus")
+    parser.add_argument("--runs", type=int, default=5, help="runs for the memo and the releases")
+    parser.add_argument("--slice-runs", type=int, default=3, help="runs for the archive slice")
+    parser.add_argument("--slice-shards", type=int, default=2, help="archive shards (1,000 files each) in the slice")
+    parser.add_argument("--skip-archive", action="store_true", help="skip the whole-archive memory run")
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--json", type=Path, default=WORK / "results.json")
+    args = parser.parse_args()
+
+    ensure_corpus(args.corpus)
+    proselint = str(ensure_proselint())
+    spinlint = str(Path(sys.executable).parent / "spinlint")
+    out = Path(tempfile.mkdtemp(prefix="scan-", dir=WORK)) / "results.jsonl"
+    memo, releases = args.corpus / "memo.txt", args.corpus / "releases"
+    shards = sorted((args.corpus / "archive").iterdir())
+    slice_paths = shards[:args.slice_shards]
+    slice_mb, archive_mb = folder_mb(slice_paths), folder_mb(shards)
+    scan = [spinlint, "scan", "--jobs", str(args.jobs), "--output", str(out)]
+
+    results: dict = {"machine": machine(), "proselint": PROSELINT_VERSION,
+                     "slice_mb": round(slice_mb, 2), "archive_mb": round(archive_mb, 2)}
+    print("cold start, 2 KB memo", file=sys.stderr)
+    results["memo"] = {"spinlint": median_of([spinlint, "check", str(memo)], args.runs, "spinlint"),
+                       "proselint": median_of([proselint, "check", str(memo)], args.runs, "proselint")}
+    print("100 press releases of ~3 KB", file=sys.stderr)
+    results["releases"] = {"spinlint": median_of([spinlint, "check", str(releases)], args.runs, "spinlint"),
+                           "proselint": median_of([proselint, "check", str(releases)], args.runs, "proselint")}
+    print(f"archive slice, {slice_mb:.1f} MB", file=sys.stderr)
+    results["slice"] = {
+        "spinlint": median_of([*scan, *map(str, slice_paths)], args.slice_runs, "spinlint scan"),
+        "proselint": median_of([proselint, "check", *map(str, slice_paths)], args.slice_runs, "proselint"),
+    }
+    if not args.skip_archive:
+        print(f"whole archive, {archive_mb:.1f} MB (spinlint only)", file=sys.stderr)
+        results["archive"] = {"spinlint": median_of([*scan, str(args.corpus / "archive")], 1, "spinlint scan")}
+    args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print_table(results)
+
+
+def print_table(results: dict) -> None:
+    print(f"machine: {json.dumps(results['machine'])}; proselint {results['proselint']}")
+    print(f"{'scenario':<28}{'spinlint s':>11}{'proselint s':>12}{'time ×':>8}"
+          f"{'spinlint MB':>12}{'proselint MB':>13}{'mem ×':>7}")
+    for key, label in (("memo", "cold start, 2 KB memo"), ("releases", "100 × 3 KB releases"),
+                       ("slice", f"archive slice {results['slice_mb']:.1f} MB")):
+        ours, theirs = results[key]["spinlint"], results[key]["proselint"]
+        print(f"{label:<28}{ours['median_seconds']:>11.2f}{theirs['median_seconds']:>12.2f}"
+              f"{ours['median_seconds'] / theirs['median_seconds']:>8.2f}"
+              f"{ours['median_peak_mb']:>12.0f}{theirs['median_peak_mb']:>13.0f}"
+              f"{ours['median_peak_mb'] / theirs['median_peak_mb']:>7.2f}")
+    ours, theirs = results["slice"]["spinlint"], results["slice"]["proselint"]
+    mb = results["slice_mb"]
+    print(f"throughput: spinlint {mb / ours['median_seconds']:.2f} MB/s, proselint "
+          f"{mb / theirs['median_seconds']:.2f} MB/s: {theirs['median_seconds'] / ours['median_seconds']:.1f}× "
+          "(target ≥ 10×)")
+    print(f"cold start: {results['memo']['spinlint']['median_seconds'] / results['memo']['proselint']['median_seconds']:.2f}"
+          "× proselint (target ≤ 3×)")
+    if "archive" in results:
+        run = results["archive"]["spinlint"]
+        first = run["runs"][0]
+        print(f"whole archive {results['archive_mb']:.1f} MB: {run['median_seconds']:.1f} s "
+              f"({results['archive_mb'] / run['median_seconds']:.2f} MB/s), peak {run['median_peak_mb']:.0f} MB "
+              f"(parent + workers; per quarter of the run {list(first['quarter_peaks_mb'])}) (target ≤ 300 MB, flat)")
+
+
+if __name__ == "__main__":
+    main()
