@@ -106,12 +106,23 @@ def _concreteness(word: str, rating: Callable[[str], float | None]) -> float | N
     return None
 
 
+# Evaluative, aspirational words of mission statements; an abstract sentence is a slogan when it leans on them.
+_ASPIRATION = re.compile(
+    r"(?:commit\w*|value[sd]?|vision\w*|innovat\w*|growth|excellen\w*|transform\w*|purpose\w*|opportunit\w*|"
+    r"future|sustainab\w*|meaningful|responsibl\w*|inclusi\w*|strateg\w*|holistic\w*|empower\w*|potential|"
+    r"progress|impact\w*|success\w*|excellence|trust\w*|passion\w*|journey|possibilit\w*|stakeholders?|"
+    r"collaborat\w*|synerg\w*|agil\w*|resilien\w*|leadership|mission|ambition\w*|shared|together)$",
+    re.IGNORECASE)
+
+
 def abstract_sentence(text: str, options: Mapping[str, Any]) -> Iterator[Offsets]:
     """A sentence whose rated content words are nearly all abstract and that names nothing.
 
     Uses the Brysbaert et al. (2014) concreteness norms (1 = abstract,
     5 = concrete).  A digit or a mid-sentence proper name is a concrete
-    referent, so such sentences are never flagged.
+    referent, so such sentences are never flagged; and the sentence must
+    lean on mission-statement words (commitment, vision, value...), because
+    sober abstraction (accounting policy, risk factors) is not spin.
     """
     if re.search(r"\d", text):
         return
@@ -131,6 +142,9 @@ def abstract_sentence(text: str, options: Mapping[str, Any]) -> Iterator[Offsets
             rated.append(value)
     if len(rated) < int(options.get("min_content_words", 8)):
         return
+    aspirations = sum(1 for word in words if _ASPIRATION.match(word.group(0)))
+    if aspirations < int(options.get("min_aspiration_words", 2)):
+        return  # abstract but sober (accounting, risk factors): not the slogan this rule is after
     mean = sum(rated) / len(rated)
     concrete = sum(1 for value in rated if value >= float(options.get("concrete_word_rating", 3.5)))
     if mean < float(options.get("max_mean_rating", 2.4)) and concrete <= int(options.get("max_concrete_words", 1)):
@@ -161,7 +175,7 @@ _SUBJECT_GROUPS = {
     "promise": (r"missed|delayed|cancell?ed|abandoned|withdrawn|paused|deprioriti[sz]ed|cut|reduced|suspended|"
                 r"closed|discontinued|frozen|scrapped|shelved",
                 r"targets?|deadlines?|commitments?|promises?|guidance|benefits?|pensions?|bonus(?:es)?|salaries|"
-                r"wages?|raises?|refunds?|payments?|offices?|sites?|stores?|branches|plants?|services?"),
+                r"wages?|raises?|refunds?|payments?|offices?|sites?|stores?|branches|plants?"),
 }
 _PASSIVE = re.compile(
     rf"\b{_BE}\s+{_ADVERBS}(?P<participle>{_ALWAYS_BAD}|"
