@@ -137,7 +137,8 @@ def check(paths, output_format, output, select, extend_select, ignore, fail_on, 
     text = renderer(output_format)(report, colour=colour, show_questions=not no_questions)
     if output is not None:
         try:
-            write_output(output, text, input_paths)
+            # every linted file counts as an input: a folder walk may have found the file named by --output
+            write_output(output, text, [*input_paths, *(Path(file.path) for file in report.files)])
         except OSError as error:
             _fail(f"{output}: cannot write the report: {error.strerror or error}")
         except ValueError as error:

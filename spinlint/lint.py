@@ -22,6 +22,10 @@ class Linter:
         self._engines: dict[tuple, Engine] = {}
         self._model_path = model_path
         self._keep_text = keep_text
+        if model_path is not None:
+            # A model the user names is checked against its card now, even if no selected rule needs it,
+            # so a swapped or card-less file is an error rather than silently ignored.
+            load_model(model_path)
 
     def _engine(self, settings: Settings, filename: str) -> Engine:
         rules = settings.rules_for(filename)
