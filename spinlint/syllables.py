@@ -10,8 +10,10 @@ or nltk.  ``tests/test_readability.py`` compares the counts with textstat's.
 from __future__ import annotations
 
 import importlib.util
+import re
 from functools import lru_cache
 from pathlib import Path
+
 
 def _package_file(package: str, *parts: str) -> Path:
     spec = importlib.util.find_spec(package)
@@ -36,7 +38,33 @@ def _line_at(text: str, offset: int) -> tuple[str, int]:
     return text[start:end], start
 
 
+# A short run looks words up by binary search (no index to build: cheap start-up).  A word the
+# dictionary lacks costs a scan of the whole file, so after this many misses a long run (an
+# archive) builds the full table once; both give the same answer for every word.
+_MISSES_BEFORE_TABLE = 64
+_misses = 0
+_table: dict[str, str] | None = None
+_LINE = re.compile(r"^([^ (\n]+)[^ \n]* ?([^\n]*)$", re.MULTILINE)
+
+
+def _build_table() -> dict[str, str]:
+    # reversed: the first line of a word (its first pronunciation) is the one that stays.
+    return dict(reversed(_LINE.findall(_dictionary_text())))
+
+
 def _first_pronunciation(word: str) -> str | None:
+    global _misses, _table
+    if _table is not None:
+        return _table.get(word)
+    phones = _search(word)
+    if phones is None:
+        _misses += 1
+        if _misses >= _MISSES_BEFORE_TABLE:
+            _table = _build_table()
+    return phones
+
+
+def _search(word: str) -> str | None:
     """Binary search over the (word-sorted) dictionary text: no index to build, a few steps per word."""
     text = _dictionary_text()
     low, high = 0, len(text)

@@ -28,3 +28,14 @@ def test_check_with_model_imports_nothing_heavy(repo):
     assert data["exit"] == 1
     loaded = [name for name in data["modules"] if name.split(".")[0] in HEAVY or name in HEAVY]
     assert not loaded, f"heavy modules on the check path: {loaded[:10]}"
+
+
+def test_syllable_table_agrees_with_the_binary_search_on_every_word():
+    # Long runs switch from binary search (cheap start-up) to a full table; both must agree.
+    from spinlint import syllables
+
+    table = syllables._build_table()
+    assert len(table) > 100_000
+    assert all(syllables._search(word) == phones for word, phones in table.items())
+    for missing in ("zzqxv", "synergisationally", "aiwashing"):
+        assert syllables._search(missing) is None and missing not in table
