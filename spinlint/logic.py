@@ -175,7 +175,8 @@ _SUBJECT_GROUPS = {
     "promise": (r"missed|delayed|cancell?ed|abandoned|withdrawn|paused|deprioriti[sz]ed|cut|reduced|suspended|"
                 r"closed|discontinued|frozen|scrapped|shelved",
                 r"targets?|deadlines?|commitments?|promises?|guidance|benefits?|pensions?|bonus(?:es)?|salaries|"
-                r"wages?|raises?|refunds?|payments?|offices?|sites?|stores?|branches|plants?"),
+                r"wages?|raises?|refunds?|payments?|offices?|sites?|stores?|branches|plants?|projects?|programmes?|programs?|"
+                r"rollouts?|launch(?:es)?|initiatives?|hiring|investments?|roadmap|features?"),
 }
 _PASSIVE = re.compile(
     rf"\b{_BE}\s+{_ADVERBS}(?P<participle>{_ALWAYS_BAD}|"
@@ -231,9 +232,10 @@ def agentless_bad_news_passive(text: str, options: Mapping[str, Any]) -> Iterato
 
 
 _DECISION = re.compile(
-    r"\b(?:(?:the|a|this|that|our)\s+(?:difficult\s+|hard\s+|tough\s+|painful\s+|final\s+)?(?:decision|call|choice)\s+"
+    r"\b(?:(?:(?:the|a|this|that|our|some|several|these)\s+)?(?:difficult\s+|hard\s+|tough\s+|painful\s+|final\s+|"
+    r"necessary\s+)?(?:decisions?|choices?)\s+"
     rf"{_BE}\s+{_ADVERBS}(?:taken|made|reached)"
-    r"|it\s+(?:was|has\s+been|had\s+been|is)\s+(?:\w+\s+)?(?:decided|determined|agreed|concluded)"
+    r"|it\s+(?:was|has\s+been|had\s+been|is)\s+(?:\w+\s+)?(?:decided|determined|agreed|concluded|deemed\s+necessary|felt\s+necessary|judged\s+necessary)"
     r"|(?:a|the)\s+(?:decision|determination)\s+(?:was|has\s+been)\s+(?:\w+\s+)?(?:arrived\s+at|come\s+to))\b",
     re.IGNORECASE)
 
