@@ -90,11 +90,16 @@ class PatternKind:
         if self.pattern is None:
             raise RuleError(f"{rule.code}: the rule has no patterns or vocabulary entries")
 
-    def hits(self, text: str) -> Iterator[Hit]:
+    def hits(self, text: str) -> list[Hit]:
         text = text[:MAX_UNIT_CHARS]
+        # Most units match nothing: one search settles them before any other work (a plain
+        # function, not a generator, because it runs once per rule and sentence).
+        if self.pattern.search(text) is None:
+            return []
         if self.unless is not None and self.unless.search(text):
-            return
+            return []
         quoted = [m.span() for m in _QUOTED.finditer(text)] if self.skip_quoted else []
+        found_hits = []
         for found in self.pattern.finditer(text):
             start, end = found.span()
             if self.skip_quoted and _is_quoted_or_named(text, start, end, quoted):
@@ -104,7 +109,8 @@ class PatternKind:
                 key = " ".join(found.group(0).lower().replace("-", " ").split())
                 replacement = self.swaps.get(key) or self.swaps.get(found.group(0).lower(), "")
                 extras = {"replacement": replacement}
-            yield Hit(start, end, extras)
+            found_hits.append(Hit(start, end, extras))
+        return found_hits
 
 
 class ConditionalKind:
@@ -123,16 +129,15 @@ class ConditionalKind:
         if self.claim is None:
             raise RuleError(f"{rule.code}: a conditional rule needs claim patterns or vocabularies")
 
-    def claims(self, text: str) -> Iterator[Hit]:
+    def claims(self, text: str) -> list[Hit]:
         text = text[:MAX_UNIT_CHARS]
+        if self.claim.search(text) is None:  # the common case, settled by one search
+            return []
         if self.unless is not None and self.unless.search(text):
-            return
+            return []
         quoted = [m.span() for m in _QUOTED.finditer(text)] if self.skip_quoted else []
-        for found in self.claim.finditer(text):
-            start, end = found.span()
-            if self.skip_quoted and _is_quoted_or_named(text, start, end, quoted):
-                continue
-            yield Hit(start, end)
+        return [Hit(start, end) for start, end in (found.span() for found in self.claim.finditer(text))
+                if not (self.skip_quoted and _is_quoted_or_named(text, start, end, quoted))]
 
     def evidence_in(self, text: str, claim: Hit) -> tuple[int, int] | None:
         """The first evidence span in ``text`` that does not overlap the claim."""
