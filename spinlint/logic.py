@@ -193,6 +193,8 @@ _NOT_AGENT = re.compile(
     r"october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|then|now)\b)",
     re.IGNORECASE)
 _AGENT = re.compile(r"\bby\s+\S", re.IGNORECASE)
+_HYPOTHETICAL = re.compile(r"\b(?:may|might|could|can|cannot|can't|would|should|must|if|unless|that|which)\s+(?:not\s+)?$",
+                           re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:no|none|neither|nor|never|nothing|not\s+a\s+single|not\s+one)\b", re.IGNORECASE)
 
 
@@ -219,6 +221,8 @@ def agentless_bad_news_passive(text: str, options: Mapping[str, Any]) -> Iterato
         clause = _clause_start(text, found.start())
         if _NEGATION.search(text, clause, found.start()):
             continue  # "no data was lost" reports good news
+        if _HYPOTHETICAL.search(text[max(0, found.start() - 30):found.start()]):
+            continue  # "may be reduced", "plans that are frozen": a possibility or a state, not an event
         if _ALWAYS.match(participle):
             yield clause + len(text[clause:found.start()]) - len(text[clause:found.start()].lstrip()), found.end()
             continue
@@ -235,7 +239,8 @@ _DECISION = re.compile(
     r"\b(?:(?:(?:the|a|this|that|our|some|several|these)\s+)?(?:difficult\s+|hard\s+|tough\s+|painful\s+|final\s+|"
     r"necessary\s+)?(?:decisions?|choices?)\s+"
     rf"{_BE}\s+{_ADVERBS}(?:taken|made|reached)"
-    r"|it\s+(?:was|has\s+been|had\s+been|is)\s+(?:\w+\s+)?(?:decided|determined|agreed|concluded|deemed\s+necessary|felt\s+necessary|judged\s+necessary)"
+    r"|(?<!if\s)(?<!when\s)(?<!once\s)(?<!unless\s)it\s+(?:was|has\s+been|had\s+been)\s+(?:\w+\s+)?"
+    r"(?:decided|determined|agreed|concluded|deemed\s+necessary|felt\s+necessary|judged\s+necessary)"
     r"|(?:a|the)\s+(?:decision|determination)\s+(?:was|has\s+been)\s+(?:\w+\s+)?(?:arrived\s+at|come\s+to))\b",
     re.IGNORECASE)
 
