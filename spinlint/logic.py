@@ -58,10 +58,12 @@ def stacked_nominalisations(text: str, options: Mapping[str, Any]) -> Iterator[O
         if len(chain) >= minimum:
             yield chain[0].start(), chain[-1].end()
 
-    for word in words:
+    for index, word in enumerate(words):
         lower = word.group(0).lower()
         between = text[chain[-1].end():word.start()] if chain else ""
-        if is_nominalisation(lower):
+        # A capitalised word mid-sentence is part of a name ("the American Association for ...").
+        named = index > 0 and word.group(0)[:1].isupper()
+        if is_nominalisation(lower) and not named:
             joined = chain and not re.search(r"[.,;:!?()\"“”]", between) and (
                 not gap or (len(gap) <= 3 and any(g in _PREPOSITIONS for g in gap)))
             if not joined:
