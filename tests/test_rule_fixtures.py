@@ -63,3 +63,50 @@ def test_no_near_miss_fires(rule):
     text = (FIXTURES / rule.code / "pass.md").read_text(encoding="utf-8")
     matches = fired(text, rule.code, "pass.md")
     assert not matches, f"{rule.code} fired on near misses: {matches}"
+
+
+HOSTILE = {
+    "repeated words": "fail " + "the new of a " * 1500,
+    "one long word": "a" * 20_000,
+    "dashes": "- " * 10_000,
+    "cause chains": "struggled " + "because of the " * 1200,
+    "numbers": "1,2,3.4 " * 2500,
+    "capitals": "Aa " * 6000,
+    "ceilings": "up to " * 3000 + "5",
+}
+
+
+@pytest.mark.parametrize("rule", [rule for rule in CATALOGUE if rule.kind not in ("metric", "classifier")],
+                         ids=lambda rule: rule.code)
+def test_patterns_stay_fast_on_hostile_input(rule):
+    """Patterns must stay linear: no input of 20,000 characters may take a rule more than a second."""
+    import time
+
+    from spinlint.kinds import ConditionalKind, LogicKind, VocabularyOverrides, compile_rule
+
+    kind = compile_rule(rule, VocabularyOverrides())
+    for name, text in HOSTILE.items():
+        started = time.perf_counter()
+        if isinstance(kind, ConditionalKind):
+            for claim in kind.claims(text):
+                kind.evidence_in(text, claim)
+        elif isinstance(kind, LogicKind):
+            list(kind.hits(text, dict(rule.options)))
+        else:
+            list(kind.hits(text))
+        assert time.perf_counter() - started < 1.0, f"{rule.code} is slow on {name}"
+
+
+def test_vocabularies_name_their_sources_and_have_no_duplicates():
+    from spinlint import vocabulary
+    from spinlint.vocabularies import __name__ as package
+    from importlib import resources
+
+    for name in vocabulary.names():
+        raw = resources.files(package).joinpath(f"{name}.txt").read_text(encoding="utf-8")
+        header = [line for line in raw.splitlines() if line.startswith("#")]
+        assert any("spinlint project" in line for line in header), f"{name}.txt: header should say who curated it"
+        phrases = [line.split("#", 1)[0].strip().lower() for line in raw.splitlines()]
+        phrases = [phrase for phrase in phrases if phrase]
+        duplicates = {phrase for phrase in phrases if phrases.count(phrase) > 1}
+        assert not duplicates, f"{name}.txt repeats {sorted(duplicates)}"
