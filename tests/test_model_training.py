@@ -1,0 +1,63 @@
+"""Training on a small slice of the shared datasets: the numpy runtime equals scikit-learn, and retraining
+reproduces the artefact byte for byte."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from spinlint.model import LABELS, runtime
+from spinlint.model import datasets as ds
+from spinlint.model.train import TrainConfig, artefact_summary, export, train
+
+pytestmark = [pytest.mark.data, pytest.mark.slow]
+
+SMALL = TrainConfig(limit=400, word_max_features=4_000, char_max_features=4_000, cv_folds=3)
+
+
+def _export_with_card(trained, folder):
+    path = export(trained, folder)
+    card = {"labels": list(LABELS), "thresholds": trained.thresholds, "artefact": artefact_summary(path)}
+    path.with_suffix(".json").write_text(json.dumps(card), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def small_model(tmp_path_factory):
+    from conftest import shared_datasets
+
+    data = shared_datasets()
+    if not data.is_dir():
+        pytest.skip(f"{data} is not present")
+    trained = train(data, SMALL)
+    return data, trained, _export_with_card(trained, tmp_path_factory.mktemp("first"))
+
+
+def test_runtime_equals_scikit_learn(small_model):
+    from spinlint.model.features import label_pipeline
+
+    data, trained, path = small_model
+    texts = [example.text for example in ds.conll(data, "eval")[:1900]]
+    texts += [example.text for example in ds.ibm_debater(data, "eval")[:200]]
+    texts += ["", "   ", "100%!", "Ünïcödé façade — naïve café’s résumé."]
+    model = runtime.load(path)
+    ours = model.predict_proba(texts)
+    assert ours.shape == (len(texts), len(LABELS))
+    for column, label in enumerate(LABELS):
+        reference = label_pipeline(trained.union, trained.classifiers[label]).predict_proba(texts)[:, 1]
+        assert np.max(np.abs(ours[:, column] - reference)) < 1e-9, label
+
+
+def test_retraining_reproduces_the_artefact(small_model, tmp_path):
+    data, _, first = small_model
+    second = _export_with_card(train(data, SMALL), tmp_path)
+    assert runtime.sha256_of(first) == runtime.sha256_of(second)
+
+
+def test_thresholds_come_from_the_grid(small_model):
+    _, trained, _ = small_model
+    assert set(trained.thresholds) == set(LABELS)
+    assert all(0.05 <= value <= 0.95 for value in trained.thresholds.values())
+    assert trained.cross_validation["vague"]["n"] > 0
