@@ -92,6 +92,75 @@ def _hyphenator():
     return pyphen.Pyphen(lang="en_US")  # the dictionary textstat uses
 
 
+# -- hyphenation points without pyphen's start-up ----------------------------------------------
+#
+# pyphen parses all 11,000 patterns of its en_US file into tuples when it starts (a tenth of a
+# second, most of a one-file run's syllable cost).  Here each line is only filed under its
+# letters, and parsed when a word needs it; the points are pyphen's (same file, same algorithm,
+# left 2, right 2), which tests/test_startup.py checks word for word.
+
+_DIGITS = str.maketrans("", "", "0123456789")
+_HAS_WEIGHT = re.compile(r"[1-9]")
+_PYPHEN_IGNORED = ("%", "#", "LEFTHYPHENMIN", "RIGHTHYPHENMIN", "COMPOUNDLEFTHYPHENMIN", "COMPOUNDRIGHTHYPHENMIN")
+
+
+@lru_cache(maxsize=1)
+def _hyphen_lines() -> tuple[dict[str, str], int] | None:
+    """Pattern letters → raw pattern line, and the longest key; None if the file needs pyphen's full parser."""
+    raw = _package_file("pyphen", "dictionaries", "hyph_en_US.dic").read_text(encoding="utf-8")
+    first, _, body = raw.partition("\n")
+    if first.strip().upper() != "UTF-8" or "^^" in body or "/" in body:
+        return None
+    lines: dict[str, str] = {}
+    for line in body.split("\n"):
+        line = line.strip()
+        if not line or line.startswith(_PYPHEN_IGNORED) or not _HAS_WEIGHT.search(line):
+            continue  # pyphen skips patterns whose weights are all zero
+        lines[line.translate(_DIGITS)] = line
+    return lines, max(len(key) for key in lines)
+
+
+@lru_cache(maxsize=None)
+def _weights(line: str) -> tuple[int, tuple[int, ...]]:
+    """pyphen's (offset, weights) for one pattern line: zeros trimmed at both ends."""
+    values: list[int] = []
+    pending = 0
+    for char in line:
+        if char.isdigit():
+            pending = int(char)
+        else:
+            values.append(pending)
+            pending = 0
+    values.append(pending)
+    start, end = 0, len(values)
+    while not values[start]:
+        start += 1
+    while not values[end - 1]:
+        end -= 1
+    return start, tuple(values[start:end])
+
+
+def hyphen_points(word: str) -> int:
+    """How many hyphenation points pyphen's en_US ``Pyphen().positions(word)`` returns."""
+    table = _hyphen_lines()
+    if table is None:
+        return len(_hyphenator().positions(word))
+    lines, longest = table
+    pointed = f".{word.lower()}."
+    references = [0] * (len(pointed) + 1)
+    for i in range(len(pointed) - 1):
+        for j in range(i + 1, min(i + longest, len(pointed)) + 1):
+            line = lines.get(pointed[i:j])
+            if line is None:
+                continue
+            offset, values = _weights(line)
+            for k, value in enumerate(values, start=i + offset):
+                if value > references[k]:
+                    references[k] = value
+    right = len(word) - 2
+    return sum(1 for i, reference in enumerate(references) if reference % 2 and 2 <= i - 1 <= right)
+
+
 @lru_cache(maxsize=65536)
 def syllables(word: str) -> int:
     """Syllables in one lower-case word (as textstat's ``syllable_count`` would count them)."""
@@ -100,7 +169,7 @@ def syllables(word: str) -> int:
     phones = _first_pronunciation(word)
     if phones is not None:
         return sum(1 for phone in phones.split(" ") if phone[-1:].isdigit())
-    return len(_hyphenator().positions(word)) + 1
+    return hyphen_points(word) + 1
 
 
 @lru_cache(maxsize=1)

@@ -95,3 +95,22 @@ def test_rule_prefilter_never_changes_a_finding():
             assert find(text) == without_filter, (item.rule.code, text)
             checked += 1
     assert checked > 50
+
+
+def test_hyphen_points_match_pyphen_word_for_word():
+    # Unknown words are counted from pyphen's own en_US patterns without pyphen's start-up.
+    import random
+
+    import pyphen
+
+    from spinlint import syllables
+
+    reference = pyphen.Pyphen(lang="en_US")
+    rng = random.Random(7)
+    words = rng.sample(sorted(syllables._build_table()), 8000)
+    words += ["".join(rng.choice("abcdefghijklmnopqrstuvwxyz'-") for _ in range(rng.randint(1, 16)))
+              for _ in range(4000)]
+    words += ["agentic", "hyperscaler", "upskilling", "synergistically", "a", "ai", "x"]
+    assert syllables._hyphen_lines() is not None, "the fast path should handle the shipped en_US file"
+    mismatched = [word for word in words if syllables.hyphen_points(word) != len(reference.positions(word))]
+    assert not mismatched, mismatched[:10]
