@@ -75,11 +75,16 @@ def scan_document(path: str, options: ScanOptions) -> dict:
     return record
 
 
-def completed_documents(output: Path) -> set[tuple[str, str]]:
-    """(path, sha256) pairs already in the results log; a truncated last line is dropped."""
+def completed_documents(output: Path) -> set[tuple[str, str | None]]:
+    """(path, sha256) pairs already in the results log; a truncated last line is dropped.
+
+    Error lines count too, so a resumed scan never writes a second line for a document that has
+    not changed: a file that could be read but not decoded has its hash, and an unreadable one
+    is recorded as (path, None) and skipped while it stays unreadable.
+    """
     if not output.exists():
         return set()
-    done: set[tuple[str, str]] = set()
+    done: set[tuple[str, str | None]] = set()
     good_end = 0
     with output.open("rb") as stream:
         for raw in stream:
@@ -90,8 +95,8 @@ def completed_documents(output: Path) -> set[tuple[str, str]]:
             except ValueError:
                 break
             good_end += len(raw)
-            if "sha256" in record and "error" not in record:
-                done.add((record["path"], record["sha256"]))
+            if "path" in record:
+                done.add((record["path"], record.get("sha256")))
     if good_end != output.stat().st_size:
         with output.open("r+b") as stream:
             stream.truncate(good_end)
@@ -152,8 +157,7 @@ def run_scan(files: Iterable[str], output: Path, options: ScanOptions, *, jobs: 
     def pending() -> Iterator[str]:
         for path in files:
             if done:
-                digest = _sha256(path)
-                if digest is not None and (path, digest) in done:
+                if (path, _sha256(path)) in done:
                     summary.skipped += 1
                     continue
             yield path

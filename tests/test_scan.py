@@ -114,3 +114,20 @@ def test_dask_cluster_gives_the_same_results_as_a_local_run(tmp_path):
         run_scan([str(p) for p in paths], dask_out, options, dask_scheduler=cluster.scheduler_address)
     by_path = lambda records: {r["path"]: r for r in records}  # noqa: E731
     assert by_path(read_log(local_out)) == by_path(read_log(dask_out))
+
+
+def test_resume_does_not_repeat_error_lines_for_unchanged_files(tmp_path):
+    paths = make_archive(tmp_path / "archive", 2)
+    broken = tmp_path / "archive" / "broken.txt"
+    broken.write_bytes(b"\x00\x01binary")
+    out = tmp_path / "results.jsonl"
+    files = [str(p) for p in [*paths, broken]]
+    run_scan(files, out, ScanOptions(), jobs=1)
+    summary = run_scan(files, out, ScanOptions(), jobs=1, resume=True)
+    assert summary.skipped == 3 and summary.documents == 0 and summary.errors == 0
+    assert len(read_log(out)) == 3
+    broken.write_text("Now it is plain text about the printer.\n", encoding="utf-8")
+    summary = run_scan(files, out, ScanOptions(), jobs=1, resume=True)
+    assert summary.skipped == 2 and summary.documents == 1
+    last = {r["path"]: r for r in read_log(out)}  # the last line for a path wins
+    assert "error" not in last[str(broken)]
