@@ -21,17 +21,20 @@ TRAIN_DATASETS = (ds.CONLL, ds.IBM, ds.AI_WASHING, ds.LEXICONS, ds.CONCRETENESS)
 # fixed sample of CoNLL train sentences serves as assumed blame negatives
 # (documented in the card's label mapping).
 BLAME_ASSUMED_NEGATIVES = 600
-# In-genre labels weigh more than the large out-of-genre sets.
-PROJECT_WEIGHT = 3.0
+# In-genre labels weigh more than the large out-of-genre sets, except for vague
+# where CoNLL's 7,343 sentences carry the label well and cross-validation showed
+# no gain from up-weighting.
+PROJECT_WEIGHT = {"vague": 1.0, "blame": 2.0, "evidence_gap": 2.0}
 THRESHOLD_GRID = tuple(round(value, 2) for value in np.arange(0.05, 0.951, 0.01))
 
 
 @dataclass(frozen=True)
 class TrainConfig:
-    C: dict[str, float] = field(default_factory=lambda: {"vague": 2.0, "blame": 1.0, "evidence_gap": 1.0})
+    # Chosen by 5-fold CV F1 on CoNLL train (C 1, 2 and 4 tied within 0.2; the smallest, most regularised wins).
+    C: dict[str, float] = field(default_factory=lambda: {"vague": 1.0, "blame": 1.0, "evidence_gap": 1.0})
     word_max_features: int = 60_000
     char_max_features: int = 60_000
-    cv_folds: int = 3
+    cv_folds: int = 5
     limit: int | None = None  # train on the first N rows of each source (tests: a small, fast slice)
     seed: int = 20260529
 
@@ -69,7 +72,7 @@ def load_training_data(data: Path, config: TrainConfig) -> TrainingData:
     assumed_ids = {id(example) for example in assumed}
     conll = [ds.Example(e.text, e.dataset, e.group, vague=e.vague, blame=0 if id(e) in assumed_ids else None,
                         split=e.split) for e in conll]
-    examples = conll + ibm + washing + project + ds.synthetic_blame_seed()
+    examples = conll + ibm + washing + project + ds.synthetic_blame_seed() + ds.synthetic_evidence_seed()
     lexicons = ds.lexicons(data)
     sources = {name: ds.LEXICONS if not name.startswith("ai ") else ds.AI_WASHING for name in lexicons}
     for name, phrases in ds.project_vocabularies().items():
@@ -83,7 +86,7 @@ def load_training_data(data: Path, config: TrainConfig) -> TrainingData:
 def _rows(examples: list[ds.Example], label: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     rows = [index for index, example in enumerate(examples) if example.label(label) is not None]
     y = np.asarray([examples[index].label(label) for index in rows], dtype=np.int64)
-    weights = np.asarray([PROJECT_WEIGHT if examples[index].dataset == ds.PROJECT else 1.0 for index in rows])
+    weights = np.asarray([PROJECT_WEIGHT[label] if examples[index].dataset == ds.PROJECT else 1.0 for index in rows])
     return np.asarray(rows, dtype=np.int64), y, weights
 
 
