@@ -276,7 +276,9 @@ def scan(paths, output, jobs, resume, dask_scheduler, select, ignore, include, e
     """Score an archive: one JSON line per document, in parallel, resumable."""
     import json
 
-    from .config import check_selectors
+    from .config import ConfigError, check_selectors
+    from .features import ModelLoadError
+    from .ruleset import RuleError
     from .scan import ScanOptions, run_scan
     from .sources import display_path, iter_files
 
@@ -316,6 +318,11 @@ def scan(paths, output, jobs, resume, dask_scheduler, select, ignore, include, e
         sys.exit(130)
     except OSError as error:
         _fail(f"{output}: {error.strerror or error}")
+        return
+    except (ConfigError, RuleError, ModelLoadError) as error:  # re-raised here from a worker
+        if show_progress:
+            click.echo("", err=True)
+        _fail(str(error))
         return
     if show_progress:
         click.echo("", err=True)

@@ -16,6 +16,7 @@ from click.testing import CliRunner
 from spinlint.cli import main
 from spinlint.scan import ScanOptions, completed_documents, run_scan
 
+# The scan mechanics are tested without the model rules (M), so they do not depend on a trained model.
 SPIN = "Our AI-first platform will unlock value at scale. Mistakes were made. Studies show gains of up to 40%.\n"
 PLAIN = "The team moved {n} invoices to the new queue on day {n}. Maria fixed the printer.\n"
 
@@ -38,7 +39,8 @@ def test_scan_writes_one_line_per_document_and_records_errors(tmp_path):
     make_archive(tmp_path / "archive", 6)
     (tmp_path / "archive" / "broken.txt").write_bytes(b"\x00\x01binary")
     out = tmp_path / "results.jsonl"
-    result = CliRunner().invoke(main, ["scan", str(tmp_path / "archive"), "--output", str(out), "--jobs", "1"])
+    result = CliRunner().invoke(main, ["scan", str(tmp_path / "archive"), "--output", str(out), "--jobs", "1",
+                                       "--ignore", "M"])
     assert result.exit_code == 0, result.output
     records = read_log(out)
     assert len(records) == 7
@@ -59,7 +61,7 @@ def test_scan_writes_one_line_per_document_and_records_errors(tmp_path):
 def test_resume_skips_done_documents_and_drops_a_truncated_line(tmp_path):
     paths = make_archive(tmp_path / "archive", 5)
     out = tmp_path / "results.jsonl"
-    options = ScanOptions()
+    options = ScanOptions(ignore=("M",))
     run_scan([str(p) for p in paths[:3]], out, options, jobs=1)
     with out.open("a", encoding="utf-8") as log:
         log.write('{"path": "half a li')
@@ -73,7 +75,7 @@ def test_resume_skips_done_documents_and_drops_a_truncated_line(tmp_path):
 def test_changed_document_is_rescanned_on_resume(tmp_path):
     paths = make_archive(tmp_path / "archive", 2)
     out = tmp_path / "results.jsonl"
-    options = ScanOptions()
+    options = ScanOptions(ignore=("M",))
     run_scan([str(p) for p in paths], out, options, jobs=1)
     paths[0].write_text("A different text about the printer queue.\n", encoding="utf-8")
     summary = run_scan([str(p) for p in paths], out, options, jobs=1, resume=True)
@@ -85,7 +87,7 @@ def test_kill_mid_run_then_resume_loses_and_duplicates_nothing(tmp_path):
     paths = make_archive(tmp_path / "archive", 120)
     out = tmp_path / "results.jsonl"
     command = [sys.executable, "-m", "spinlint", "scan", str(tmp_path / "archive"), "--output", str(out),
-               "--jobs", "2"]
+               "--jobs", "2", "--ignore", "M"]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                start_new_session=True)
     deadline = time.time() + 120
@@ -106,7 +108,7 @@ def test_kill_mid_run_then_resume_loses_and_duplicates_nothing(tmp_path):
 def test_dask_cluster_gives_the_same_results_as_a_local_run(tmp_path):
     distributed = pytest.importorskip("distributed")
     paths = make_archive(tmp_path / "archive", 8)
-    options = ScanOptions()
+    options = ScanOptions(ignore=("M",))
     local_out, dask_out = tmp_path / "local.jsonl", tmp_path / "dask.jsonl"
     run_scan([str(p) for p in paths], local_out, options, jobs=1)
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
@@ -122,12 +124,21 @@ def test_resume_does_not_repeat_error_lines_for_unchanged_files(tmp_path):
     broken.write_bytes(b"\x00\x01binary")
     out = tmp_path / "results.jsonl"
     files = [str(p) for p in [*paths, broken]]
-    run_scan(files, out, ScanOptions(), jobs=1)
-    summary = run_scan(files, out, ScanOptions(), jobs=1, resume=True)
+    run_scan(files, out, ScanOptions(ignore=("M",)), jobs=1)
+    summary = run_scan(files, out, ScanOptions(ignore=("M",)), jobs=1, resume=True)
     assert summary.skipped == 3 and summary.documents == 0 and summary.errors == 0
     assert len(read_log(out)) == 3
     broken.write_text("Now it is plain text about the printer.\n", encoding="utf-8")
-    summary = run_scan(files, out, ScanOptions(), jobs=1, resume=True)
+    summary = run_scan(files, out, ScanOptions(ignore=("M",)), jobs=1, resume=True)
     assert summary.skipped == 2 and summary.documents == 1
     last = {r["path"]: r for r in read_log(out)}  # the last line for a path wins
     assert "error" not in last[str(broken)]
+
+
+def test_a_model_that_cannot_load_is_a_clean_error_not_a_traceback(tmp_path):
+    make_archive(tmp_path / "archive", 2)
+    out = tmp_path / "results.jsonl"
+    result = CliRunner().invoke(main, ["scan", str(tmp_path / "archive"), "--output", str(out), "--jobs", "1",
+                                       "--select", "M", "--model", str(tmp_path / "missing.npz")])
+    assert result.exit_code == 2
+    assert "missing.npz" in result.output and "Traceback" not in result.output
