@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable, Mapping
 
 from . import markup, scoring, suppress
 from .config import Settings
@@ -29,7 +29,10 @@ class Linter:
 
     def _engine(self, settings: Settings, filename: str) -> Engine:
         rules = settings.rules_for(filename)
-        key = (tuple(rule.code for rule in rules), id(settings))
+        # Keyed by what the engine is built from, not by the Settings object: command-line
+        # overrides make a new (equal) Settings per file, and an id can be reused once freed.
+        key = (tuple(rule.code for rule in rules), _frozen(settings.rule_options),
+               _frozen(settings.vocabulary.add), _frozen(settings.vocabulary.remove))
         if key not in self._engines:
             self._engines[key] = Engine(rules, options=settings.rule_options, overrides=settings.vocabulary)
         return self._engines[key]
@@ -65,6 +68,17 @@ class Linter:
             fail_on=settings.fail_on,
             max_spin=settings.max_spin,
         )
+
+
+def _frozen(value: Any) -> Any:
+    """A hashable, order-independent stand-in for nested mappings and lists from config."""
+    if isinstance(value, Mapping):
+        return tuple(sorted((str(key), _frozen(item)) for key, item in value.items()))
+    if isinstance(value, (list, tuple)):
+        return tuple(_frozen(item) for item in value)
+    if isinstance(value, (set, frozenset)):
+        return tuple(sorted(_frozen(item) for item in value))
+    return value
 
 
 def _locate(finding: Finding, lines: LineIndex) -> Finding:
