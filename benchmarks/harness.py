@@ -31,6 +31,7 @@ import tempfile
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Callable
 
 import psutil
 
@@ -86,10 +87,15 @@ def measure(command: list[str], *, cwd: Path | None = None) -> Run:
     return Run(round(seconds, 3), round(peak / 1e6, 1), tuple(quarters), child.returncode)
 
 
-def median_of(command: list[str], runs: int, label: str) -> dict:
+def median_of(command: list[str], runs: int, label: str, *, ok_exits: tuple[int, ...] = (0, 1),
+              check: Callable[[], None] | None = None) -> dict:
     results = []
     for n in range(runs):
         results.append(measure(command))
+        if results[-1].exit_code not in ok_exits:
+            raise SystemExit(f"{label} failed (exit {results[-1].exit_code}): {' '.join(command)}")
+        if check is not None:
+            check()
         print(f"  {label} run {n + 1}/{runs}: {results[-1].seconds:.2f} s, {results[-1].peak_mb:.0f} MB",
               file=sys.stderr)
     return {
@@ -115,6 +121,11 @@ def ensure_corpus(corpus: Path) -> None:
 
 def folder_mb(paths: list[Path]) -> float:
     return sum(f.stat().st_size for p in paths for f in p.rglob("*.txt")) / 1e6
+
+
+def spinlint_models_dir() -> str:
+    code = "from spinlint.resources import models_dir; print(models_dir())"
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
 
 
 def machine() -> dict:
@@ -147,29 +158,50 @@ def main() -> None:
     slice_paths = shards[:args.slice_shards]
     slice_mb, archive_mb = folder_mb(slice_paths), folder_mb(shards)
     scan = [spinlint, "scan", "--jobs", str(args.jobs), "--output", str(out)]
+    model = Path(spinlint_models_dir()) / "spinlint-model.npz"
+    extra: list[str] = []
+    if not model.exists():
+        # Full analysis needs the trained model; without it the model rules are left out, and said so.
+        print(f"warning: {model} is missing: spinlint runs without the model rules (--ignore M)", file=sys.stderr)
+        extra = ["--ignore", "M"]
+    scan += extra
+    slice_files = sum(1 for p in slice_paths for _ in p.rglob("*.txt"))
+    archive_files = sum(1 for _ in (args.corpus / "archive").rglob("*.txt"))
 
-    results: dict = {"machine": machine(), "proselint": PROSELINT_VERSION,
+    def lines_are(expected: int) -> Callable[[], None]:
+        def check() -> None:
+            with out.open("rb") as stream:
+                found = sum(1 for _ in stream)
+            if found != expected:
+                raise SystemExit(f"spinlint scan wrote {found} lines for {expected} documents")
+        return check
+
+    results: dict = {"machine": machine(), "proselint": PROSELINT_VERSION, "model_rules": not extra,
                      "slice_mb": round(slice_mb, 2), "archive_mb": round(archive_mb, 2)}
     print("cold start, 2 KB memo", file=sys.stderr)
-    results["memo"] = {"spinlint": median_of([spinlint, "check", str(memo)], args.runs, "spinlint"),
+    results["memo"] = {"spinlint": median_of([spinlint, "check", *extra, str(memo)], args.runs, "spinlint"),
                        "proselint": median_of([proselint, "check", str(memo)], args.runs, "proselint")}
     print("100 press releases of ~3 KB", file=sys.stderr)
-    results["releases"] = {"spinlint": median_of([spinlint, "check", str(releases)], args.runs, "spinlint"),
+    results["releases"] = {"spinlint": median_of([spinlint, "check", *extra, str(releases)], args.runs,
+                                                       "spinlint"),
                            "proselint": median_of([proselint, "check", str(releases)], args.runs, "proselint")}
     print(f"archive slice, {slice_mb:.1f} MB", file=sys.stderr)
     results["slice"] = {
-        "spinlint": median_of([*scan, *map(str, slice_paths)], args.slice_runs, "spinlint scan"),
+        "spinlint": median_of([*scan, *map(str, slice_paths)], args.slice_runs, "spinlint scan", ok_exits=(0,),
+                              check=lines_are(slice_files)),
         "proselint": median_of([proselint, "check", *map(str, slice_paths)], args.slice_runs, "proselint"),
     }
     if not args.skip_archive:
         print(f"whole archive, {archive_mb:.1f} MB (spinlint only)", file=sys.stderr)
-        results["archive"] = {"spinlint": median_of([*scan, str(args.corpus / "archive")], 1, "spinlint scan")}
+        results["archive"] = {"spinlint": median_of([*scan, str(args.corpus / "archive")], 1, "spinlint scan",
+                                                    ok_exits=(0,), check=lines_are(archive_files))}
     args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print_table(results)
 
 
 def print_table(results: dict) -> None:
-    print(f"machine: {json.dumps(results['machine'])}; proselint {results['proselint']}")
+    print(f"machine: {json.dumps(results['machine'])}; proselint {results['proselint']}; "
+          f"spinlint model rules: {'on' if results['model_rules'] else 'OFF (model file missing)'}")
     print(f"{'scenario':<28}{'spinlint s':>11}{'proselint s':>12}{'time ×':>8}"
           f"{'spinlint MB':>12}{'proselint MB':>13}{'mem ×':>7}")
     for key, label in (("memo", "cold start, 2 KB memo"), ("releases", "100 × 3 KB releases"),
