@@ -92,7 +92,7 @@ def build(trained, artefact: dict, evaluation: dict, data: Path) -> dict:
             "selection": "features and C chosen by 5-fold CV F1 on CoNLL train (C 1, 2, 4 tied within 0.2 F1; the "
                          "smallest C kept); no choice looked at an eval split",
             "runtime": "numpy only (spinlint/model/runtime.py), equal to scikit-learn's probabilities to 1e-9 "
-                       "(tests/test_model_runtime.py)",
+                       "(tests/test_model_training.py)",
             "explanations": "logit contributions of word n-grams and dense features; character n-grams are not named",
         },
         "training_data": {

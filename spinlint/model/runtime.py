@@ -4,7 +4,7 @@ Training fits scikit-learn's ``TfidfVectorizer``s with the analysers defined
 here and ``DenseFeatures`` below, then exports vocabularies, idf weights,
 coefficients and the sigmoid calibration to ``<name>.npz`` (loaded with
 ``allow_pickle=False``).  This module recomputes the same numbers without
-importing scikit-learn; ``tests/test_model_runtime.py`` proves they agree to
+importing scikit-learn; ``tests/test_model_training.py`` proves they agree to
 1e-9.  The card ``<name>.json`` beside the artefact holds its sha256, checked
 at load, and the thresholds.
 """
