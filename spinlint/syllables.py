@@ -43,25 +43,38 @@ def _line_at(text: str, offset: int) -> tuple[str, int]:
 # archive) builds the full table once; both give the same answer for every word.
 _MISSES_BEFORE_TABLE = 64
 _misses = 0
-_table: dict[str, str] | None = None
+_counts: dict[str, int] | None = None
 _LINE = re.compile(r"^([^ (\n]+)[^ \n]* ?([^\n]*)$", re.MULTILINE)
 
 
 def _build_table() -> dict[str, str]:
+    """Word → first pronunciation, for every word of the dictionary."""
     # reversed: the first line of a word (its first pronunciation) is the one that stays.
     return dict(reversed(_LINE.findall(_dictionary_text())))
 
 
-def _first_pronunciation(word: str) -> str | None:
-    global _misses, _table
-    if _table is not None:
-        return _table.get(word)
+def _stress_marks(phones: str) -> int:
+    """Phones with a stress digit: textstat's syllable count for a dictionary word."""
+    return sum(1 for phone in phones.split(" ") if phone[-1:].isdigit())
+
+
+def _dictionary_count(word: str) -> int | None:
+    global _misses, _counts
+    if _counts is not None:
+        return _counts.get(word)
     phones = _search(word)
     if phones is None:
         _misses += 1
         if _misses >= _MISSES_BEFORE_TABLE:
-            _table = _build_table()
-    return phones
+            # Counts, not pronunciations, and the file's text is let go: a worker of a long
+            # scan holds about 10 MB less.
+            # Stress digits are 0, 1 or 2 and only end a phone in this file, so counting them is
+            # _stress_marks (tests/test_startup.py checks every entry) at a fraction of the cost.
+            _counts = {key: value.count("0") + value.count("1") + value.count("2")
+                       for key, value in _build_table().items()}
+            _dictionary_text.cache_clear()
+        return None
+    return _stress_marks(phones)
 
 
 def _search(word: str) -> str | None:
@@ -166,10 +179,8 @@ def syllables(word: str) -> int:
     """Syllables in one lower-case word (as textstat's ``syllable_count`` would count them)."""
     if not word:
         return 0
-    phones = _first_pronunciation(word)
-    if phones is not None:
-        return sum(1 for phone in phones.split(" ") if phone[-1:].isdigit())
-    return hyphen_points(word) + 1
+    count = _dictionary_count(word)
+    return count if count is not None else hyphen_points(word) + 1
 
 
 @lru_cache(maxsize=1)
