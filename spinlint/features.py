@@ -14,6 +14,9 @@ from typing import Any, Callable
 from .document import Segments
 
 _MODELS: dict[Any, Any] = {}
+# Headings and fragments this short ("Summary", "Next steps") are labels, not statements: the model does
+# not judge them and they do not count in the document scores.
+MIN_STATEMENT_WORDS = 5
 
 
 class ModelLoadError(Exception):
@@ -57,6 +60,13 @@ class Features:
         return document_readability(self.sentence_texts, long_sentence_words=self.long_sentence_words,
                                     stats=self.sentence_stats)
 
+    @cached_property
+    def statements(self) -> list[bool]:
+        """Per sentence: is it a statement (not a heading, not a fragment)?"""
+        blocks = self.segments.document.blocks
+        return [blocks[sentence.block_index].kind != "heading" and len(sentence.text.split()) >= MIN_STATEMENT_WORDS
+                for sentence in self.segments.sentences]
+
     @property
     def has_model(self) -> bool:
         return self._model_loader is not None
@@ -69,12 +79,16 @@ class Features:
 
     @cached_property
     def probabilities(self) -> dict[str, list[float]] | None:
-        """Per label, one calibrated probability per sentence (one batched call)."""
+        """Per label, one calibrated probability per sentence (one batched call); 0 for non-statements."""
         model = self.model
         if model is None:
             return None
-        if not self.sentence_texts:
-            return {label: [] for label in model.labels}
-        matrix = model.predict_proba(self.sentence_texts)
-        return {label: [float(value) for value in matrix[:, column]]
-                for column, label in enumerate(model.labels)}
+        judged = [index for index, statement in enumerate(self.statements) if statement]
+        result = {label: [0.0] * len(self.sentence_texts) for label in model.labels}
+        if not judged:
+            return result
+        matrix = model.predict_proba([self.sentence_texts[index] for index in judged])
+        for column, label in enumerate(model.labels):
+            for row, index in enumerate(judged):
+                result[label][index] = float(matrix[row, column])
+        return result

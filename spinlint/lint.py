@@ -57,7 +57,8 @@ class Linter:
         findings.sort(key=lambda f: (f.span.start, f.span.end, f.code))
         located = tuple(_locate(finding, lines) for finding in findings)
         readability = features.readability.to_dict() if segments.sentences else {}
-        scores = scoring.document_scores(len(segments.sentences), located, features.probabilities)
+        scores = scoring.document_scores(len(segments.sentences), located, features.probabilities,
+                                         features.statements)
         return FileReport(
             path=source.path,
             findings=located,

@@ -26,7 +26,9 @@ def _model_part(probability: float) -> float:
 
 
 def document_scores(sentence_count: int, findings: Sequence[Finding],
-                    probabilities: Mapping[str, Sequence[float]] | None) -> dict[str, float]:
+                    probabilities: Mapping[str, Sequence[float]] | None,
+                    statements: Sequence[bool] | None = None) -> dict[str, float]:
+    """``statements`` marks the sentences that count in the means (headings and fragments do not)."""
     if sentence_count == 0:
         return {"spin": 0.0, "vague": 0.0, "blame": 0.0, "evidence_gap": 0.0}
     # 1 - value: the chance that the sentence is clean on that dimension
@@ -46,13 +48,16 @@ def document_scores(sentence_count: int, findings: Sequence[Finding],
             for index, probability in enumerate(probabilities.get(dimension, ())[:sentence_count]):
                 clean[dimension][index] *= 1.0 - _model_part(probability)
 
+    counted = [index for index in range(sentence_count) if statements is None or statements[index]]
+    if not counted:
+        counted = list(range(sentence_count))
     scores: dict[str, float] = {}
     for dimension, values in clean.items():
-        mean = sum(1.0 - value for value in values) / sentence_count
+        mean = sum(1.0 - values[index] for index in counted) / len(counted)
         scores[dimension] = _percent(1.0 - (1.0 - mean) * document_level[dimension])
-    worst = [max(1.0 - clean[dimension][index] for dimension in clean) for index in range(sentence_count)]
+    worst = [max(1.0 - clean[dimension][index] for dimension in clean) for index in counted]
     document_worst = 1.0 - min(document_level.values())
-    spin = 1.0 - (1.0 - sum(worst) / sentence_count) * (1.0 - document_worst)
+    spin = 1.0 - (1.0 - sum(worst) / len(counted)) * (1.0 - document_worst)
     return {"spin": _percent(spin), **scores}
 
 
