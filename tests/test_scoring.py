@@ -48,3 +48,18 @@ def test_document_level_finding_raises_the_score():
     base = document_scores(10, [finding("vague", 1)], None)["vague"]
     dense = document_scores(10, [finding("vague", 1), finding("vague", -1, scope="document")], None)["vague"]
     assert dense > base
+
+
+def test_headings_do_not_dilute_the_mean():
+    findings = [finding("vague", 1, "error"), finding("vague", 3, "error")]
+    statements = [False, True, False, True]  # two headings, two slogans
+    assert document_scores(4, findings, None, statements)["vague"] == 90.0
+    assert document_scores(4, findings, None)["vague"] == 45.0
+
+
+def test_end_to_end_heading_is_not_judged_by_the_model():
+    import spinlint
+
+    report = spinlint.analyze("# Summary\n\nThe checkout service failed for 47 minutes on 14 March.\n",
+                              filename="post.md")
+    assert all(f.line != 1 for f in report.files[0].findings if f.code.startswith("M"))
