@@ -53,6 +53,17 @@ def _build_table() -> dict[str, str]:
     return dict(reversed(_LINE.findall(_dictionary_text())))
 
 
+def _count_table() -> dict[str, int]:
+    """Word → syllables for every word, built without holding every pronunciation at once."""
+    counts: dict[str, int] = {}
+    for match in _LINE.finditer(_dictionary_text()):
+        word = match.group(1)
+        if word not in counts:  # the first line of a word is its first pronunciation
+            phones = match.group(2)
+            counts[word] = phones.count("0") + phones.count("1") + phones.count("2")
+    return counts
+
+
 def _stress_marks(phones: str) -> int:
     """Phones with a stress digit: textstat's syllable count for a dictionary word."""
     return sum(1 for phone in phones.split(" ") if phone[-1:].isdigit())
@@ -70,8 +81,7 @@ def _dictionary_count(word: str) -> int | None:
             # scan holds about 10 MB less.
             # Stress digits are 0, 1 or 2 and only end a phone in this file, so counting them is
             # _stress_marks (tests/test_startup.py checks every entry) at a fraction of the cost.
-            _counts = {key: value.count("0") + value.count("1") + value.count("2")
-                       for key, value in _build_table().items()}
+            _counts = _count_table()
             _dictionary_text.cache_clear()
         return None
     return _stress_marks(phones)
