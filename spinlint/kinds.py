@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Any, Callable, Iterator, Mapping
 
 from . import vocabulary
-from .ruleset import Rule, RuleError
+from .ruleset import Rule, RuleError, check_patterns
 
 # No unit longer than this reaches a pattern: the segmenter already caps
 # sentences, and this guards paragraph-scope evidence searches too.
@@ -319,4 +319,10 @@ KIND_CLASSES = {
 
 
 def compile_rule(rule: Rule, overrides: VocabularyOverrides):
-    return KIND_CLASSES[rule.kind](rule, overrides)
+    try:
+        return KIND_CLASSES[rule.kind](rule, overrides)
+    except re.error as error:
+        # Shipped rules are checked here, where their patterns are compiled anyway.
+        origin = f"spinlint/rules/{rule.code}.toml"
+        check_patterns(origin, rule.match)  # names the pattern that is not a valid regex
+        raise RuleError(f"{origin}: the patterns do not combine into one regex: {error}") from None

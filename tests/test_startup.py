@@ -118,3 +118,22 @@ def test_hyphen_points_match_pyphen_word_for_word():
     assert syllables._hyphen_lines() is not None, "the fast path should handle the shipped en_US file"
     mismatched = [word for word in words if syllables.hyphen_points(word) != len(reference.positions(word))]
     assert not mismatched, mismatched[:10]
+
+
+def test_a_bad_regex_in_a_rule_file_is_still_a_rule_error_naming_the_file():
+    # Shipped rules skip the separate regex check at load; compiling the rule reports it instead.
+    import pytest
+
+    from spinlint.kinds import VocabularyOverrides, compile_rule
+    from spinlint.ruleset import RuleError, builtin_rules, parse_rule
+
+    base = next(rule for rule in builtin_rules() if rule.kind == "existence")
+    data = {"code": "V900", "name": "broken", "category": "vague", "kind": "existence", "severity": "info",
+            "scope": "sentence", "message": "m", "question": "q", "rationale": "r", "source": "s",
+            "match": {"patterns": ["unclosed (group"]}}
+    with pytest.raises(RuleError, match="V900.toml: match.patterns pattern 'unclosed \\(group'"):
+        parse_rule(data, "spinlint/rules/V900.toml")
+    rule = parse_rule(data, "spinlint/rules/V900.toml", check_regexes=False)
+    with pytest.raises(RuleError, match="V900.toml: match.patterns pattern 'unclosed \\(group'"):
+        compile_rule(rule, VocabularyOverrides())
+    assert compile_rule(base, VocabularyOverrides()) is not None
