@@ -49,6 +49,7 @@ class Run:
     peak_pss_mb: float  # largest sum of proportional set sizes (shared pages split between processes)
     quarter_peaks_mb: tuple[float, ...]
     exit_code: int
+    cpu_seconds: float = 0.0  # user + system, the process and every descendant it waited for
 
 
 def tree_memory(process: psutil.Process) -> tuple[int, int]:
@@ -91,7 +92,7 @@ def measure(command: list[str], *, cwd: Path | None = None) -> Run:
         inside = [rss for at, rss, _ in samples if low <= at < high]
         quarters.append(round(max(inside, default=0) / 1e6, 1))
     return Run(round(seconds, 3), round(peak / 1e6, 1), round(peak_pss / 1e6, 1), tuple(quarters),
-               child.returncode)
+               child.returncode, round(usage.ru_utime + usage.ru_stime, 3))
 
 
 def median_of(command: list[str], runs: int, label: str, *, ok_exits: tuple[int, ...] = (0, 1),
@@ -103,12 +104,13 @@ def median_of(command: list[str], runs: int, label: str, *, ok_exits: tuple[int,
             raise SystemExit(f"{label} failed (exit {results[-1].exit_code}): {' '.join(command)}")
         if check is not None:
             check()
-        print(f"  {label} run {n + 1}/{runs}: {results[-1].seconds:.2f} s, {results[-1].peak_mb:.0f} MB",
-              file=sys.stderr)
+        print(f"  {label} run {n + 1}/{runs}: {results[-1].seconds:.2f} s wall, {results[-1].cpu_seconds:.2f} s CPU, "
+              f"{results[-1].peak_mb:.0f} MB", file=sys.stderr)
     return {
         "median_seconds": round(statistics.median(r.seconds for r in results), 3),
         "median_peak_mb": round(statistics.median(r.peak_mb for r in results), 1),
         "median_peak_pss_mb": round(statistics.median(r.peak_pss_mb for r in results), 1),
+        "median_cpu_seconds": round(statistics.median(r.cpu_seconds for r in results), 3),
         "runs": [asdict(r) for r in results],
     }
 
@@ -224,6 +226,8 @@ def print_table(results: dict) -> None:
     print(f"throughput: spinlint {mb / ours['median_seconds']:.2f} MB/s, proselint "
           f"{mb / theirs['median_seconds']:.2f} MB/s: {theirs['median_seconds'] / ours['median_seconds']:.1f}× "
           "(target ≥ 10×)")
+    print(f"per CPU-second (less sensitive to other load): spinlint {mb / ours['median_cpu_seconds']:.2f} MB, "
+          f"proselint {mb / theirs['median_cpu_seconds']:.2f} MB")
     print(f"cold start: {results['memo']['spinlint']['median_seconds'] / results['memo']['proselint']['median_seconds']:.2f}"
           "× proselint (target ≤ 3×)")
     if "archive" in results:
