@@ -50,18 +50,24 @@ def library_versions() -> dict[str, str]:
 
 def build(trained, artefact: dict, evaluation: dict, data: Path) -> dict:
     """The card as a JSON-ready dict (no timestamps: retraining on the same data gives the same card)."""
-    from .train import BLAME_ASSUMED_NEGATIVES, PROJECT_WEIGHT, TRAIN_DATASETS
+    from .train import BLAME_ASSUMED_NEGATIVES, EVIDENCE_ASSUMED_NEGATIVES, IN_GENRE, PROJECT_WEIGHT, TRAIN_DATASETS
 
     config = trained.config
     union = trained.union
     mapping = {name: dict(rules) for name, rules in ds.LABEL_MAPPING.items()}
     mapping[ds.CONLL]["blame"] = (f"0 (assumed) for a fixed random sample of {BLAME_ASSUMED_NEGATIVES} train "
                                   "sentences: encyclopaedic text does not shift blame; otherwise not labelled")
+    mapping[ds.CONLL]["evidence_gap"] = (f"0 (assumed) for a fixed random sample of {EVIDENCE_ASSUMED_NEGATIVES} "
+                                         "'certain' train sentences: plain descriptions, not claims; otherwise "
+                                         "not labelled")
     mapping["synthetic-blame-seed"] = {"blame": "sentences written for spinlint (spinlint/model/datasets.py), "
                                                 "train only, marked synthetic, never evaluated"}
     mapping["synthetic-evidence-seed"] = {"evidence_gap": "sentences written for spinlint: claims with unsourced "
                                                          "numbers (1) and sourced claims without digits (0); train "
                                                          "only, marked synthetic, never evaluated"}
+    mapping["synthetic-vague-seed"] = {"vague": "sentences written for spinlint: corporate slogans (1) and plain "
+                                                "statements of who does what (0); train only, marked synthetic, "
+                                                "never evaluated"}
     lexicons = {name: {"entries": len(phrases), "source": trained.data.lexicon_sources[name]}
                 for name, phrases in trained.dense.lexicons}
     return {
@@ -88,7 +94,7 @@ def build(trained, artefact: dict, evaluation: dict, data: Path) -> dict:
             "dense_features": trained.dense.names(),
             "lexicons": lexicons,
             "concreteness_words": len(trained.dense.concreteness),
-            "project_label_weight": PROJECT_WEIGHT,
+            "in_genre_weight": {"weight": PROJECT_WEIGHT, "sources": list(IN_GENRE)},
             "selection": "features and C chosen by 5-fold CV F1 on CoNLL train (C 1, 2, 4 tied within 0.2 F1; the "
                          "smallest C kept); no choice looked at an eval split",
             "runtime": "numpy only (spinlint/model/runtime.py), equal to scikit-learn's probabilities to 1e-9 "
@@ -184,8 +190,13 @@ def render(card: dict) -> str:
         privacy = evaluation[ds.PRIVACY]
         lines += ["", f"- {ds.PRIVACY} (n = {privacy['n']}): Spearman between the vague probability and the mean "
                       f"crowd score {privacy['spearman_vs_mean_score']}; AUC for mean score >= 3: "
-                      f"{privacy['auc_mean_score_at_least_3']}; {privacy['note']}. "
-                      f"Command: `{commands[ds.PRIVACY]}`. Reference: {card['published_reference'][ds.PRIVACY]}."]
+                      f"{privacy['auc_mean_score_at_least_3']}; {privacy['note']}."]
+        experiment = privacy.get("grouped_cv_experiment")
+        if experiment:
+            lines += [f"- {ds.PRIVACY}, document-grouped {experiment['folds']}-fold CV experiment: Spearman "
+                      f"{experiment['spearman_mean']}, 4-class macro-F1 {experiment['macro_f1_4class_mean']} "
+                      f"({experiment['note']})."]
+        lines += [f"- Command: `{commands[ds.PRIVACY]}`. Reference: {card['published_reference'][ds.PRIVACY]}."]
     lines += ["", "Not evaluated:", ""]
     lines += [f"- {name}: {reason}" for name, reason in card["not_evaluated"].items()]
     lines += ["", "## Cross-validation on train data (out-of-fold) and calibration", "",

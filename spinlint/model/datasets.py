@@ -367,6 +367,10 @@ _EVIDENCE_SEED = {
         "Automation has eliminated 80% of manual work for our clients.",
         "Everyone knows remote work lowers productivity.",
         "Our model understands customers better than any human agent.",
+        "Studies show that teams using AI are far more productive.",
+        "Research has found that our method doubles engagement.",
+        "Experts agree that this is the future of retail.",
+        "Data shows our customers are happier than ever.",
     ),
     0: (
         "In our pilot with the Leeds branch, staff processed claims in two days instead of five, as logged in the case system.",
@@ -388,3 +392,50 @@ _EVIDENCE_SEED = {
 def synthetic_evidence_seed() -> list[Example]:
     return [Example(text, "synthetic-evidence-seed", "synthetic", evidence_gap=label, synthetic=True)
             for label, texts in _EVIDENCE_SEED.items() for text in texts]
+
+
+# Vague corporate-speak (1) versus plain statements of who does what (0): the
+# genre CoNLL's Wikipedia sentences do not cover.
+_VAGUE_SEED = {
+    1: (
+        "We will unlock value at scale across the enterprise.",
+        "Our AI-first journey will transform the way we work.",
+        "We are reimagining what is possible for our customers.",
+        "This partnership will drive synergies and accelerate innovation.",
+        "We remain committed to delivering best-in-class experiences.",
+        "Our people are at the heart of everything we do.",
+        "We are leaning into the opportunities ahead with purpose.",
+        "The new strategy positions us for sustainable long-term growth.",
+        "We will leverage our platform to empower stakeholders everywhere.",
+        "Our solutions help organisations unlock their full potential.",
+        "We continue to evolve our operating model to meet the moment.",
+        "Going forward, we will double down on what makes us unique.",
+        "Together we are building a future-ready, human-centred organisation.",
+        "The initiative will create meaningful impact across our ecosystem.",
+        "We are well positioned to capture the opportunities of the AI era.",
+        "Our holistic approach delivers seamless value end to end.",
+    ),
+    0: (
+        "We will move the payroll team to the new office on 1 June.",
+        "The app now lets customers pay their bills by bank transfer.",
+        "We are hiring six nurses for the night shift at the Bristol clinic.",
+        "The contract with the cleaning firm ends in September and will not be renewed.",
+        "Our drivers deliver parcels in the city centre before nine in the morning.",
+        "The new software sorts incoming emails into billing, repairs and complaints.",
+        "We closed the Leeds warehouse and moved its stock to Sheffield.",
+        "The support line is open from eight to six on weekdays.",
+        "Engineers replaced the cooling fans in both server rooms.",
+        "The chatbot answers questions about delivery dates and nothing else.",
+        "Each team lead will review their budget with finance before the end of the month.",
+        "We stopped selling the basic plan and moved its users to the standard plan.",
+        "The factory switched from diesel forklifts to electric ones.",
+        "New staff now shadow a colleague for their first two weeks.",
+        "The library extended its opening hours on Saturdays.",
+        "We removed the fee for paper statements.",
+    ),
+}
+
+
+def synthetic_vague_seed() -> list[Example]:
+    return [Example(text, "synthetic-vague-seed", "synthetic", vague=label, synthetic=True)
+            for label, texts in _VAGUE_SEED.items() for text in texts]
