@@ -156,7 +156,8 @@ def abstract_sentence(text: str, options: Mapping[str, Any]) -> Iterator[Offsets
 
 # -- agentless passives --------------------------------------------------------------------------
 
-_BE = r"(?:is|are|was|were|be|been|being|has\s+been|have\s+been|had\s+been|will\s+be|would\s+be|got|get|gets)"
+# Present simple ("positions are eliminated when...") describes a policy, not an event, so bare is/are are left out.
+_BE = r"(?:was|were|be|been|(?:is|are|was|were)\s+being|has\s+been|have\s+been|had\s+been|will\s+be|would\s+be|got|get|gets)"
 _ADVERBS = r"(?:(?:unfortunately|regrettably|sadly|ultimately|also|now|since|recently|already|inadvertently|" \
            r"unintentionally|mistakenly|temporarily|permanently|significantly|negatively|adversely|directly)\s+){0,2}"
 
@@ -172,12 +173,12 @@ _SUBJECT_GROUPS = {
                 r"mistakes?|errors?|missteps?|misjudge?ments?|oversights?|(?:bad|poor|wrong)\s+(?:decisions?|choices?|calls?)"),
     "people": (r"impacted|affected|eliminated|cut|reduced|terminated|dismissed|displaced|released|offboarded|"
                r"exited|removed|harmed|hurt|disadvantaged", _PEOPLE),
-    "data": (r"exposed|lost|deleted|accessed|stolen|exfiltrated|corrupted|shared|sold",
+    "data": (r"exposed|lost|deleted|accessed|stolen|exfiltrated|corrupted",
              r"data|records?|information|credentials?|passwords?|accounts?|(?:personal|customer|patient)\s+details"),
     "promise": (r"missed|delayed|cancell?ed|abandoned|withdrawn|paused|deprioriti[sz]ed|cut|reduced|suspended|"
                 r"closed|discontinued|frozen|scrapped|shelved",
                 r"targets?|deadlines?|commitments?|promises?|guidance|benefits?|pensions?|bonus(?:es)?|salaries|"
-                r"wages?|raises?|refunds?|payments?|offices?|sites?|stores?|branches|plants?|projects?|programmes?|programs?|"
+                r"wages?|raises?|refunds?|offices?|sites?|stores?|branches|plants?|projects?|programmes?|programs?|"
                 r"rollouts?|launch(?:es)?|initiatives?|hiring|investments?|roadmap|features?"),
 }
 _PASSIVE = re.compile(
@@ -191,6 +192,7 @@ _NOT_AGENT = re.compile(
     r"by\s+(?:\d|up\s+to|about|around|nearly|almost|more\s+than|less\s+than|half|a\s+third|a\s+quarter|"
     r"(?:a|an|one|two|three|four|five|several|a\s+few|the\s+end|the\s+start)\s+(?:day|week|month|quarter|year|"
     r"hour|minute|further|third|quarter|half|few|end|start|of)|the\s+end|mistake|accident|error|design|default|"
+    r"(?:an?|the|this|that)\s+(?:[\w-]+\s+)?(?:issue|problem|error|incident|outage|glitch|bug|change|update|disruption)\b|"
     r"(?:next|this|last|early|late|mid)\b|(?:january|february|march|april|may|june|july|august|september|"
     r"october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|then|now)\b)",
     re.IGNORECASE)
