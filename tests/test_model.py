@@ -159,3 +159,10 @@ def test_classifier_rule_examples(rule):
         assert findings[0].reason.startswith("why: ")
     for example in rule.good_examples:
         assert not fired(example), f"{rule.code} fired on good example {example!r}"
+
+
+def test_dense_features_batch_equals_rows():
+    dense = runtime.DenseFeatures((("hedge", ("may", "perhaps", "it is believed")),), {"invoice": 4.5, "value": 1.8})
+    texts = VAGUE + PLAIN + ["", "It is believed that costs were cut by the board.\nWas it made?", "Growth of 5% in 2024."]
+    assert np.array_equal(dense.transform(texts), np.asarray([dense.row(text) for text in texts]))
+    assert dense.transform([]).shape == (0, len(dense.names()))

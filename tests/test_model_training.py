@@ -61,3 +61,12 @@ def test_thresholds_come_from_the_grid(small_model):
     assert set(trained.thresholds) == set(LABELS)
     assert all(0.05 <= value <= 0.95 for value in trained.thresholds.values())
     assert trained.cross_validation["vague"]["n"] > 0
+
+
+def test_batched_dense_features_equal_the_row_by_row_reference(small_model):
+    data, trained, _ = small_model
+    texts = [example.text for example in ds.conll(data, "eval")[:2000]]
+    texts += ["", "was\nmade by the board", "Costs rose 5% in 2024?!", "İstanbul ²³ ٣٤ per cent"]
+    batched = trained.dense.transform(texts)
+    reference = np.asarray([trained.dense.row(text) for text in texts])
+    assert np.array_equal(batched, reference)
