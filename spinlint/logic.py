@@ -197,7 +197,7 @@ _NOT_AGENT = re.compile(
     r"october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|then|now)\b)",
     re.IGNORECASE)
 _AGENT = re.compile(r"\bby\s+\S", re.IGNORECASE)
-_HYPOTHETICAL = re.compile(r"\b(?:may|might|could|can|cannot|can't|would|should|must|if|unless|that|which)\s+(?:not\s+)?$",
+_HYPOTHETICAL = re.compile(r"\b(?:may|might|could|can|cannot|can't|would|should|must|if|unless)\s+(?:not\s+)?$",
                            re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:no|none|neither|nor|never|nothing|not\s+a\s+single|not\s+one)\b", re.IGNORECASE)
 
@@ -206,6 +206,12 @@ def _has_agent(text: str, end: int, window: int = 80) -> bool:
     """A 'by <agent>' phrase soon after the participle, before the clause ends."""
     after = re.split(r"[.;:!?]|,\s+(?:and|but|which|while)\b", text[end:end + window], maxsplit=1)[0]
     return any(not _NOT_AGENT.match(after, found.start()) for found in _AGENT.finditer(after))
+
+
+def _skip_spaces(text: str, start: int, end: int) -> int:
+    while start < end and text[start].isspace():
+        start += 1
+    return start
 
 
 def _clause_start(text: str, start: int) -> int:
@@ -226,16 +232,18 @@ def agentless_bad_news_passive(text: str, options: Mapping[str, Any]) -> Iterato
         if _NEGATION.search(text, clause, found.start()):
             continue  # "no data was lost" reports good news
         if _HYPOTHETICAL.search(text[max(0, found.start() - 30):found.start()]):
-            continue  # "may be reduced", "plans that are frozen": a possibility or a state, not an event
+            continue  # "may be reduced", "if roles were cut": a possibility, not an event
         if _ALWAYS.match(participle):
-            yield clause + len(text[clause:found.start()]) - len(text[clause:found.start()].lstrip()), found.end()
+            yield _skip_spaces(text, clause, found.start()), found.end()
             continue
         for participles, subjects in _SUBJECTS:
             if not participles.match(participle):
                 continue
-            subject = subjects.search(text, clause, found.start())
-            if subject:
-                yield subject.start(), found.end()
+            nearest = None
+            for nearest in subjects.finditer(text, clause, found.start()):
+                pass  # the subject closest to the verb: "sales from stores that were closed" -> "stores"
+            if nearest:
+                yield nearest.start(), found.end()
                 break
 
 
