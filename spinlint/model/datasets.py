@@ -10,7 +10,6 @@ copied into the model card.
 from __future__ import annotations
 
 import csv
-import json
 import os
 import re
 from dataclasses import dataclass
@@ -254,10 +253,6 @@ def describe_sources(data: Path, datasets: list[str]) -> list[dict]:
         sources.append({"dataset": name, "folder": f"../shared/datasets/{name}",
                         "files": {str(path.relative_to(data / name)): sha256_of(path) for path in files}})
     return sources
-
-
-def load_json(path: Path):
-    return json.loads(path.read_text(encoding="utf-8"))
 
 
 # -- synthetic blame seed (written for spinlint; train only, never evaluated) ---------------------------

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import numpy as np
 
-from . import LABELS
 from . import datasets as ds
 
 BENCHMARKS = (ds.CONLL, ds.IBM, ds.PROJECT, ds.PRIVACY)
@@ -48,7 +47,7 @@ def reliability(y, probabilities, bins: int = 10) -> dict:
     return {"brier": round(brier, 4), "ece": round(float(error), 4), "bins": table}
 
 
-def _auc(y, scores) -> float | None:
+def auc(y, scores) -> float | None:
     from sklearn.metrics import roc_auc_score
 
     y = np.asarray(y)
@@ -67,7 +66,7 @@ def conll_benchmark(model, data: Path, threshold: float) -> dict:
     y = np.asarray([example.vague for example in examples])
     probabilities = _column(model, "vague", [example.text for example in examples])
     result = binary_metrics(y, probabilities >= threshold)
-    result.update(threshold=threshold, auc=_auc(y, probabilities))
+    result.update(threshold=threshold, auc=auc(y, probabilities))
     return result
 
 
@@ -77,7 +76,7 @@ def ibm_benchmark(model, data: Path) -> dict:
     y = np.asarray([example.evidence_gap for example in examples])
     probabilities = _column(model, "evidence_gap", [example.text for example in examples])
     result = binary_metrics(y, probabilities >= model.thresholds["evidence_gap"])
-    result.update(threshold=model.thresholds["evidence_gap"], auc=_auc(y, probabilities))
+    result.update(threshold=model.thresholds["evidence_gap"], auc=auc(y, probabilities))
     return result
 
 
@@ -91,7 +90,7 @@ def project_test(model, data: Path) -> dict:
     for column, label in enumerate(model.labels):
         y = np.asarray([example.label(label) for example in examples])
         results[label] = {**binary_metrics(y, matrix[:, column] >= model.thresholds[label]),
-                          "threshold": model.thresholds[label], "auc": _auc(y, matrix[:, column]),
+                          "threshold": model.thresholds[label], "auc": auc(y, matrix[:, column]),
                           "reliability": reliability(y, matrix[:, column])}
     return results
 
@@ -105,7 +104,7 @@ def privacy_vagueness(model, data: Path) -> dict:
     scores = np.asarray([sentence.score for sentence in sentences])
     vague = np.asarray([sentence.label >= 2 for sentence in sentences])  # mean crowd score >= 3
     return {"n": len(sentences), "spearman_vs_mean_score": round(float(spearmanr(probabilities, scores)[0]), 4),
-            "auc_mean_score_at_least_3": _auc(vague, probabilities),
+            "auc_mean_score_at_least_3": auc(vague, probabilities),
             "note": "zero-shot (the model never saw this set); the authors' protocol is document-grouped CV",
             "grouped_cv_experiment": privacy_grouped_cv(model, sentences)}
 
@@ -157,6 +156,3 @@ def run(model, data: Path, benchmark: str) -> dict:
 
 def run_all(model, data: Path) -> dict:
     return {benchmark: run(model, data, benchmark) for benchmark in BENCHMARKS}
-
-
-__all__ = ["BENCHMARKS", "LABELS", "binary_metrics", "reliability", "run", "run_all"]

@@ -116,7 +116,7 @@ def train(data: Path, config: TrainConfig = TrainConfig()) -> Trained:
     from sklearn.base import clone
     from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
-    from .evaluate import binary_metrics, reliability
+    from .evaluate import auc, binary_metrics, reliability
     from .features import classifier, feature_union
 
     training = load_training_data(data, config)
@@ -139,6 +139,13 @@ def train(data: Path, config: TrainConfig = TrainConfig()) -> Trained:
             "reliability": reliability(y, out_of_fold),
             "by_dataset": _counts_by_dataset(examples, rows, y),
         }
+        real_project = np.asarray([examples[index].dataset == ds.PROJECT and not examples[index].synthetic
+                                   for index in rows])
+        if real_project.any():
+            # In-genre quality: the project's own (non-synthetic) train sentences, out of fold.
+            measured[label]["in_genre_project_rows"] = {
+                **binary_metrics(y[real_project], out_of_fold[real_project] >= thresholds[label]),
+                "auc": auc(y[real_project], out_of_fold[real_project])}
         if label == "vague":
             # The CoNLL benchmark reports F1, so its threshold maximises F1 on CoNLL train rows (out of fold).
             conll_rows = np.asarray([examples[index].dataset == ds.CONLL for index in rows])
