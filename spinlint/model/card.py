@@ -205,11 +205,13 @@ def render(card: dict) -> str:
         at, rel = result["at_threshold"], result["reliability"]
         lines.append(f"| {label} | {result['n']} | {result['positives']} | {at['precision']} | {at['recall']} | "
                      f"{at['f1']} | {rel['brier']} | {rel['ece']} |")
-    lines += ["", "The same out-of-fold predictions on the project's own (non-synthetic) train sentences only, the "
-              "genre spinlint is for:", "", "| label | n | positives | precision | recall | F1 | AUC |",
-              "|---|---|---|---|---|---|---|"]
-    for label, result in card["cross_validation"].items():
-        own = result.get("in_genre_project_rows")
+    in_genre = {label: result["in_genre_project_rows"] for label, result in card["cross_validation"].items()
+                if "in_genre_project_rows" in result}
+    if in_genre:
+        lines += ["", "The same out-of-fold predictions on the project's own (non-synthetic) train sentences only, "
+                  "the genre spinlint is for:", "", "| label | n | positives | precision | recall | F1 | AUC |",
+                  "|---|---|---|---|---|---|---|"]
+    for label, own in in_genre.items():
         if own:
             lines.append(f"| {label} | {own['n']} | {own['positives']} | {own['precision']} | {own['recall']} | "
                          f"{own['f1']} | {own['auc']} |")
