@@ -173,7 +173,9 @@ def _is_quoted_or_named(text: str, start: int, end: int, quoted: list[tuple[int,
     word = text[start:end]
     before = text[:start].rstrip()
     sentence_start = not before or before[-1] in ".!?:;\u2022-–—(\"“'"
-    return bool(word[:1].isupper() and not sentence_start and not word.isupper())
+    # Title case ("Empower Suite") reads as a name; an acronym-led word ("AI-first") does not.
+    title_case = word[:1].isupper() and word[1:2].islower()
+    return bool(title_case and not sentence_start)
 
 
 class PatternKind:
