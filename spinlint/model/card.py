@@ -19,6 +19,7 @@ EVALUATE_COMMANDS = {
     ds.IBM: "spinlint model evaluate --benchmark ibm-debater-ce-emnlp2015 --format json",
     ds.PROJECT: "spinlint model evaluate --benchmark project-labels --format json",
     ds.PRIVACY: "spinlint model evaluate --benchmark privacy-vagueness-lebanoff2018 --format json",
+    ds.CLAIM_STRENGTH: "spinlint model evaluate --benchmark claim-strength-yu2019-2020 --format json",
 }
 PUBLISHED = {
     ds.CONLL: "best CoNLL-2010 shared-task F1 (uncertain class, Wikipedia) 60.2 (Georgescul 2010); "
@@ -26,13 +27,14 @@ PUBLISHED = {
     ds.IBM: "Rinott et al. 2015 (a different task: evidence detection for a given claim); the dataset's own "
             "TF-IDF + LR baseline separates claims from evidence at macro-F1 0.935",
     ds.PROJECT: "none (the project's own labels)",
+    ds.CLAIM_STRENGTH: "BioBERT 4-class macro-F1 0.878 (PubMed) / 0.892 (press releases), 5-fold CV trained on the "
+                       "set (Yu et al. 2019, 2020): a different task from this zero-shot check",
     ds.PRIVACY: "Lebanoff & Liu 2018 (document-grouped CV, trained on the set); the dataset's TF-IDF + Ridge "
                 "baseline reaches Spearman 0.577 when trained on it",
 }
 NOT_EVALUATED = {
-    "claim-strength-yu2019-2020": "not run: its labels (correlational vs causal claims) have no honest mapping to "
-                                  "the three labels without training on the set",
-    "claimbuster-clef-checkworthiness": "not run: check-worthiness is not an evidence gap; no mapping chosen",
+    "claimbuster-clef-checkworthiness": "not run: check-worthiness (a factual claim worth checking, often with "
+                                        "numbers) is not an evidence gap; no honest mapping",
     "insciout-exaggeration-wright2021": "not run",
     "verifiability-park-cardie2014": "not run",
     "narrative-frames-frermann2023": "not run (entity roles, not sentence blame)",
@@ -197,6 +199,12 @@ def render(card: dict) -> str:
                       f"{experiment['spearman_mean']}, 4-class macro-F1 {experiment['macro_f1_4class_mean']} "
                       f"({experiment['note']})."]
         lines += [f"- Command: `{commands[ds.PRIVACY]}`. Reference: {card['published_reference'][ds.PRIVACY]}."]
+    if ds.CLAIM_STRENGTH in evaluation:
+        strength = evaluation[ds.CLAIM_STRENGTH]
+        lines += [f"- {ds.CLAIM_STRENGTH} (n = {strength['n']}, {strength['hedged']} hedged): AUC of the vague "
+                  f"probability for hedged vs direct causal claims {strength['auc_vague_hedged_vs_direct']} "
+                  f"({strength['note']}). Command: `{commands[ds.CLAIM_STRENGTH]}`. Reference: "
+                  f"{card['published_reference'][ds.CLAIM_STRENGTH]}."]
     lines += ["", "Not evaluated:", ""]
     lines += [f"- {name}: {reason}" for name, reason in card["not_evaluated"].items()]
     lines += ["", "## Cross-validation on train data (out-of-fold) and calibration", "",

@@ -65,7 +65,7 @@ def train_command(data, out_dir, docs_path) -> None:
 @model_group.command("evaluate")
 @click.option("--benchmark", default="conll2010-wikiweasel", show_default=True,
               type=click.Choice(["conll2010-wikiweasel", "ibm-debater-ce-emnlp2015", "project-labels",
-                                 "privacy-vagueness-lebanoff2018", "all"]),
+                                 "privacy-vagueness-lebanoff2018", "claim-strength-yu2019-2020", "all"]),
               help="Which held-out set to score.")
 @click.option("--data", type=click.Path(path_type=Path, file_okay=False),
               help="The shared datasets folder [default: $SPINLINT_DATA or ../shared/datasets].")

@@ -24,6 +24,7 @@ LEXICONS = "lexicons-hedge-weasel-jargon"
 CONCRETENESS = "concreteness-brysbaert2014"
 PRIVACY = "privacy-vagueness-lebanoff2018"
 PROJECT = "project-labels"
+CLAIM_STRENGTH = "claim-strength-yu2019-2020"
 
 LABEL_MAPPING = {
     CONLL: {"vague": "1 = 'uncertain' (the sentence has a weasel, hedge or peacock cue); 0 = 'certain'",
@@ -240,6 +241,17 @@ def privacy_vagueness(data: Path) -> list[ScoredSentence]:
         rows = list(csv.DictReader(handle))
     return [ScoredSentence(detokenise(row["text"]), row["doc_id"], float(row["mean_score"]),
                            int(row["class4_paper"])) for row in rows]
+
+
+def claim_strength(data: Path) -> list[ScoredSentence]:
+    """Eval only: science and press-release claims, 0 none / 1 correlational / 2 hedged causal / 3 direct causal."""
+    sentences = []
+    for name in ("annotated_pubmed.csv", "annotated_eureka.csv"):
+        with open(data / CLAIM_STRENGTH / name, encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                sentences.append(ScoredSentence(row["sentence"].strip(), name, float(row["label"]),
+                                                int(row["label"])))
+    return sentences
 
 
 def describe_sources(data: Path, datasets: list[str]) -> list[dict]:

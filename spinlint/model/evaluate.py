@@ -13,7 +13,7 @@ import numpy as np
 
 from . import datasets as ds
 
-BENCHMARKS = (ds.CONLL, ds.IBM, ds.PROJECT, ds.PRIVACY)
+BENCHMARKS = (ds.CONLL, ds.IBM, ds.PROJECT, ds.PRIVACY, ds.CLAIM_STRENGTH)
 
 
 def binary_metrics(y, predicted) -> dict:
@@ -141,6 +141,15 @@ def privacy_grouped_cv(model, sentences, folds: int = 5) -> dict:
             "note": "trained on the eval-only set for this experiment alone; not part of the shipped model"}
 
 
+def claim_strength(model, data: Path) -> dict:
+    """Zero-shot: does the vague (hedge) probability separate hedged causal claims from direct causal ones?"""
+    sentences = [sentence for sentence in ds.claim_strength(data) if sentence.label in (2, 3)]
+    probabilities = _column(model, "vague", [sentence.text for sentence in sentences])
+    hedged = np.asarray([sentence.label == 2 for sentence in sentences])
+    return {"n": len(sentences), "hedged": int(hedged.sum()), "auc_vague_hedged_vs_direct": auc(hedged, probabilities),
+            "note": "zero-shot; labels 2 (conditional causal, hedged) vs 3 (direct causal); the other labels unused"}
+
+
 def run(model, data: Path, benchmark: str) -> dict:
     if benchmark == ds.CONLL:
         threshold = float(model.card.get("benchmark_thresholds", {}).get(ds.CONLL, model.thresholds["vague"]))
@@ -151,6 +160,8 @@ def run(model, data: Path, benchmark: str) -> dict:
         return project_test(model, data)
     if benchmark == ds.PRIVACY:
         return privacy_vagueness(model, data)
+    if benchmark == ds.CLAIM_STRENGTH:
+        return claim_strength(model, data)
     raise ValueError(f"unknown benchmark {benchmark!r}; choose from {', '.join(BENCHMARKS)}")
 
 
