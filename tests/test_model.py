@@ -166,3 +166,19 @@ def test_dense_features_batch_equals_rows():
     texts = VAGUE + PLAIN + ["", "It is believed that costs were cut by the board.\nWas it made?", "Growth of 5% in 2024."]
     assert np.array_equal(dense.transform(texts), np.asarray([dense.row(text) for text in texts]))
     assert dense.transform([]).shape == (0, len(dense.names()))
+
+
+def test_check_with_a_tampered_model_exits_2_with_one_line(tiny, tmp_path):
+    from click.testing import CliRunner
+
+    from spinlint.cli import main
+
+    copy = tmp_path / "tiny.npz"
+    copy.write_bytes(tiny.read_bytes() + b"tampered")
+    copy.with_suffix(".json").write_text(tiny.with_suffix(".json").read_text())
+    memo = tmp_path / "memo.txt"
+    memo.write_text("We will unlock value at scale.\n")
+    result = CliRunner().invoke(main, ["check", "--select", "M", "--model", str(copy), str(memo)])
+    assert result.exit_code == 2
+    errors = [line for line in result.output.splitlines() if "error" in line]
+    assert len(errors) == 1 and "sha256" in errors[0] and "--ignore M" in errors[0]
