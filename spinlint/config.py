@@ -202,9 +202,13 @@ def _vocabulary(table: Mapping[str, Any], where: str) -> VocabularyOverrides:
 def read_config(path: Path) -> Settings | None:
     """Settings from one file, or None for a pyproject.toml without [tool.spinlint]."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{path}: cannot read config: {error}") from None
+        data = tomllib.loads(path.read_bytes().decode("utf-8-sig"))  # Notepad writes a BOM
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read config: {error.strerror or error}") from None
+    except UnicodeDecodeError as error:
+        # TOML files are UTF-8 by definition; say where the offending byte is.
+        raise ConfigError(f"{path}: not valid UTF-8 (byte 0x{error.object[error.start]:02x} at offset "
+                          f"{error.start}); TOML config files must be UTF-8") from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: invalid TOML: {error}") from None
     if path.name == "pyproject.toml":

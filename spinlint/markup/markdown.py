@@ -19,6 +19,14 @@ LINE_BREAK = re.compile(r"\r\n|\r|\n")
 FRONT_MATTER_FENCE = re.compile(r"(?:---|\+\+\+)[ \t]*$")
 ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 FOOTNOTE_DEFINITION = re.compile(r"\[\^[^\]]{1,40}\]:")
+# markdown-it stops at ``maxNesting`` levels, and a list that hits the limit swallows the rest of the
+# document unparsed; its block parser also recurses once or twice per level.  So the parser gets room for
+# 100 levels (a few hundred stack frames), and ``_cap_nesting`` keeps every line inside that room.
+MAX_NESTING = 100
+NESTING_BUDGET = 40  # container markers (plus 2 columns of indentation each) kept per line; a list costs 2 levels
+DEEP_PREFIX = re.compile(r"(?:^|(?<=[\r\n]))[ \t>*+\-0-9.)]{%d,}" % NESTING_BUDGET)
+LINE_WITH_END = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+CONTAINER_PREFIX_ITEM = re.compile(r"[ \t]+|>|(?:[-+*]|[0-9]{1,9}[.)])(?=[ \t]|$)")
 CONTAINERS = {"heading_open": "heading", "blockquote_open": "quote", "list_item_open": "list_item",
               "th_open": "table_cell", "td_open": "table_cell"}
 _PARSER = None
@@ -29,7 +37,7 @@ def _parser():
     if _PARSER is None:
         from markdown_it import MarkdownIt
 
-        _PARSER = MarkdownIt("commonmark").enable("table")
+        _PARSER = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table")
     return _PARSER
 
 
@@ -50,11 +58,42 @@ def _blank_front_matter(text: str, starts: list[int]) -> tuple[str, int]:
     return text, 0
 
 
+def _cap_nesting(text: str) -> str:
+    """The text with container prefixes deeper than ``NESTING_BUDGET`` cut short (lines are kept).
+
+    Only the parser sees this text; offsets are found again in the original, so dropping the excess
+    ``>``/``-``/``1.`` markers and indentation of an absurdly deep line costs nothing in accuracy.
+    """
+    if not DEEP_PREFIX.search(text):
+        return text
+    return "".join(_cap_line(line.group()) for line in LINE_WITH_END.finditer(text))
+
+
+def _cap_line(line: str) -> str:
+    position, cost = 0, 0
+    while True:
+        item = CONTAINER_PREFIX_ITEM.match(line, position)
+        if item is None:
+            return line
+        whitespace = item.group()[0] in " \t"
+        item_cost = len(item.group().expandtabs(4)) // 2 if whitespace else 1
+        if cost + item_cost > NESTING_BUDGET:
+            break
+        cost += item_cost
+        position = item.end()
+    # Indentation is clamped rather than dropped, so an indented code line stays code.
+    clamp = " " * (2 * (NESTING_BUDGET - cost)) if whitespace else ""
+    rest = position
+    while (item := CONTAINER_PREFIX_ITEM.match(line, rest)) is not None:
+        rest = item.end()
+    return line[:position] + clamp + " " + line[rest:]
+
+
 def parse_markdown(source: Source) -> Document:
     text = source.text
     starts = _line_starts(text)
     parsed_text, front_matter_end = _blank_front_matter(text, starts)
-    tokens = _parser().parse(parsed_text)
+    tokens = _parser().parse(_cap_nesting(parsed_text))
     blocks, code_ranges = [], []
     kinds: list[str] = []
     previous_map, cursor = None, 0
