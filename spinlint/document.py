@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -86,8 +87,14 @@ class Block:
             return Span(pos, pos)
         return Span(self._position(start, is_end=False), self._position(end, is_end=True))
 
+    @cached_property
+    def _run_starts(self) -> list[int]:
+        # Built once per block: a block of many short lines has hundreds of thousands of runs,
+        # and rebuilding this list for every finding made positions quadratic.
+        return [run.prose_start for run in self.runs]
+
     def _position(self, offset: int, *, is_end: bool) -> int:
-        starts = _run_starts(self.runs)
+        starts = self._run_starts
         # For an end offset we want the run that holds the character before it.
         probe = offset - 1 if is_end else offset
         index = max(0, bisect_right(starts, probe) - 1)
@@ -100,10 +107,6 @@ class Block:
         if is_end:
             return run.source_end if inside > 0 else run.source_start
         return run.source_start if inside < run.prose_len else run.source_end
-
-
-def _run_starts(runs: tuple[Run, ...]) -> list[int]:
-    return [run.prose_start for run in runs]
 
 
 @dataclass(frozen=True)
