@@ -228,6 +228,19 @@ def test_a_200000_word_sentence_without_punctuation(tmp_path):
     assert_positions_exact(text, report["findings"][:200])
 
 
+@pytest.mark.parametrize("run", ["-" * 5000, "1," * 3000, "a-" * 3000, "x" * 5000, "&amp;" * 2000])
+def test_long_runs_without_whitespace_stay_fast_and_exact(tmp_path, run):
+    """Runs like these once cost rule patterns time quadratic in their length (18 KB took a minute)."""
+    path = tmp_path / "runs.html" if run.startswith("&") else tmp_path / "runs.txt"
+    text = ("We delivered significant savings. Mistakes were made " + run + " during the rollout.\n") * 9
+    path.write_text(text, encoding="utf-8")
+    started = time.perf_counter()
+    findings = json_report(check("--format", "json", str(path), root=tmp_path))["files"][0]["findings"]
+    assert time.perf_counter() - started < 30
+    assert any("Mistakes were made" in finding["match"] for finding in findings)
+    assert_positions_exact(text, findings)
+
+
 def test_over_max_bytes_named_is_exit_2_and_says_how_to_raise_it(tmp_path):
     path = tmp_path / "big.txt"
     path.write_text(SPIN * 50, encoding="utf-8")

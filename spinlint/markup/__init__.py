@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..document import Document, Source
+from .blocks import bounded
 
 
 def parse(source: Source) -> Document:
+    document = _parse(source)
+    return replace(document, blocks=tuple(bounded(document.blocks)))
+
+
+def _parse(source: Source) -> Document:
     if source.format == "markdown":
         from .markdown import parse_markdown
 

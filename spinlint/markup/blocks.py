@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from ..document import Block, Directive, EvidenceMarker, Run, Span
 
@@ -68,3 +69,105 @@ class BlockBuilder:
             return None
         return Block(kind=self.kind, text="".join(self.parts), runs=tuple(self.runs),
                      markers=tuple(sorted(self.markers, key=lambda marker: marker.span.start)))
+
+
+# Bounds on what rules read (issue 7).  A stretch of more than MAX_TOKEN_CHARS without whitespace is not
+# prose (a minified line, a blob, a run of dashes); rule patterns cost time in proportion to the length of
+# such runs, so each becomes one placeholder character mapped to its whole source stretch.  Evidence
+# markers were taken from the source text before this, so a long URL still counts as a link.
+MAX_TOKEN_CHARS = 256
+TOKEN_PLACEHOLDER = "\u2026"
+LONG_TOKEN = re.compile(r"\S{%d,}" % (MAX_TOKEN_CHARS + 1))
+# Paragraph-scope rules read a paragraph at a time, and only its first 20,000 characters
+# (kinds.MAX_UNIT_CHARS); a longer "paragraph" is cut at whitespace so that none of it goes unread.
+MAX_BLOCK_CHARS = 20_000
+
+
+def bounded(blocks: list[Block] | tuple[Block, ...]) -> list[Block]:
+    """``blocks`` with long non-whitespace runs collapsed and over-long blocks cut into pieces."""
+    result: list[Block] = []
+    for block in blocks:
+        if len(block.text) > MAX_TOKEN_CHARS and LONG_TOKEN.search(block.text):
+            block = _collapse_long_tokens(block)
+        if len(block.text) > MAX_BLOCK_CHARS:
+            result.extend(_split(block))
+        else:
+            result.append(block)
+    return result
+
+
+def _collapse_long_tokens(block: Block) -> Block:
+    runs = block.runs
+    starts = [run.prose_start for run in runs]
+    builder = BlockBuilder(block.kind)
+    builder.markers = list(block.markers)
+    position = 0
+    for token in LONG_TOKEN.finditer(block.text):
+        start, end = _widen(runs, starts, token.start(), token.end())
+        start = max(start, position)  # widening may reach back into the previous token's stretch
+        if end <= start:
+            continue
+        _copy(block, runs, starts, position, start, builder)
+        span = block.to_source(start, end)
+        builder.add(TOKEN_PLACEHOLDER, span.start, span.end)
+        position = end
+    _copy(block, runs, starts, position, len(block.text), builder)
+    return builder.build() or block
+
+
+def _widen(runs, starts: list[int], start: int, end: int) -> tuple[int, int]:
+    """[start, end) grown so that it does not cut through a run that is not a verbatim copy."""
+    first = runs[max(0, bisect_right(starts, start) - 1)]
+    if first.prose_len != first.source_end - first.source_start and start > first.prose_start:
+        start = first.prose_start
+    last = runs[max(0, bisect_right(starts, end - 1) - 1)]
+    last_end = last.prose_start + last.prose_len
+    if last.prose_len != last.source_end - last.source_start and end < last_end:
+        end = last_end
+    return start, end
+
+
+def _copy(block: Block, runs, starts: list[int], start: int, end: int, builder: BlockBuilder) -> None:
+    """Append block.text[start:end] to ``builder`` with its runs (verbatim runs clipped to the range)."""
+    if start >= end:
+        return
+    index = max(0, bisect_right(starts, start) - 1)
+    while index < len(runs) and runs[index].prose_start < end:
+        run = runs[index]
+        run_end = run.prose_start + run.prose_len
+        low, high = max(start, run.prose_start), min(end, run_end)
+        if low < high:
+            if run.prose_len == run.source_end - run.source_start:
+                shift = run.source_start - run.prose_start
+                builder.add(block.text[low:high], low + shift, high + shift)
+            else:
+                builder.add(block.text[run.prose_start:run_end], run.source_start, run.source_end)
+        index += 1
+
+
+def _split(block: Block) -> list[Block]:
+    runs = block.runs
+    starts = [run.prose_start for run in runs]
+    text = block.text
+    pieces: list[Block] = []
+    start = 0
+    while start < len(text):
+        end = len(text)
+        if end - start > MAX_BLOCK_CHARS:
+            cut = max(text.rfind(" ", start + MAX_BLOCK_CHARS // 2, start + MAX_BLOCK_CHARS),
+                      text.rfind("\n", start + MAX_BLOCK_CHARS // 2, start + MAX_BLOCK_CHARS))
+            end = cut + 1 if cut > start else start + MAX_BLOCK_CHARS
+            end = _widen(runs, starts, start, end)[1]
+        builder = BlockBuilder(block.kind)
+        _copy(block, runs, starts, start, end, builder)
+        piece = builder.build()
+        if piece is not None:
+            pieces.append(piece)
+        start = end
+    # Each marker goes with the piece whose source stretch it starts in (the last piece keeps the rest).
+    bounds = [piece.runs[0].source_start for piece in pieces[1:]]
+    grouped: list[list[EvidenceMarker]] = [[] for _ in pieces]
+    for marker in block.markers:
+        grouped[bisect_right(bounds, marker.span.start)].append(marker)
+    return [Block(kind=piece.kind, text=piece.text, runs=piece.runs, markers=tuple(markers))
+            for piece, markers in zip(pieces, grouped)]
