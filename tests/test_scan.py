@@ -142,3 +142,15 @@ def test_a_model_that_cannot_load_is_a_clean_error_not_a_traceback(tmp_path):
                                        "--select", "M", "--model", str(tmp_path / "missing.npz")])
     assert result.exit_code == 2
     assert "missing.npz" in result.output and "Traceback" not in result.output
+
+
+def test_trimming_the_model_caches_changes_no_result():
+    pytest.importorskip("numpy")
+    from spinlint import analyze
+    from spinlint.features import trim_model_caches
+
+    text = "Our AI-first platform will unlock value at scale. Mistakes were made by legacy systems.\n"
+    before = analyze(text).files[0]
+    trim_model_caches()
+    after = analyze(text).files[0]
+    assert before.scores == after.scores and before.findings == after.findings
