@@ -310,6 +310,29 @@ def test_malformed_html_still_lints_with_exact_positions(tmp_path, html):
     assert all("hidden" not in finding["match"] for finding in report["findings"])
 
 
+@pytest.mark.parametrize("construct", ["<a b='", "<a b=\"", "x<!--", "<a", "</a", "<![", "<!x", "<?"])
+def test_html_constructs_that_never_end_stay_linear(tmp_path, construct):
+    """The standard library's parser rescans to the end for each of these (120 KB of "<a b='" took
+    minutes) and raises AssertionError on a malformed "<![" section."""
+    path = tmp_path / "soup.html"
+    text = "<p>Mistakes were made.</p>" + construct * 20_000 + " Errors occurred."
+    path.write_text(text, encoding="utf-8")
+    started = time.perf_counter()
+    report = json_report(check("--format", "json", str(path), root=tmp_path))["files"][0]
+    assert time.perf_counter() - started < 30
+    assert any(finding["match"] == "Mistakes were made" for finding in report["findings"])
+    assert_positions_exact(text, report["findings"])
+
+
+def test_cdata_sections_stay_hidden(tmp_path):
+    path = tmp_path / "cdata.html"
+    text = "<p>Plain words.</p><![CDATA[ Mistakes were made. ]]><p>Errors occurred.</p>"
+    path.write_text(text, encoding="utf-8")
+    report = json_report(check("--format", "json", str(path), root=tmp_path))["files"][0]
+    assert all("Mistakes" not in finding["match"] for finding in report["findings"])
+    assert_positions_exact(text, report["findings"])
+
+
 def test_hostile_html_documents_render_inert_in_the_html_report(tmp_path):
     path = tmp_path / "attack.html"
     path.write_text('<p>We will unlock value at scale. "><img src=x onerror=alert(1)> '

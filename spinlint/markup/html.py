@@ -24,6 +24,14 @@ BLOCK_KINDS = {"h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading
                "h6": "heading", "li": "list_item", "blockquote": "quote", "td": "table_cell", "th": "table_cell"}
 VOID = {"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source", "track", "wbr"}
 NEWLINE = re.compile(r"\n")
+# The standard library's parser rescans to the end of the text for every construct that never ends
+# ("<a b='" a thousand times, "<!--" with no "-->"), which is quadratic, and it raises AssertionError on a
+# malformed "<![".  The parser is therefore fed a copy in which such a "<" is replaced by a character with
+# no meaning in HTML; the copy has the same length, so every position (and every data slice, which is
+# taken from the original) is unchanged.
+NEUTRAL = "\x00"
+MARKED_SECTION = re.compile(r"<!\[")
+COMMENT_OPEN = re.compile(r"<!--")
 
 
 class _ProseParser(HTMLParser):
@@ -86,6 +94,7 @@ class _ProseParser(HTMLParser):
         if self.hidden or not data:
             return
         start = self.position()
+        data = self.text[start:start + len(data)]  # the parser saw a copy with neutralised constructs
         self.builder.add(data, start, start + len(data))
         self.builder.markers.extend(markers_in(data, start))
 
@@ -111,10 +120,36 @@ class _ProseParser(HTMLParser):
             self.directives.append(directive)
 
 
+def _defused(text: str) -> str:
+    """``text`` with constructs that cannot end (or crash the parser) made harmless by ``NEUTRAL``."""
+    last_close = text.rfind(">")
+    last_comment_close = text.rfind("-->")
+    # "<![" becomes "<!" + NEUTRAL: a bogus comment up to the next ">", hidden as browsers hide it.
+    cuts = [match.start() + 2 for match in MARKED_SECTION.finditer(text)]
+    cuts += [match.start() for match in COMMENT_OPEN.finditer(text, max(last_comment_close, 0))
+             if match.start() > last_comment_close]
+    if last_close + 1 < len(text) and "<" in text[last_close + 1:]:
+        tail = last_close + 1
+        cuts += [tail + index for index, char in enumerate(text[tail:]) if char == "<"]
+    if not cuts:
+        return text
+    chars = list(text)
+    for cut in cuts:
+        chars[cut] = NEUTRAL
+    return "".join(chars)
+
+
 def parse_html(source: Source) -> Document:
     parser = _ProseParser(source.text)
-    parser.feed(source.text)
-    parser.close()
+    try:
+        parser.feed(_defused(source.text))
+        parser.close()
+    except (AssertionError, ValueError, IndexError):
+        # A parser bug on hostile input must not lose the document or show a traceback: what follows
+        # the parser's position is kept as plain text.
+        start = parser.position()
+        if not parser.hidden and start < len(source.text):
+            parser.builder.add(source.text[start:], start, len(source.text))
     parser.flush()
     markers = tuple(marker for block in parser.blocks for marker in block.markers)
     return Document(source=source, blocks=tuple(parser.blocks), directives=tuple(parser.directives),
