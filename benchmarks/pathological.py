@@ -58,6 +58,7 @@ def pathological_cases(size: int) -> dict[str, tuple[str, str]]:
                                                              for i in range(size // 420))),
         "Markdown: unterminated fences and emphasis": ("fence.md", ("```\n*_[leverage](" * (size // 16))[:size]),
         "HTML: unclosed tags": ("tags.html", ("<div><p><b>we leverage value " * (size // 30))[:size]),
+        "HTML: tags and comments that never end": ("soup.html", ("<a b='x<!--<![" * (size // 14))[:size]),
         "HTML: entities everywhere": ("entities.html", ("&amp;&#x2014;&bogus;" * (size // 20))[:size]),
         "bidi, zero-width and emoji": ("bidi.txt", ("We\u202e leverage\u200b value\u2066 \U0001F680. " * (size // 30))[:size]),
         "CRLF lines of one word": ("crlf.txt", ("value\r\n" * (size // 7))[:size]),
