@@ -9,6 +9,7 @@ X001 when that rule is selected.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from .document import Directive
@@ -20,31 +21,42 @@ class _Window:
     directive: Directive
     start: int  # source offsets the directive covers
     end: int
-    used: bool = False
-
-    def covers(self, finding: Finding) -> bool:
-        if not (self.start <= finding.span.start < self.end):
-            return False
-        codes = self.directive.codes
-        return not codes or any(finding.code.startswith(code) for code in codes)
 
 
 def _windows(directives: tuple[Directive, ...], text: str, lines: LineIndex) -> list[_Window]:
     windows: list[_Window] = []
-    open_ranges: list[_Window] = []
+    # Ranges still open, indexed so that each enable touches only the ranges it closes
+    # (a document of thousands of directives must not cost disables x enables).
+    open_ranges: dict[int, _Window] = {}
+    open_by_code: dict[str, set[int]] = {}
+    open_for_all: set[int] = set()
+
+    def close(key: int, end: int) -> None:
+        window = open_ranges.pop(key)
+        window.end = end
+        for code in window.directive.codes:
+            open_by_code[code].discard(key)
+        open_for_all.discard(key)
+
     for directive in sorted(directives, key=lambda d: d.span.start):
         if directive.action == "disable-file":
             windows.append(_Window(directive, 0, len(text) + 1))
         elif directive.action == "disable":
             window = _Window(directive, directive.span.end, len(text) + 1)
             windows.append(window)
-            open_ranges.append(window)
+            key = len(windows)
+            open_ranges[key] = window
+            for code in directive.codes:
+                open_by_code.setdefault(code, set()).add(key)
+            if not directive.codes:
+                open_for_all.add(key)
         elif directive.action == "enable":
-            for window in open_ranges:
-                if window.end > len(text) and (not directive.codes or
-                                               set(directive.codes) & set(window.directive.codes)
-                                               or not window.directive.codes):
-                    window.end = directive.span.start
+            if directive.codes:
+                keys = set(open_for_all).union(*(open_by_code.get(code, ()) for code in directive.codes))
+            else:
+                keys = set(open_ranges)
+            for key in keys:
+                close(key, directive.span.start)
         elif directive.action == "disable-next-line":
             line, _ = lines.locate(directive.span.end)
             next_line = line + 1
@@ -60,18 +72,58 @@ def _windows(directives: tuple[Directive, ...], text: str, lines: LineIndex) -> 
     return windows
 
 
+def _prefixes(code: str) -> list[str]:
+    """Every selector that matches ``code``: "" (all codes), "V", "V0", "V00", "V001"."""
+    return [code[:length] for length in range(len(code) + 1)]
+
+
 def apply(findings: list[Finding], directives: tuple[Directive, ...], text: str,
           lines: LineIndex) -> tuple[list[Finding], list[Directive]]:
-    """Findings left after suppression, and the directives that suppressed nothing."""
+    """Findings left after suppression, and the directives that suppressed nothing.
+
+    Indexed by code prefix on both sides, so the cost grows with findings + directives rather than
+    their product (a hostile document can hold tens of thousands of each).
+    """
     if not directives:
         return findings, []
     windows = _windows(directives, text, lines)
-    kept = []
+    # selector ("" = every code) -> merged [start, end) ranges that silence it
+    silenced: dict[str, list[list[int]]] = {}
+    for window in sorted(windows, key=lambda w: w.start):
+        for selector in window.directive.codes or ("",):
+            ranges = silenced.setdefault(selector, [])
+            if ranges and window.start <= ranges[-1][1]:
+                ranges[-1][1] = max(ranges[-1][1], window.end)
+            elif window.start < window.end:
+                ranges.append([window.start, window.end])
+    starts_of = {selector: [low for low, _ in ranges] for selector, ranges in silenced.items()}
+
+    def is_silenced(finding: Finding) -> bool:
+        position = finding.span.start
+        for selector in _prefixes(finding.code):
+            ranges = silenced.get(selector)
+            if ranges:
+                index = bisect_right(starts_of[selector], position) - 1
+                if index >= 0 and position < ranges[index][1]:
+                    return True
+        return False
+
+    kept = [finding for finding in findings if not is_silenced(finding)]
+    # selector -> sorted starts of the findings it matches, to tell which directives silenced something
+    matched: dict[str, list[int]] = {}
     for finding in findings:
-        covering = [window for window in windows if window.covers(finding)]
-        for window in covering:
-            window.used = True
-        if not covering:
-            kept.append(finding)
-    unused = [window.directive for window in windows if not window.used]
+        for selector in _prefixes(finding.code):
+            matched.setdefault(selector, []).append(finding.span.start)
+    for positions in matched.values():
+        positions.sort()
+
+    def silences_something(window: _Window) -> bool:
+        for selector in window.directive.codes or ("",):
+            positions = matched.get(selector, [])
+            index = bisect_left(positions, window.start)
+            if index < len(positions) and positions[index] < window.end:
+                return True
+        return False
+
+    unused = [window.directive for window in windows if not silences_something(window)]
     return kept, unused

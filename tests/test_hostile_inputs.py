@@ -333,6 +333,19 @@ def test_cdata_sections_stay_hidden(tmp_path):
     assert_positions_exact(text, report["findings"])
 
 
+def test_thousands_of_suppression_comments_stay_linear(tmp_path):
+    """Each finding was checked against every directive (findings x directives)."""
+    path = tmp_path / "directives.md"
+    text = ("<!-- spinlint-disable B -->\nWe leverage synergies.\n\n<!-- spinlint-disable-next-line V -->\n"
+            "We leverage synergies.\n\n<!-- spinlint-enable E -->\n\n") * 3000
+    path.write_text(text, encoding="utf-8")
+    started = time.perf_counter()
+    report = json_report(check("--format", "json", "--select", "V,B,X", str(path), root=tmp_path))["files"][0]
+    assert time.perf_counter() - started < 60
+    assert sum(finding["code"].startswith("V") for finding in report["findings"]) == 3000
+    assert_positions_exact(text, report["findings"])
+
+
 def test_hostile_html_documents_render_inert_in_the_html_report(tmp_path):
     path = tmp_path / "attack.html"
     path.write_text('<p>We will unlock value at scale. "><img src=x onerror=alert(1)> '
