@@ -112,10 +112,12 @@ def check(paths, output_format, output, select, extend_select, ignore, fail_on, 
                                   extend_select=(*settings.extend_select, *extends) if extends else None,
                                   fail_on=fail_on, max_spin=max_spin)
 
+        linted: list[Path] = []  # real paths: --output and --write-baseline must never replace one
         report = lint_paths(list(paths) or [Path(".")], settings_for, include=include, exclude=exclude,
                             stdin_filename=stdin_filename, encoding=encoding, max_bytes=max_bytes,
                             model_path=model_path, keep_text=REGISTRY[output_format].needs_text,
-                            warn=lambda message: click.echo(f"spinlint: warning: {message}", err=True))
+                            warn=lambda message: click.echo(f"spinlint: warning: {message}", err=True),
+                            linted=linted)
     except (ConfigError, RuleError) as error:
         _fail(str(error))
         return
@@ -127,7 +129,7 @@ def check(paths, output_format, output, select, extend_select, ignore, fail_on, 
         level = "error" if problem.fatal else "warning"
         click.echo(f"spinlint: {level}: {problem.message}", err=True)
 
-    input_paths = [Path(p) for p in paths if str(p) != "-"]
+    input_paths = [*(Path(p) for p in paths if str(p) != "-"), *linted]
     report = _apply_baselines(report, baseline_path, write_baseline, input_paths)
 
     from .formats import renderer
@@ -137,8 +139,7 @@ def check(paths, output_format, output, select, extend_select, ignore, fail_on, 
     text = renderer(output_format)(report, colour=colour, show_questions=not no_questions)
     if output is not None:
         try:
-            # every linted file counts as an input: a folder walk may have found the file named by --output
-            write_output(output, text, [*input_paths, *(Path(file.path) for file in report.files)])
+            write_output(output, text, input_paths)  # named paths and every file a folder walk linted
         except OSError as error:
             _fail(f"{output}: cannot write the report: {error.strerror or error}")
         except ValueError as error:

@@ -17,7 +17,9 @@ from .sources import InputError, display_path, iter_files, read_source, read_std
 def lint_paths(paths: list[Path], settings_for: Callable[[Path], Settings], *, include=(), exclude=(),
                stdin_filename: str | None = None, encoding: str | None = None, max_bytes: int = 10_000_000,
                model_path: Path | None = None, keep_text: bool = False,
-               warn: Callable[[str], None] = lambda message: None) -> Report:
+               warn: Callable[[str], None] = lambda message: None, linted: list[Path] | None = None) -> Report:
+    """Lint every path; ``linted``, when given, collects the real path of each file read (for ``write_output``:
+    the names in the report are display names, escaped when they are not UTF-8)."""
     linter = Linter(model_path=model_path, keep_text=keep_text)
     files: list[FileReport] = []
     problems: list[InputProblem] = []
@@ -48,6 +50,8 @@ def lint_paths(paths: list[Path], settings_for: Callable[[Path], Settings], *, i
                 continue
             problems.append(problem)
             continue
+        if linted is not None:
+            linted.append(path)
         files.append(linter.lint(source, settings))
     return Report(files=tuple(files), problems=tuple(problems))
 
@@ -56,12 +60,12 @@ def write_output(destination: Path, text: str, inputs: list[Path]) -> None:
     """Write atomically (temporary file, then rename); never over an input file."""
     folder = destination.parent if str(destination.parent) else Path(".")
     if not folder.is_dir():
-        raise ValueError(f"{destination}: the folder {folder} does not exist")
+        raise ValueError(f"{display_path(destination)}: the folder {display_path(folder)} does not exist")
     if destination.exists():
         for path in inputs:
             try:
                 if path.is_file() and os.path.samefile(path, destination):
-                    raise ValueError(f"{destination}: refusing to overwrite an input file")
+                    raise ValueError(f"{display_path(destination)}: refusing to overwrite an input file")
             except OSError:
                 continue
     handle, temporary = tempfile.mkstemp(prefix=f".{destination.name}.", suffix=".tmp", dir=folder)

@@ -518,6 +518,20 @@ def test_output_never_overwrites_an_input(tmp_path):
     assert sorted(os.listdir(folder)) == ["memo.txt"]  # no temporary files left behind
 
 
+@pytest.mark.skipif(sys.platform == "darwin", reason="macOS file systems refuse names that are not UTF-8")
+def test_output_never_overwrites_an_input_whose_folder_name_is_not_utf8(tmp_path):
+    """Reports show such names escaped (caf\\xe9), so the check must compare real paths, not shown ones."""
+    folder = Path(os.fsdecode(os.path.join(os.fsencode(tmp_path), b"caf\xe9")))
+    folder.mkdir()
+    memo = folder / "memo.txt"
+    memo.write_text(SPIN, encoding="utf-8")
+    for option in ("--output", "--write-baseline"):
+        result = check(option, str(memo), str(folder), root=tmp_path)
+        assert_one_line_error(result, "memo.txt", "refusing to overwrite an input")
+        assert "\udce9" not in result.stderr
+    assert memo.read_text(encoding="utf-8") == SPIN
+
+
 def test_output_onto_a_folder_is_refused(tmp_path):
     source = tmp_path / "memo.txt"
     source.write_text(SPIN, encoding="utf-8")
