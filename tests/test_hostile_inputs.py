@@ -280,6 +280,16 @@ def test_deeply_nested_markdown_quotes_and_lists(tmp_path):
                    or "made" in finding["match"] for finding in entry["findings"]), entry["path"]
 
 
+def test_a_long_markdown_line_with_an_entity_is_still_linted(tmp_path):
+    """Inline text over 2,000 characters that differs from its source (an entity, an escape) was dropped."""
+    path = tmp_path / "long-line.md"
+    text = "AT&amp;T said mistakes were made. " + "We will grow \\*fast\\*. " * 150 + "Errors occurred.\n"
+    path.write_text(text, encoding="utf-8")
+    findings = json_report(check("--format", "json", "--select", "B", str(path), root=tmp_path))["files"][0]["findings"]
+    assert {finding["match"] for finding in findings} >= {"mistakes were made", "Errors occurred"}
+    assert_positions_exact(text, findings)
+
+
 def test_unterminated_code_fence_hides_the_rest_as_code(tmp_path):
     path = tmp_path / "fence.md"
     text = "We will unlock value at scale.\n\n```python\nwe leverage synergies\n\n~~~\nMistakes were made.\n"

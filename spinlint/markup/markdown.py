@@ -27,6 +27,7 @@ NESTING_BUDGET = 40  # container markers (plus 2 columns of indentation each) ke
 DEEP_PREFIX = re.compile(r"(?:^|(?<=[\r\n]))[ \t>*+\-0-9.)]{%d,}" % NESTING_BUDGET)
 LINE_WITH_END = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
 CONTAINER_PREFIX_ITEM = re.compile(r"[ \t]+|>|(?:[-+*]|[0-9]{1,9}[.)])(?=[ \t]|$)")
+MAX_TOLERANT_CHARS = 2000  # longer inline text is aligned with the source piece by piece instead
 CONTAINERS = {"heading_open": "heading", "blockquote_open": "quote", "list_item_open": "list_item",
               "th_open": "table_cell", "td_open": "table_cell"}
 _PARSER = None
@@ -187,10 +188,16 @@ def _locate(content: str, text: str, cursor: int, limit: int) -> tuple[int, int]
     index = text.find(content, cursor, limit)
     if index >= 0:
         return index, index + len(content)
-    if len(content) > 2000:
+    if len(content) <= MAX_TOLERANT_CHARS:
+        match = _tolerant(content).search(text, cursor, limit)
+        return (match.start(), match.end()) if match else None
+    # A long line with an escape or entity in it: find where it starts, then walk it through the
+    # source to where it ends (one pattern per character would be slow to build for a long line).
+    head = _tolerant(content[:64]).search(text, cursor, limit)
+    if head is None:
         return None
-    match = _tolerant(content).search(text, cursor, limit)
-    return (match.start(), match.end()) if match else None
+    pieces = _align(content, text, head.start(), limit)
+    return (head.start(), pieces[-1][2]) if pieces else None
 
 
 def _align(content: str, text: str, start: int, end: int) -> list[tuple[str, int, int]]:
