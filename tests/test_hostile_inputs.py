@@ -493,8 +493,9 @@ def test_non_utf8_file_names_are_printed_with_backslash_escapes(tmp_path):
     assert "bin\\xff.txt" in warning and "\udcff" not in warning
 
     # named on the command line, through a real process: stdout and stderr must be valid UTF-8
-    completed = subprocess.run([sys.executable, "-m", "spinlint", "check", "--isolated", os.fsdecode(raw),
-                                os.fsdecode(binary)], capture_output=True, timeout=120)
+    command = [sys.executable, "-m", "spinlint", "check", "--isolated", "--select", "B", os.fsdecode(raw),
+               os.fsdecode(binary)]
+    completed = subprocess.run(command, capture_output=True, timeout=120)
     assert completed.returncode == 2
     stdout, stderr = completed.stdout.decode("utf-8"), completed.stderr.decode("utf-8")
     assert "caf\\xe9-memo.txt" in stdout and "bin\\xff.txt: binary" in stderr
