@@ -93,6 +93,11 @@ _REGEX_FEATURES: tuple[tuple[str, str, str], ...] = (
 )
 _COMPILED_REGEX = tuple((name, re.compile(pattern), transform) for name, pattern, transform in _REGEX_FEATURES)
 
+# A number with no source, study or citation beside it: the made-up statistic, as
+# opposed to "digits = evidence", which a claim full of invented percentages would pass.
+_UNSOURCED = "numbers without a source"
+_SOURCE_FEATURES = ("citation", "source attribution", "research words")
+
 _FIXED_NAMES = ("mean concreteness", "abstract words", "concrete words", "no rated words",
                 "digits", "no digits", "sentence length", "short sentence")
 
@@ -130,7 +135,7 @@ class DenseFeatures:
 
     def names(self) -> list[str]:
         return ([f"lexicon '{name}'" for name, _ in self.lexicons] + list(_FIXED_NAMES)
-                + [name for name, _, _ in _REGEX_FEATURES])
+                + [name for name, _, _ in _REGEX_FEATURES] + [_UNSOURCED])
 
     @property
     def _phrase_index(self) -> dict[str, list[tuple[tuple[str, ...], int]]]:
@@ -154,12 +159,10 @@ class DenseFeatures:
                     counts[lexicon_id] += 1
         return counts
 
-    def row(self, text: str) -> list[float]:
-        token_list = tokens(text)
+    def _token_values(self, token_list: list[str]) -> list[float]:
+        """Lexicon hits, concreteness, numbers and length: the columns computed from tokens."""
         values = [math.log1p(count) for count in self.lexicon_counts(token_list)]
-        ratings = [rating for token in token_list
-                   if token.isalpha() and len(token) > 2 and token not in _FUNCTION_WORDS
-                   and (rating := concreteness_lookup(self.concreteness, token)) is not None]
+        ratings = [rating for rating in map(self._rating, token_list) if rating is not None]
         if ratings:
             values += [sum(ratings) / len(ratings) - 3.0,
                        sum(1 for rating in ratings if rating < 2.5) / len(ratings),
@@ -167,14 +170,23 @@ class DenseFeatures:
         else:
             values += [0.0, 0.0, 0.0, 1.0]
         numbers = sum(1 for token in token_list if "0" in token)
-        values += [math.log1p(numbers), 0.0 if numbers else 1.0,
-                   math.log1p(len(token_list)), 1.0 if len(token_list) < 8 else 0.0]
+        return values + [math.log1p(numbers), 0.0 if numbers else 1.0,
+                         math.log1p(len(token_list)), 1.0 if len(token_list) < 8 else 0.0]
+
+    def row(self, text: str) -> list[float]:
+        """One sentence's features, the plain way (the reference ``transform`` is tested against)."""
+        token_list = tokens(text)
+        values = self._token_values(token_list)
         lowered = text.lower().replace("\u2019", "'")
         normalised = _DIGIT.sub("0", lowered)
+        sourced = False
         for name, pattern, transform in _COMPILED_REGEX:
             # 'year' needs the real digits; the others read digit-normalised text.
             count = len(pattern.findall(lowered if name == "year" else normalised))
             values.append(math.log1p(count) if transform == "log" else float(count > 0))
+            sourced = sourced or (name in _SOURCE_FEATURES and count > 0)
+        has_numbers = any("0" in token for token in token_list)
+        values.append(1.0 if has_numbers and not sourced else 0.0)
         return values
 
     def _rating(self, token: str) -> float | None:
@@ -188,20 +200,10 @@ class DenseFeatures:
         """All rows at once: the same numbers as ``row`` (tested), with each regex run once per batch."""
         texts = list(texts)
         token_lists = token_lists if token_lists is not None else [tokens(text) for text in texts]
-        n, n_lexicons = len(texts), len(self.lexicons)
+        n = len(texts)
         matrix = np.zeros((n, len(self.names())), dtype=np.float64)
         for index, token_list in enumerate(token_lists):
-            values = [math.log1p(count) for count in self.lexicon_counts(token_list)]
-            ratings = [rating for rating in map(self._rating, token_list) if rating is not None]
-            if ratings:
-                values += [sum(ratings) / len(ratings) - 3.0,
-                           sum(1 for rating in ratings if rating < 2.5) / len(ratings),
-                           sum(1 for rating in ratings if rating >= 4.0) / len(ratings), 0.0]
-            else:
-                values += [0.0, 0.0, 0.0, 1.0]
-            numbers = sum(1 for token in token_list if "0" in token)
-            values += [math.log1p(numbers), 0.0 if numbers else 1.0,
-                       math.log1p(len(token_list)), 1.0 if len(token_list) < 8 else 0.0]
+            values = self._token_values(token_list)
             matrix[index, :len(values)] = values
         if not n:
             return matrix
@@ -210,7 +212,7 @@ class DenseFeatures:
         starts = np.cumsum([0] + [len(text) + 1 for text in lowered[:-1]])
         joined = "\x00".join(lowered)
         normalised = _DIGIT.sub("0", joined)
-        first_regex_column = n_lexicons + len(_FIXED_NAMES)
+        first_regex_column = len(self.lexicons) + len(_FIXED_NAMES)
         for offset, (name, pattern, transform) in enumerate(_COMPILED_REGEX):
             positions = [match.start() for match in pattern.finditer(joined if name == "year" else normalised)]
             counts = np.bincount(np.searchsorted(starts, positions, side="right") - 1, minlength=n) \
@@ -218,6 +220,12 @@ class DenseFeatures:
             # math.log1p, not numpy's: the two may differ in the last bit and the model was fitted on math's.
             matrix[:, first_regex_column + offset] = [math.log1p(count) if transform == "log" else float(count > 0)
                                                       for count in counts.tolist()]
+        names = self.names()
+        sourced = np.zeros(n, dtype=bool)
+        for name in _SOURCE_FEATURES:
+            sourced |= matrix[:, names.index(name)] > 0
+        has_numbers = matrix[:, names.index("digits")] > 0
+        matrix[:, names.index(_UNSOURCED)] = (has_numbers & ~sourced).astype(np.float64)
         return matrix
 
 
