@@ -27,7 +27,7 @@ BLAME_ASSUMED_NEGATIVES = 600
 EVIDENCE_ASSUMED_NEGATIVES = 1500
 # In-genre labels (the project's and the synthetic seeds) weigh more than the
 # large out-of-genre sets.
-PROJECT_WEIGHT = {"vague": 2.0, "blame": 2.0, "evidence_gap": 2.0}
+IN_GENRE_WEIGHT = {"vague": 2.0, "blame": 2.0, "evidence_gap": 2.0}
 IN_GENRE = (ds.PROJECT, "synthetic-blame-seed", "synthetic-evidence-seed", "synthetic-vague-seed")
 THRESHOLD_GRID = tuple(round(value, 2) for value in np.arange(0.05, 0.951, 0.01))
 
@@ -92,7 +92,7 @@ def load_training_data(data: Path, config: TrainConfig) -> TrainingData:
 def _rows(examples: list[ds.Example], label: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     rows = [index for index, example in enumerate(examples) if example.label(label) is not None]
     y = np.asarray([examples[index].label(label) for index in rows], dtype=np.int64)
-    weights = np.asarray([PROJECT_WEIGHT[label] if examples[index].dataset in IN_GENRE else 1.0 for index in rows])
+    weights = np.asarray([IN_GENRE_WEIGHT[label] if examples[index].dataset in IN_GENRE else 1.0 for index in rows])
     return np.asarray(rows, dtype=np.int64), y, weights
 
 
