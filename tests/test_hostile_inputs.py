@@ -356,6 +356,18 @@ def test_thousands_of_suppression_comments_stay_linear(tmp_path):
     assert_positions_exact(text, report["findings"])
 
 
+@pytest.mark.parametrize("name", ["open.md", "open.txt", "open.html"])
+def test_directive_comments_that_never_close_stay_linear(tmp_path, name):
+    """Each unclosed "<!-- spinlint-" rescanned the rest of the document (280 KB took minutes)."""
+    path = tmp_path / name
+    text = "Mistakes were made.\n\n" + "<!-- spinlint-disable " * 20_000 + "\n"
+    path.write_text(text, encoding="utf-8")
+    started = time.perf_counter()
+    findings = json_report(check("--format", "json", "--select", "B", str(path), root=tmp_path))["files"][0]["findings"]
+    assert time.perf_counter() - started < 30
+    assert any(finding["match"] == "Mistakes were made" for finding in findings)
+
+
 def test_hostile_html_documents_render_inert_in_the_html_report(tmp_path):
     path = tmp_path / "attack.html"
     path.write_text('<p>We will unlock value at scale. "><img src=x onerror=alert(1)> '

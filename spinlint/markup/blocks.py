@@ -8,7 +8,9 @@ from bisect import bisect_right
 from ..document import Block, Directive, EvidenceMarker, Run, Span
 
 DIRECTIVE = re.compile(r"spinlint-(disable-next-line|disable-file|disable|enable)\b[ \t]*([A-Za-z0-9, \t]*)")
-HTML_COMMENT_DIRECTIVE = re.compile(r"<!--[ \t]*(spinlint-[^>]*?)[ \t]*-->")
+# Bounded, and no "<" inside: an unbounded lazy run made every "<!-- spinlint-" that never closes rescan
+# the rest of the document (quadratic).
+HTML_COMMENT_DIRECTIVE = re.compile(r"<!--[ \t]*(spinlint-[^<>]{0,300}?)[ \t]*-->")
 URL = re.compile(r"\bhttps?://[^\s<>()\[\]\"']+[^\s<>()\[\]\"'.,;:!?]")
 # [3], [12, 14], [^note] and (Author, 2021) / (Author et al. 2021): citations and footnote references.
 CITATION = re.compile(r"\[\^[\w-]{1,40}\]|\[\d{1,3}(?:\s?[,–-]\s?\d{1,3}){0,5}\]"
