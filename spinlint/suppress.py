@@ -30,6 +30,7 @@ def _windows(directives: tuple[Directive, ...], text: str, lines: LineIndex) -> 
     open_ranges: dict[int, _Window] = {}
     open_by_code: dict[str, set[int]] = {}
     open_for_all: set[int] = set()
+    next_line_ranges: dict[int, tuple[int, int]] = {}
 
     def close(key: int, end: int) -> None:
         window = open_ranges.pop(key)
@@ -59,17 +60,23 @@ def _windows(directives: tuple[Directive, ...], text: str, lines: LineIndex) -> 
                 close(key, directive.span.start)
         elif directive.action == "disable-next-line":
             line, _ = lines.locate(directive.span.end)
-            next_line = line + 1
-            start = lines.line_start(next_line)
-            # Skip blank lines: the directive is about the next line with words on it.
-            while start < len(text) and text[start] in "\r\n":
-                next_line += 1
-                start = lines.line_start(next_line)
-            end = lines.line_start(next_line + 1)
-            if end <= start:
-                end = len(text) + 1
-            windows.append(_Window(directive, start, end))
+            if line not in next_line_ranges:  # many directives on one line share the walk over blank lines
+                next_line_ranges[line] = _next_line_range(line, text, lines)
+            windows.append(_Window(directive, *next_line_ranges[line]))
     return windows
+
+
+def _next_line_range(line: int, text: str, lines: LineIndex) -> tuple[int, int]:
+    """Source range of the first line after ``line`` with text on it (blank lines are skipped)."""
+    next_line = line + 1
+    start = lines.line_start(next_line)
+    while start < len(text) and text[start] in "\r\n":
+        next_line += 1
+        start = lines.line_start(next_line)
+    end = lines.line_start(next_line + 1)
+    if end <= start:
+        end = len(text) + 1
+    return start, end
 
 
 def _prefixes(code: str) -> list[str]:

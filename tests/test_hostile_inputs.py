@@ -343,6 +343,17 @@ def test_cdata_sections_stay_hidden(tmp_path):
     assert_positions_exact(text, report["findings"])
 
 
+def test_many_next_line_directives_before_a_long_blank_stretch(tmp_path):
+    """Each directive walked the same blank lines again (directives x blank lines)."""
+    path = tmp_path / "blank.md"
+    text = "<!-- spinlint-disable-next-line B -->" * 1000 + "\n" * 200_000 + "Mistakes were made.\n"
+    path.write_text(text, encoding="utf-8")
+    started = time.perf_counter()
+    result = check("--format", "json", "--select", "B", str(path), root=tmp_path)
+    assert time.perf_counter() - started < 30
+    assert json_report(result)["files"][0]["findings"] == []
+
+
 def test_thousands_of_suppression_comments_stay_linear(tmp_path):
     """Each finding was checked against every directive (findings x directives)."""
     path = tmp_path / "directives.md"
