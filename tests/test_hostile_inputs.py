@@ -290,6 +290,19 @@ def test_a_long_markdown_line_with_an_entity_is_still_linted(tmp_path):
     assert_positions_exact(text, findings)
 
 
+@pytest.mark.parametrize("link", ["[a](<b c>) ", "[a](b\u00e9) ", "![x](<a b>) ", "[a][r] "])
+def test_many_links_whose_destination_is_not_verbatim_stay_linear(tmp_path, link):
+    """Each such destination was searched for to the end of its paragraph (quadratic)."""
+    path = tmp_path / "links.md"
+    text = "Mistakes were made. " + link * 20_000 + "\n\n[r]: <x y>\n"
+    path.write_text(text, encoding="utf-8")
+    started = time.perf_counter()
+    findings = json_report(check("--format", "json", "--select", "B", str(path), root=tmp_path))["files"][0]["findings"]
+    assert time.perf_counter() - started < 30
+    assert any(finding["match"] == "Mistakes were made" for finding in findings)
+    assert_positions_exact(text, findings)
+
+
 def test_unterminated_code_fence_hides_the_rest_as_code(tmp_path):
     path = tmp_path / "fence.md"
     text = "We will unlock value at scale.\n\n```python\nwe leverage synergies\n\n~~~\nMistakes were made.\n"

@@ -170,15 +170,25 @@ def _inline(children, text: str, cursor: int, limit: int, builder: BlockBuilder)
         elif kind == "link_close":
             if in_link is True and pending_href:
                 # markdown-it normalises hrefs (percent-encoding), so the marker may sit where the text ended.
-                found = _locate(pending_href, text, cursor, limit) or (cursor, cursor)
+                found = _locate(pending_href, text, cursor, _near(pending_href, cursor, limit)) or (cursor, cursor)
                 builder.markers.append(EvidenceMarker("link", Span(*found), pending_href))
                 cursor = found[1]
             in_link = False
         elif kind == "image":
-            found = _locate(child.attrGet("src") or "", text, cursor, limit)
+            source = child.attrGet("src") or ""
+            found = _locate(source, text, cursor, _near(source, cursor, limit))
             if found:
                 cursor = found[1]
     return cursor
+
+
+def _near(destination: str, cursor: int, limit: int) -> int:
+    """How far to look for a link or image destination: it follows its text within a few characters.
+
+    Searching to the end of the block instead made every destination that is not found verbatim
+    (percent-encoded, or a reference link's) rescan the rest of the paragraph: quadratic.
+    """
+    return min(limit, cursor + 2 * len(destination) + 256)
 
 
 def _locate(content: str, text: str, cursor: int, limit: int) -> tuple[int, int] | None:
