@@ -166,6 +166,8 @@ def _split(block: Block) -> list[Block]:
         if piece is not None:
             pieces.append(piece)
         start = end
+    if not pieces:
+        return [block]
     # Each marker goes with the piece whose source stretch it starts in (the last piece keeps the rest).
     bounds = [piece.runs[0].source_start for piece in pieces[1:]]
     grouped: list[list[EvidenceMarker]] = [[] for _ in pieces]
