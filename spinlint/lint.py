@@ -57,8 +57,9 @@ class Linter:
         findings.sort(key=lambda f: (f.span.start, f.span.end, f.code))
         located = tuple(_locate(finding, lines) for finding in findings)
         readability = features.readability.to_dict() if segments.sentences else {}
+        floors = features.model.thresholds if features.probabilities is not None else None
         scores = scoring.document_scores(len(segments.sentences), located, features.probabilities,
-                                         features.statements)
+                                         features.statements, floors)
         return FileReport(
             path=source.path,
             findings=located,

@@ -16,18 +16,20 @@ from .findings import Finding
 DIMENSIONS = {"vague": "vague", "blame": "blame", "evidence": "evidence_gap"}
 SEVERITY_WEIGHT = {"error": 0.9, "warning": 0.6, "info": 0.3}
 DOCUMENT_FINDING_WEIGHT = 0.25
-# A probability at or below this floor adds nothing: the model must lean
-# towards the label before it moves a score.
+# A probability at or below the floor adds nothing: the model must lean towards the label before it
+# moves a score.  The floor is the model's own decision threshold for the label (the one the M rules
+# use, chosen for precision on training data); 0.5 when none is given.
 MODEL_FLOOR = 0.5
 
 
-def _model_part(probability: float) -> float:
-    return max(0.0, (probability - MODEL_FLOOR) / (1.0 - MODEL_FLOOR))
+def _model_part(probability: float, floor: float = MODEL_FLOOR) -> float:
+    return max(0.0, (probability - floor) / (1.0 - floor))
 
 
 def document_scores(sentence_count: int, findings: Sequence[Finding],
                     probabilities: Mapping[str, Sequence[float]] | None,
-                    statements: Sequence[bool] | None = None) -> dict[str, float]:
+                    statements: Sequence[bool] | None = None,
+                    floors: Mapping[str, float] | None = None) -> dict[str, float]:
     """``statements`` marks the sentences that count in the means (headings and fragments do not)."""
     if sentence_count == 0:
         return {"spin": 0.0, "vague": 0.0, "blame": 0.0, "evidence_gap": 0.0}
@@ -45,8 +47,9 @@ def document_scores(sentence_count: int, findings: Sequence[Finding],
             clean[dimension][finding.sentence_index] *= 1.0 - weight
     if probabilities:
         for dimension in DIMENSIONS.values():
+            floor = (floors or {}).get(dimension, MODEL_FLOOR)
             for index, probability in enumerate(probabilities.get(dimension, ())[:sentence_count]):
-                clean[dimension][index] *= 1.0 - _model_part(probability)
+                clean[dimension][index] *= 1.0 - _model_part(probability, floor)
 
     counted = [index for index in range(sentence_count) if statements is None or statements[index]]
     if not counted:

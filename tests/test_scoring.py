@@ -63,3 +63,10 @@ def test_end_to_end_heading_is_not_judged_by_the_model():
     report = spinlint.analyze("# Summary\n\nThe checkout service failed for 47 minutes on 14 March.\n",
                               filename="post.md")
     assert all(f.line != 1 for f in report.files[0].findings if f.code.startswith("M"))
+
+
+def test_model_probability_counts_only_above_its_threshold():
+    probabilities = {"vague": [0.6], "blame": [0.0], "evidence_gap": [0.0]}
+    assert document_scores(1, [], probabilities)["vague"] == 20.0  # floor 0.5
+    assert document_scores(1, [], probabilities, floors={"vague": 0.6})["vague"] == 0.0
+    assert document_scores(1, [], probabilities, floors={"vague": 0.4})["vague"] > 20.0
