@@ -8,8 +8,8 @@ from typing import Any, Iterator, Mapping
 from .document import Block, Segments, Span
 from .features import Features
 from .findings import Finding
-from .kinds import (ClassifierKind, ConditionalKind, LogicKind, MetricKind, PatternKind,
-                    VocabularyOverrides, compile_rule)
+from .kinds import (ClassifierKind, ConditionalKind, Hit, LogicKind, MetricKind, PatternKind,
+                    VocabularyOverrides, compile_rule, first_apart)
 from .ruleset import Rule
 
 
@@ -133,32 +133,37 @@ class Engine:
     def _conditional(self, item: CompiledRule, segments: Segments) -> Iterator[Finding]:
         kind: ConditionalKind = item.kind
         blocks = segments.document.blocks
+        paragraph_scope = item.rule.scope != "sentence"
+        evidence_by_block: dict[int, list[tuple[int, int]]] = {}
         for index, sentence in enumerate(segments.sentences):
             block = blocks[sentence.block_index]
-            for hit in kind.claims(sentence.text):
+            hits = kind.claims(sentence.text)
+            if not hits:
+                continue
+            # Evidence is searched once per scope unit, not once per claim (claims x paragraph length
+            # would make a long paragraph of claims quadratic).
+            if paragraph_scope:
+                if sentence.block_index not in evidence_by_block:
+                    evidence_by_block[sentence.block_index] = kind.evidence_spans(block.text)
+                evidence, scope_start = evidence_by_block[sentence.block_index], 0
+            else:
+                evidence, scope_start = kind.evidence_spans(sentence.text), sentence.start
+            for hit in hits:
                 claim_start, claim_end = sentence.start + hit.start, sentence.start + hit.end
-                if self._has_evidence(item, block, sentence, hit, claim_start, claim_end):
+                claim = Hit(claim_start - scope_start, claim_end - scope_start)
+                if first_apart(evidence, claim) is not None or self._has_marker(item, block, sentence):
                     continue
                 values = {"match": sentence.text[hit.start:hit.end]}
                 yield self._finding(item, segments, sentence.block_index, claim_start, claim_end, index, values)
 
-    def _has_evidence(self, item: CompiledRule, block: Block, sentence, hit, claim_start: int,
-                      claim_end: int) -> bool:
+    def _has_marker(self, item: CompiledRule, block: Block, sentence) -> bool:
+        """A link, footnote or citation in the paragraph (or right after the sentence) counts as evidence."""
         kind: ConditionalKind = item.kind
-        if item.rule.scope == "sentence":
-            scope_text, scope_start = sentence.text, sentence.start
-        else:
-            scope_text, scope_start = block.text, 0
-        from .kinds import Hit
-
-        if kind.evidence_in(scope_text, Hit(claim_start - scope_start, claim_end - scope_start)) is not None:
-            return True
         if not kind.use_markers or not block.markers:
             return False
         if item.rule.scope != "sentence":
             return True
         sentence_span = block.to_source(sentence.start, sentence.end)
-        # A link or citation right after the sentence supports it as well.
         return any(sentence_span.start <= marker.span.start <= sentence_span.end + 3 for marker in block.markers)
 
     def _metric(self, item: CompiledRule, segments: Segments, features: Features) -> Iterator[Finding]:

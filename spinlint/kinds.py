@@ -250,15 +250,20 @@ class ConditionalKind:
         return [Hit(start, end) for start, end in (found.span() for found in self.claim.finditer(text))
                 if not (self.skip_quoted and _is_quoted_or_named(text, start, end, quoted))]
 
+    def evidence_spans(self, text: str) -> list[tuple[int, int]]:
+        """Every evidence span in ``text``; found once per scope unit, however many claims it holds."""
+        if self.evidence is None:
+            return []
+        return [found.span() for found in self.evidence.finditer(text[:MAX_UNIT_CHARS])]
+
     def evidence_in(self, text: str, claim: Hit) -> tuple[int, int] | None:
         """The first evidence span in ``text`` that does not overlap the claim."""
-        if self.evidence is None:
-            return None
-        for found in self.evidence.finditer(text[:MAX_UNIT_CHARS]):
-            start, end = found.span()
-            if end <= claim.start or start >= claim.end:
-                return start, end
-        return None
+        return first_apart(self.evidence_spans(text), claim)
+
+
+def first_apart(spans: list[tuple[int, int]], claim: Hit) -> tuple[int, int] | None:
+    """The first span that does not overlap the claim (evidence cannot be the claim itself)."""
+    return next(((start, end) for start, end in spans if end <= claim.start or start >= claim.end), None)
 
 
 class MetricKind:

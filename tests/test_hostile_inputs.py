@@ -645,9 +645,6 @@ def test_a_user_supplied_model_needs_a_card(tmp_path):
 
 # ---------------------------------------------------------------- time on hostile text (analyze level)
 
-@pytest.mark.xfail(strict=True, reason="engine.py searches the whole paragraph for evidence once per claim "
-                   "(claims x paragraph length); find each paragraph's evidence spans once per rule instead "
-                   "(reported in docs/security.md, 'Known gap')")
 def test_a_paragraph_of_claims_costs_about_what_prose_costs():
     import spinlint
 
