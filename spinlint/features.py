@@ -35,23 +35,6 @@ def load_model(path: Path | None = None):
     return _MODELS[path]
 
 
-def trim_model_caches() -> None:
-    """Let go of the model runtime's per-token n-gram cache (results do not change).
-
-    A long scan meets tens of thousands of distinct tokens; that cache keeps every token's
-    character n-grams (about 1.5 KB each) although the model also caches their columns, so
-    a worker grew by ~6 MB per 100 documents.  ``spinlint scan`` calls this every 100
-    documents; a capped cache in ``spinlint/model/runtime.py`` would make it unnecessary.
-    """
-    if not _MODELS:
-        return
-    from .model import runtime
-
-    clear = getattr(getattr(runtime, "token_char_grams", None), "cache_clear", None)
-    if clear is not None:
-        clear()
-
-
 class Features:
     def __init__(self, segments: Segments, *, long_sentence_words: int = 35,
                  model_loader: Callable[[], Any] | None = None):

@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 TOP_FINDINGS = 5
-TRIM_EVERY = 100  # documents per worker between two trims of the model's per-token cache
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
@@ -48,13 +47,8 @@ def scan_document(path: str, options: ScanOptions) -> dict:
 
     if _WORKER_STATE.get("options") != options:
         _WORKER_STATE.clear()
-        _WORKER_STATE.update(options=options, finder=ConfigFinder(isolated=options.isolated), documents=0,
+        _WORKER_STATE.update(options=options, finder=ConfigFinder(isolated=options.isolated),
                              linter=Linter(model_path=Path(options.model_path) if options.model_path else None))
-    _WORKER_STATE["documents"] += 1
-    if _WORKER_STATE["documents"] % TRIM_EVERY == 0:
-        from .features import trim_model_caches
-
-        trim_model_caches()  # keeps a long-running worker's memory flat
     record: dict = {"path": path}
     try:
         data = Path(path).read_bytes()

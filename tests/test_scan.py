@@ -144,13 +144,15 @@ def test_a_model_that_cannot_load_is_a_clean_error_not_a_traceback(tmp_path):
     assert "missing.npz" in result.output and "Traceback" not in result.output
 
 
-def test_trimming_the_model_caches_changes_no_result():
+def test_model_caches_are_bounded_and_change_no_result():
     pytest.importorskip("numpy")
     from spinlint import analyze
-    from spinlint.features import trim_model_caches
+    from spinlint.model import runtime
 
     text = "Our AI-first platform will unlock value at scale. Mistakes were made by legacy systems.\n"
     before = analyze(text).files[0]
-    trim_model_caches()
+    # Fill the per-token caches past their bounds with tokens no document has.
+    analyze(" ".join(f"zq{index}x" for index in range(runtime.CHAR_GRAM_CACHE + 100)) + ".\n")
+    assert runtime.token_char_grams.cache_info().currsize <= runtime.CHAR_GRAM_CACHE
     after = analyze(text).files[0]
     assert before.scores == after.scores and before.findings == after.findings

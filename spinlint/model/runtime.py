@@ -48,7 +48,13 @@ def word_analyzer(text: str) -> list[str]:
     return word_grams(tokens(text))
 
 
-@lru_cache(maxsize=100_000)
+# Both per-token caches are bounded so a long scan's memory stays flat: a worker meets tens of
+# thousands of distinct tokens, and each entry costs about a kilobyte.
+CHAR_GRAM_CACHE = 8_192
+CHAR_COLUMN_CACHE = 50_000
+
+
+@lru_cache(maxsize=CHAR_GRAM_CACHE)
 def token_char_grams(token: str) -> tuple[str, ...]:
     """Character 2-5-grams inside one token padded with spaces (like scikit-learn's ``char_wb``)."""
     padded = f" {token} "
@@ -304,7 +310,7 @@ class ExportedModel:
         if columns is None:
             vocabulary = self.char.vocabulary
             columns = tuple(vocabulary[g] for g in token_char_grams(token) if g in vocabulary)
-            if len(self._char_columns) < 200_000:
+            if len(self._char_columns) < CHAR_COLUMN_CACHE:
                 self._char_columns[token] = columns
         return columns
 
