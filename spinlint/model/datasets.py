@@ -353,11 +353,6 @@ _BLAME_SEED = {
 }
 
 
-def synthetic_blame_seed() -> list[Example]:
-    return [Example(text, "synthetic-blame-seed", "synthetic", blame=label, synthetic=True)
-            for label, texts in _BLAME_SEED.items() for text in texts]
-
-
 # Evidence: bare claims, including ones dressed in unsourced numbers (1), versus
 # claims that carry their source, method or observation, with or without digits (0).
 _EVIDENCE_SEED = {
@@ -404,11 +399,6 @@ _EVIDENCE_SEED = {
 }
 
 
-def synthetic_evidence_seed() -> list[Example]:
-    return [Example(text, "synthetic-evidence-seed", "synthetic", evidence_gap=label, synthetic=True)
-            for label, texts in _EVIDENCE_SEED.items() for text in texts]
-
-
 # Vague corporate-speak (1) versus plain statements of who does what (0): the
 # genre CoNLL's Wikipedia sentences do not cover.
 _VAGUE_SEED = {
@@ -451,6 +441,10 @@ _VAGUE_SEED = {
 }
 
 
-def synthetic_vague_seed() -> list[Example]:
-    return [Example(text, "synthetic-vague-seed", "synthetic", vague=label, synthetic=True)
-            for label, texts in _VAGUE_SEED.items() for text in texts]
+# (label, name in the card, sentences by value): written by the project, train only, marked synthetic.
+_SEEDS = (("blame", "blame", _BLAME_SEED), ("evidence_gap", "evidence", _EVIDENCE_SEED), ("vague", "vague", _VAGUE_SEED))
+
+
+def synthetic_seeds() -> list[Example]:
+    return [Example(text, f"synthetic-{name}-seed", "synthetic", synthetic=True, **{label: value})
+            for label, name, table in _SEEDS for value, texts in table.items() for text in texts]

@@ -77,8 +77,7 @@ def load_training_data(data: Path, config: TrainConfig) -> TrainingData:
     no_gap = {id(e) for e in rng.sample(certain, min(EVIDENCE_ASSUMED_NEGATIVES, len(certain)))}
     conll = [ds.Example(e.text, e.dataset, e.group, vague=e.vague, blame=0 if id(e) in no_blame else None,
                         evidence_gap=0 if id(e) in no_gap else None, split=e.split) for e in conll]
-    examples = (conll + ibm + washing + project + ds.synthetic_blame_seed() + ds.synthetic_evidence_seed()
-                + ds.synthetic_vague_seed())
+    examples = conll + ibm + washing + project + ds.synthetic_seeds()
     lexicons = ds.lexicons(data)
     sources = {name: ds.LEXICONS if not name.startswith("ai ") else ds.AI_WASHING for name in lexicons}
     for name, phrases in ds.project_vocabularies().items():
