@@ -58,10 +58,10 @@ def render(report: Report, **_: Any) -> str:
               "notice": PER_KIND_LIMIT - 1 if overflow else PER_KIND_LIMIT}
     lines: list[str] = []
     hidden: dict[str, int] = {}
-    for kind, annotations in by_kind.items():
-        lines.extend(annotations[:limits[kind]])
-        if len(annotations) > limits[kind]:
-            hidden[kind] = len(annotations) - limits[kind]
+    for kind, commands in by_kind.items():
+        lines.extend(commands[:limits[kind]])
+        if len(commands) > limits[kind]:
+            hidden[kind] = len(commands) - limits[kind]
     if hidden:
         counts = ", ".join(f"{count} {kind}{'s' if count != 1 else ''}" for kind, count in hidden.items())
         total = sum(hidden.values())

@@ -149,7 +149,7 @@ def render(card: dict) -> str:
         f"- Artefact: `models/{card['artefact']['file']}` ({card['artefact']['bytes']:,} bytes), "
         f"sha256 `{card['artefact']['sha256']}` (checked at load).",
         f"- Rebuild: `{card['commands']['train']}`",
-        f"- Libraries: " + ", ".join(f"{name} {version}" for name, version in card["library_versions"].items()),
+        "- Libraries: " + ", ".join(f"{name} {version}" for name, version in card["library_versions"].items()),
         "",
         "## Model",
         "",
@@ -160,7 +160,7 @@ def render(card: dict) -> str:
         f"- Selection: {card['model'].get('selection', '')}",
         f"- Runtime: {card['model']['runtime']}",
         f"- Explanations: {card['model']['explanations']}",
-        f"- Dense features: " + ", ".join(card["model"]["dense_features"]),
+        "- Dense features: " + ", ".join(card["model"]["dense_features"]),
         "",
         "| lexicon | entries | source |",
         "|---|---|---|",
