@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 
 from .syllables import easy_words, syllables
 
@@ -29,10 +30,14 @@ _PASSIVE = re.compile(
     r"(\s+by\b)?",
     re.IGNORECASE,
 )
+# The same passive pattern for lower-cased text (see _lowered), told where a match can start:
+# every form of "be"/"get" begins with one of these letters, so other positions are skipped at once.
+_PASSIVE_LOWER = re.compile(r"(?=[abgiw])" + _PASSIVE.pattern)
 _NOT_PARTICIPLES = frozenset({"need", "indeed", "speed", "seed", "feed", "bed", "red", "shed", "bred", "weed",
                               "exceed", "proceed", "succeed", "hundred", "sacred", "naked", "wicked", "kindred"})
 _NOMINALISATION = re.compile(r"\b[a-z]{3,}(?:tions?|sions?|ments?|ness|ances?|ences?|ities|ity|isations?|"
                              r"izations?)\b", re.IGNORECASE)
+_NOMINALISATION_LOWER = re.compile(_NOMINALISATION.pattern)
 # Nouns with these endings that are not verbs or adjectives turned into nouns.
 _NOT_NOMINALISATIONS = frozenset({
     "nation", "nations", "station", "stations", "question", "questions", "mention", "moment", "moments",
@@ -81,10 +86,25 @@ def words(text: str) -> list[str]:
     return _PUNCTUATION.sub("", _NON_CONTRACTION_APOSTROPHE.sub("", text)).split()
 
 
+# The only characters whose lower case has another length or word-ness, or that IGNORECASE
+# matches to an ASCII letter (tests/test_text_speed.py checks every code point).  Without them,
+# an ASCII-literal pattern matched case-sensitively on ``text.lower()`` finds exactly what it
+# finds with IGNORECASE on ``text``, at the same offsets and several times faster.
+_FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
+
+
+def _lowered(text: str) -> str | None:
+    if text.isascii() or _FOLDS_TO_ASCII.isdisjoint(text):
+        return text.lower()
+    return None
+
+
 def passive_spans(text: str) -> list[tuple[int, int, bool]]:
     """Each passive verb group in ``text``: (start, end, whether an agent follows with "by")."""
+    lowered = _lowered(text)
+    pattern, subject = (_PASSIVE, text) if lowered is None else (_PASSIVE_LOWER, lowered)
     spans = []
-    for match in _PASSIVE.finditer(text):
+    for match in pattern.finditer(subject):
         if match.group(1).lower() in _NOT_PARTICIPLES:
             continue
         spans.append((match.start(), match.end(1), match.group(2) is not None))
@@ -92,11 +112,46 @@ def passive_spans(text: str) -> list[tuple[int, int, bool]]:
 
 
 def nominalisations(text: str) -> list[tuple[int, int]]:
-    return [(match.start(), match.end()) for match in _NOMINALISATION.finditer(text)
+    lowered = _lowered(text)
+    pattern, subject = (_NOMINALISATION, text) if lowered is None else (_NOMINALISATION_LOWER, lowered)
+    return [(match.start(), match.end()) for match in pattern.finditer(subject)
             if match.group().lower() not in _NOT_NOMINALISATIONS]
 
 
+# Per-word counts packed in one integer (syllables + polysyllable flag << 40 + hard-word flag << 80)
+# so that a sentence's three totals are one C-level sum; no field can overflow into the next
+# for any text shorter than 2**40 characters.
+_POLYSYLLABLE = 1 << 40
+_HARD_WORD = 1 << 80
+_FIELD = _POLYSYLLABLE - 1
+
+
+@lru_cache(maxsize=32768)
+def _word_counts(word: str) -> int:
+    """One word's packed counts; cached per distinct word (as written, since words() keeps case)."""
+    lower = word.lower()
+    count = syllables(lower)
+    if count < 3:
+        return count
+    return count + _POLYSYLLABLE + (0 if lower in easy_words() else _HARD_WORD)
+
+
 def sentence_stats(text: str) -> SentenceStats:
+    return _sentence_stats(text)
+
+
+# Bounded: boilerplate repeats across an archive, most sentences do not.
+@lru_cache(maxsize=4096)
+def _sentence_stats(text: str) -> SentenceStats:
+    tokens = words(text)
+    total = sum(map(_word_counts, tokens))
+    return SentenceStats(words=len(tokens), syllables=total & _FIELD, polysyllables=(total >> 40) & _FIELD,
+                         hard_words=total >> 80, passive=len(passive_spans(text)),
+                         nominalisations=len(nominalisations(text)))
+
+
+def reference_sentence_stats(text: str) -> SentenceStats:
+    """The plain per-word computation ``sentence_stats`` must always equal (kept for the tests)."""
     easy = easy_words()
     total = polysyllables = hard = 0
     tokens = words(text)
@@ -108,8 +163,10 @@ def sentence_stats(text: str) -> SentenceStats:
             polysyllables += 1
             if lower not in easy:
                 hard += 1
+    passive = sum(1 for match in _PASSIVE.finditer(text) if match.group(1).lower() not in _NOT_PARTICIPLES)
+    nominal = sum(1 for match in _NOMINALISATION.finditer(text) if match.group().lower() not in _NOT_NOMINALISATIONS)
     return SentenceStats(words=len(tokens), syllables=total, polysyllables=polysyllables, hard_words=hard,
-                         passive=len(passive_spans(text)), nominalisations=len(nominalisations(text)))
+                         passive=passive, nominalisations=nominal)
 
 
 def combine(stats: list[SentenceStats], *, long_sentence_words: int = 35) -> Readability:

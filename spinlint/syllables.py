@@ -156,19 +156,58 @@ def _weights(line: str) -> tuple[int, tuple[int, ...]]:
     return start, tuple(values[start:end])
 
 
+@lru_cache(maxsize=1)
+def _pattern_prefixes() -> dict[str, str | None]:
+    """Every pattern key → its line, and every proper prefix of a key → None.
+
+    A substring that is not even a prefix of a pattern cannot grow into one, so the search
+    for patterns starting at a letter stops there instead of trying every length up to the
+    longest key: the same patterns are found at a fraction of the dictionary lookups.
+    """
+    lines, _ = _hyphen_lines()
+    prefixes: dict[str, str | None] = {}
+    for key in lines:
+        for end in range(1, len(key)):
+            prefixes[key[:end]] = None
+    prefixes.update(lines)
+    return prefixes
+
+
+_ABSENT = object()
+
+
+# A short run tries every substring length at each letter (nothing extra to build at start-up);
+# after this many words a long run builds the prefix table once.  Both find the same patterns.
+_HYPHENATIONS_BEFORE_PREFIXES = 256
+_hyphenations = 0
+
+
 def hyphen_points(word: str) -> int:
     """How many hyphenation points pyphen's en_US ``Pyphen().positions(word)`` returns."""
+    global _hyphenations
     table = _hyphen_lines()
     if table is None:
         return len(_hyphenator().positions(word))
     lines, longest = table
+    _hyphenations += 1
+    if _hyphenations > _HYPHENATIONS_BEFORE_PREFIXES:
+        # Missing from the prefix table: no pattern starts with this substring or any longer one.
+        return _points(word, _pattern_prefixes(), longest, missing=_ABSENT)
+    return _points(word, lines, longest, missing=None)  # missing: try the next length
+
+
+def _points(word: str, patterns: dict[str, str | None], longest: int, missing: object) -> int:
     pointed = f".{word.lower()}."
-    references = [0] * (len(pointed) + 1)
-    for i in range(len(pointed) - 1):
-        for j in range(i + 1, min(i + longest, len(pointed)) + 1):
-            line = lines.get(pointed[i:j])
+    size = len(pointed)
+    references = [0] * (size + 1)
+    get = patterns.get
+    for i in range(size - 1):
+        for j in range(i + 1, min(i + longest, size) + 1):
+            line = get(pointed[i:j], missing)
             if line is None:
                 continue
+            if line is _ABSENT:
+                break
             offset, values = _weights(line)
             for k, value in enumerate(values, start=i + offset):
                 if value > references[k]:
