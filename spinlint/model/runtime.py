@@ -33,10 +33,15 @@ _DIGIT = re.compile(r"\d")
 CHAR_SIZES = (2, 3, 4, 5)
 
 
+def lower(text: str) -> str:
+    """Lower-cased, with the typographic apostrophe made plain: what every feature reads."""
+    return text.lower().replace("\u2019", "'")
+
+
 def tokens(text: str) -> list[str]:
     """Lower-cased word tokens; every digit becomes 0 so numbers keep their shape, not their value."""
     # Replacing digits before tokenising gives the same tokens (\w matches both) in one pass.
-    return _TOKEN.findall(_DIGIT.sub("0", text.lower().replace("\u2019", "'")))
+    return _TOKEN.findall(_DIGIT.sub("0", lower(text)))
 
 
 def word_grams(token_list: list[str]) -> list[str]:
@@ -48,10 +53,11 @@ def word_analyzer(text: str) -> list[str]:
     return word_grams(tokens(text))
 
 
-# Both per-token caches are bounded so a long scan's memory stays flat: a worker meets tens of
+# Every per-token cache is bounded so a long scan's memory stays flat: a worker meets tens of
 # thousands of distinct tokens, and each entry costs about a kilobyte.
 CHAR_GRAM_CACHE = 8_192
 CHAR_COLUMN_CACHE = 50_000
+TOKEN_INFO_CACHE = 50_000
 
 
 @lru_cache(maxsize=CHAR_GRAM_CACHE)
@@ -165,24 +171,63 @@ class DenseFeatures:
                     counts[lexicon_id] += 1
         return counts
 
-    def _token_values(self, token_list: list[str]) -> list[float]:
-        """Lexicon hits, concreteness, numbers and length: the columns computed from tokens."""
-        values = [math.log1p(count) for count in self.lexicon_counts(token_list)]
-        ratings = [rating for rating in map(self._rating, token_list) if rating is not None]
+    def rating(self, token: str) -> float | None:
+        """A token's concreteness rating if it is a rated content word (function words and numbers are not)."""
+        usable = token.isalpha() and len(token) > 2 and token not in _FUNCTION_WORDS
+        return concreteness_lookup(self.concreteness, token) if usable else None
+
+    @staticmethod
+    def _values_from(counts: list[int], ratings: list[float], numbers: int, length: int) -> list[float]:
+        values = [math.log1p(count) for count in counts]
         if ratings:
             values += [sum(ratings) / len(ratings) - 3.0,
                        sum(1 for rating in ratings if rating < 2.5) / len(ratings),
                        sum(1 for rating in ratings if rating >= 4.0) / len(ratings), 0.0]
         else:
             values += [0.0, 0.0, 0.0, 1.0]
+        return values + [math.log1p(numbers), 0.0 if numbers else 1.0, math.log1p(length),
+                         1.0 if length < 8 else 0.0]
+
+    def _plain_token_values(self, token_list: list[str]) -> list[float]:
+        """Lexicon hits, concreteness, numbers and length, one feature at a time (the reference)."""
+        ratings = [rating for rating in map(self.rating, token_list) if rating is not None]
         numbers = sum(1 for token in token_list if "0" in token)
-        return values + [math.log1p(numbers), 0.0 if numbers else 1.0,
-                         math.log1p(len(token_list)), 1.0 if len(token_list) < 8 else 0.0]
+        return self._values_from(self.lexicon_counts(token_list), ratings, numbers, len(token_list))
+
+    def _token_info(self, token: str) -> tuple[float | None, tuple, bool]:
+        """(rating, phrases starting with the token, has a digit), kept in a bounded per-token cache."""
+        cache = self.__dict__.get("_tokens")
+        if cache is None:
+            cache = {}
+            object.__setattr__(self, "_tokens", cache)
+        info = cache.get(token)
+        if info is None:
+            info = (self.rating(token), tuple(self._phrase_index.get(token, ())), "0" in token)
+            if len(cache) < TOKEN_INFO_CACHE:
+                cache[token] = info
+        return info
+
+    def _token_values(self, token_list: list[str]) -> list[float]:
+        """The same columns as ``_plain_token_values`` (tested) in one pass with one cache look-up per token."""
+        counts = [0] * len(self.lexicons)
+        ratings, numbers = [], 0
+        cache = self.__dict__.get("_tokens") or {}
+        describe = self._token_info
+        for position, token in enumerate(token_list):
+            rating, phrases, has_digit = cache.get(token) or describe(token)
+            if rating is not None:
+                ratings.append(rating)
+            if has_digit:
+                numbers += 1
+            for rest, lexicon_id in phrases:
+                if not rest or tuple(token_list[position + 1:position + 1 + len(rest)]) == rest:
+                    counts[lexicon_id] += 1
+        return self._values_from(counts, ratings, numbers, len(token_list))
 
     def row(self, text: str) -> list[float]:
         """One sentence's features, the plain way (the reference ``transform`` is tested against)."""
         token_list = tokens(text)
-        values = self._token_values(token_list)
+        values = self._plain_token_values(token_list)
         lowered = text.lower().replace("\u2019", "'")
         normalised = _DIGIT.sub("0", lowered)
         sourced = False
@@ -195,43 +240,38 @@ class DenseFeatures:
         values.append(1.0 if has_numbers and not sourced else 0.0)
         return values
 
-    def _rating(self, token: str) -> float | None:
-        cache = self.__dict__.setdefault("_ratings", {})
-        if token not in cache:
-            usable = token.isalpha() and len(token) > 2 and token not in _FUNCTION_WORDS
-            cache[token] = concreteness_lookup(self.concreteness, token) if usable else None
-        return cache[token]
-
     def transform(self, texts: Iterable[str], token_lists: list[list[str]] | None = None) -> np.ndarray:
         """All rows at once: the same numbers as ``row`` (tested), with each regex run once per batch."""
-        texts = list(texts)
-        token_lists = token_lists if token_lists is not None else [tokens(text) for text in texts]
-        n = len(texts)
+        lowered = [lower(text) for text in texts]
+        normalised = [_DIGIT.sub("0", text) for text in lowered]
+        if token_lists is None:
+            token_lists = [_TOKEN.findall(text) for text in normalised]
+        return self.matrix(lowered, normalised, token_lists)
+
+    def matrix(self, lowered: list[str], normalised: list[str], token_lists: list[list[str]]) -> np.ndarray:
+        """``transform`` from texts already lower-cased (``lower``) and digit-normalised, and their tokens."""
+        n = len(lowered)
         matrix = np.zeros((n, len(self.names())), dtype=np.float64)
-        for index, token_list in enumerate(token_lists):
-            values = self._token_values(token_list)
-            matrix[index, :len(values)] = values
         if not n:
             return matrix
+        width = len(self.lexicons) + len(_FIXED_NAMES)
+        matrix[:, :width] = [self._token_values(token_list) for token_list in token_lists]
         # One search per pattern over the batch joined by NUL, a character no pattern can match or cross.
-        lowered = [text.lower().replace("\u2019", "'") for text in texts]
         starts = np.cumsum([0] + [len(text) + 1 for text in lowered[:-1]])
-        joined = "\x00".join(lowered)
-        normalised = _DIGIT.sub("0", joined)
-        first_regex_column = len(self.lexicons) + len(_FIXED_NAMES)
-        for offset, (name, pattern, transform) in enumerate(_COMPILED_REGEX):
-            positions = [match.start() for match in pattern.finditer(joined if name == "year" else normalised)]
-            counts = np.bincount(np.searchsorted(starts, positions, side="right") - 1, minlength=n) \
-                if positions else np.zeros(n, dtype=np.int64)
-            # math.log1p, not numpy's: the two may differ in the last bit and the model was fitted on math's.
-            matrix[:, first_regex_column + offset] = [math.log1p(count) if transform == "log" else float(count > 0)
-                                                      for count in counts.tolist()]
-        names = self.names()
+        joined, joined_normalised = "\x00".join(lowered), "\x00".join(normalised)
         sourced = np.zeros(n, dtype=bool)
-        for name in _SOURCE_FEATURES:
-            sourced |= matrix[:, names.index(name)] > 0
-        has_numbers = matrix[:, names.index("digits")] > 0
-        matrix[:, names.index(_UNSOURCED)] = (has_numbers & ~sourced).astype(np.float64)
+        for offset, (name, pattern, transform) in enumerate(_COMPILED_REGEX):
+            positions = [match.start() for match in pattern.finditer(joined if name == "year" else joined_normalised)]
+            if not positions:
+                continue  # the column stays 0.0 (= log1p(0) and the flag of no match)
+            counts = np.bincount(np.searchsorted(starts, positions, side="right") - 1, minlength=n)
+            # math.log1p, not numpy's: the two may differ in the last bit and the model was fitted on math's.
+            matrix[:, width + offset] = [math.log1p(count) if transform == "log" else float(count > 0)
+                                         for count in counts.tolist()]
+            if name in _SOURCE_FEATURES:
+                sourced |= counts > 0
+        has_numbers = matrix[:, len(self.lexicons) + _FIXED_NAMES.index("digits")] > 0
+        matrix[:, -1] = (has_numbers & ~sourced).astype(np.float64)
         return matrix
 
 
@@ -270,6 +310,22 @@ class _Block:
     terms: list[str]
 
 
+# Explanations reuse the rows of the last scored batch (the engine explains the sentences it has just
+# scored); a batch longer than this is not kept, so the memo's memory stays bounded.
+EXPLAIN_MEMO_ROWS = 20_000
+_NO_COLUMNS = np.zeros(0, dtype=np.int64)
+
+
+@dataclass(frozen=True, eq=False)
+class _Batch:
+    """A batch's features: TF-IDF entries (row, column, value; sorted by row then column) and dense rows."""
+
+    word: tuple[np.ndarray, np.ndarray, np.ndarray]
+    char: tuple[np.ndarray, np.ndarray, np.ndarray]
+    dense: np.ndarray
+    rows: dict[str, int]  # sentence text -> row
+
+
 class ExportedModel:
     """Calibrated linear classifiers over word + character TF-IDF and named dense features."""
 
@@ -281,8 +337,8 @@ class ExportedModel:
         char_terms = _from_text_array(arrays["char_terms"])
         coef = np.asarray(arrays["coef"], dtype=np.float64)
         n_word, n_char = len(word_terms), len(char_terms)
-        self.word = _Block({t: i for i, t in enumerate(word_terms)}, arrays["word_idf"], coef[:, :n_word], word_terms)
-        self.char = _Block({t: i for i, t in enumerate(char_terms)}, arrays["char_idf"],
+        self.word = _Block(dict(zip(word_terms, range(n_word))), arrays["word_idf"], coef[:, :n_word], word_terms)
+        self.char = _Block(dict(zip(char_terms, range(n_char))), arrays["char_idf"],
                            coef[:, n_word:n_word + n_char], char_terms)
         self.dense_coef = coef[:, n_word + n_char:]
         names = _from_text_array(arrays["lexicon_names"])
@@ -301,21 +357,23 @@ class ExportedModel:
         self.calibration_b = np.asarray(arrays["calibration_b"], dtype=np.float64)
         if self.dense_coef.shape[1] != len(self.dense_names) or self.intercept.shape != (len(self.labels),):
             raise ValueError("coefficients do not match the features")
-        self._char_columns: dict[str, tuple[int, ...]] = {}
+        self._token_columns: dict[str, tuple[int, np.ndarray, int]] = {}
+        self._last: _Batch | None = None
 
     # -- features ------------------------------------------------------------------------------
 
-    def _token_char_columns(self, token: str) -> tuple[int, ...]:
-        columns = self._char_columns.get(token)
-        if columns is None:
-            vocabulary = self.char.vocabulary
-            columns = tuple(vocabulary[g] for g in token_char_grams(token) if g in vocabulary)
-            if len(self._char_columns) < CHAR_COLUMN_CACHE:
-                self._char_columns[token] = columns
-        return columns
+    def _describe_token(self, token: str) -> tuple[int, np.ndarray, int]:
+        """(word column or -1, its character n-gram columns, how many), kept in a bounded cache."""
+        vocabulary = self.char.vocabulary
+        found = [vocabulary[gram] for gram in token_char_grams(token) if gram in vocabulary]
+        entry = (self.word.vocabulary.get(token, -1), np.array(found, dtype=np.int64) if found else _NO_COLUMNS,
+                 len(found))
+        if len(self._token_columns) < CHAR_COLUMN_CACHE:
+            self._token_columns[token] = entry
+        return entry
 
     @staticmethod
-    def _tfidf(rows: list[int], columns: list[int], block: _Block, n: int):
+    def _tfidf(rows, columns, block: _Block, n: int):
         """Sublinear tf * idf, l2-normalised per row: the same arithmetic as TfidfTransformer."""
         width = len(block.terms) or 1
         keys, counts = np.unique(np.asarray(rows, dtype=np.int64) * width + np.asarray(columns, dtype=np.int64),
@@ -327,37 +385,56 @@ class ExportedModel:
         return rows_a, columns_a, data / norms[rows_a]
 
     def _sparse_parts(self, token_lists: list[list[str]]):
+        """Word and character TF-IDF entries of a batch, from per-token cached columns."""
         n = len(token_lists)
-        word_rows, word_cols, char_rows, char_cols = [], [], [], []
-        word_vocabulary = self.word.vocabulary
-        cached, compute = self._char_columns, self._token_char_columns
+        word_rows, word_columns, char_arrays, char_lengths = [], [], [], []
+        bigram_column = self.word.vocabulary.get
+        cached, describe = self._token_columns.get, self._describe_token
         for row, token_list in enumerate(token_lists):
-            found = [word_vocabulary[g] for g in word_grams(token_list) if g in word_vocabulary]
-            word_cols.extend(found)
-            word_rows.extend([row] * len(found))
-            found = [column for token in token_list
-                     for column in (cached[token] if token in cached else compute(token))]
-            char_cols.extend(found)
-            char_rows.extend([row] * len(found))
-        return (self._tfidf(word_rows, word_cols, self.word, n), self._tfidf(char_rows, char_cols, self.char, n))
+            entries = [cached(token) or describe(token) for token in token_list]
+            found = [entry[0] for entry in entries if entry[0] >= 0]
+            found += [column for column in map(bigram_column, map(" ".join, zip(token_list, token_list[1:])))
+                      if column is not None]
+            word_columns += found
+            word_rows += [row] * len(found)
+            char_arrays += [entry[1] for entry in entries]
+            char_lengths.append(sum(entry[2] for entry in entries))
+        char_columns = np.concatenate(char_arrays) if char_arrays else _NO_COLUMNS
+        char_rows = np.repeat(np.arange(n, dtype=np.int64), char_lengths)
+        return (self._tfidf(word_rows, word_columns, self.word, n),
+                self._tfidf(char_rows, char_columns, self.char, n))
+
+    def _features(self, texts: list[str]) -> _Batch:
+        lowered = [lower(text) for text in texts]
+        normalised = [_DIGIT.sub("0", text) for text in lowered]
+        token_lists = [_TOKEN.findall(text) for text in normalised]  # = tokens(text), sharing the lowering
+        word, char = self._sparse_parts(token_lists)
+        dense = self.dense.matrix(lowered, normalised, token_lists)
+        return _Batch(word, char, dense, {text: row for row, text in enumerate(texts)})
+
+    def _decision(self, batch: _Batch) -> np.ndarray:
+        n = batch.dense.shape[0]
+        scores = np.zeros((n, len(self.labels)))
+        for (rows, columns, values), block in ((batch.word, self.word), (batch.char, self.char)):
+            weighted = block.coef[:, columns] * values
+            for label_index in range(len(self.labels)):
+                scores[:, label_index] += np.bincount(rows, weights=weighted[label_index], minlength=n)
+        scores += batch.dense @ self.dense_coef.T
+        return scores + self.intercept
 
     def decision_function(self, texts: list[str]) -> np.ndarray:
         """The linear models' scores before calibration, shape (n, labels)."""
-        n = len(texts)
-        token_lists = [tokens(text) for text in texts]
-        scores = np.zeros((n, len(self.labels)))
-        for (rows, columns, values), block in zip(self._sparse_parts(token_lists), (self.word, self.char)):
-            for label_index in range(len(self.labels)):
-                scores[:, label_index] += np.bincount(rows, weights=values * block.coef[label_index, columns],
-                                                      minlength=n)
-        scores += self.dense.transform(texts, token_lists) @ self.dense_coef.T
-        return scores + self.intercept
+        return self._decision(self._features(list(texts)))
 
     def predict_proba(self, texts: list[str]) -> np.ndarray:
         """Calibrated probability per label, shape (n, labels): one batched call per document."""
+        texts = list(texts)
         if not texts:
             return np.zeros((0, len(self.labels)))
-        decision = self.decision_function(list(texts))
+        batch = self._features(texts)
+        decision = self._decision(batch)
+        # One assignment, so a concurrent explain sees either the previous batch or this one.
+        self._last = batch if len(texts) <= EXPLAIN_MEMO_ROWS else None
         # scikit-learn's sigmoid calibration: p = 1 / (1 + exp(a * f + b)).
         return 1.0 / (1.0 + np.exp(self.calibration_a * decision + self.calibration_b))
 
@@ -366,14 +443,21 @@ class ExportedModel:
 
         Word n-grams and dense features are named; character n-grams are left
         out because a fragment such as 'ock ' explains nothing to a reader.
+        A sentence of the last scored batch reuses that batch's row.
         """
         label_index = self.labels.index(label)
-        (rows, columns, values), _ = self._sparse_parts([tokens(text)])
-        contributions = [(f"'{self.word.terms[column]}'", float(value * self.word.coef[label_index, column]))
-                         for column, value in zip(columns.tolist(), values.tolist())]
-        dense = self.dense.transform([text])[0]
-        contributions += [(name, float(value * weight)) for name, value, weight
-                          in zip(self.dense_names, dense.tolist(), self.dense_coef[label_index].tolist())]
+        batch = self._last
+        row = batch.rows.get(text) if batch is not None else None
+        if row is None:
+            batch, row = self._features([text]), 0
+        rows, columns, values = batch.word
+        start, end = np.searchsorted(rows, (row, row + 1)).tolist()
+        columns = columns[start:end]
+        weights = values[start:end] * self.word.coef[label_index, columns]
+        terms = self.word.terms
+        contributions = [(f"'{terms[column]}'", weight) for column, weight in zip(columns.tolist(), weights.tolist())]
+        contributions += [(name, value * weight) for name, value, weight
+                          in zip(self.dense_names, batch.dense[row].tolist(), self.dense_coef[label_index].tolist())]
         positive = sorted((item for item in contributions if item[1] > 0), key=lambda item: (-item[1], item[0]))
         return positive[:k]
 

@@ -1,0 +1,148 @@
+"""The runtime's fast path (per-token caches, batched numpy, explanations reusing the scored batch) gives
+the same probabilities and explanations as a plain sentence-by-sentence computation, and its caches stay
+bounded.  No timing here: speed is measured outside the test suite (see issue 6).
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from spinlint.model import runtime
+
+SHIPPED = runtime.default_path()
+pytestmark = pytest.mark.skipif(not SHIPPED.is_file(), reason="no shipped model in models/")
+CORPUS = Path("/tmp/spinlint-bench/corpus/archive/shard-000")  # the local benchmark corpus, absent in CI
+
+# Words and phrases written for this test: buzzwords, hedges, blame, numbers, sources, passives, plain nouns.
+WORDS = ("we", "our", "team", "will", "may", "could", "leverage", "synergies", "unlock", "value", "journey",
+         "best-in-class", "world-class", "arguably", "many", "experts", "believe", "the", "a", "invoice",
+         "pump", "valve", "warehouse", "parcels", "delays", "were", "caused", "by", "headwinds", "macroeconomic",
+         "according", "to", "survey", "respondents", "revenue", "fell", "declined", "12%", "$4", "million",
+         "in", "2023", "1998", "(smith,", "2019)", "[3]", "et", "al", "was", "quickly", "closed", "sold",
+         "customers", "due", "inflation", "going", "forward", "it", "is", "widely", "believed", "that",
+         "we'll", "we\u2019ll", "doi", "https://example.org/report", "per", "cent", "over", "ticket", "rack",
+         "moving", "needle", "circle", "back", "holistic", "ecosystem", "zqvx", "reimagining", "possible",
+         "outages", "breach", "regulators", "weather", "studies", "show", "three", "4.5", "km", "?", "!")
+
+
+def generated_sentences(count: int, seed: int = 6) -> list[str]:
+    rng = random.Random(seed)
+    sentences = []
+    for _ in range(count):
+        words = [rng.choice(WORDS) for _ in range(rng.randint(1, 40))]
+        sentences.append(" ".join(words).capitalize() + rng.choice((".", ".", "?", "!", "")))
+    # Edge cases: no tokens at all, one token, a repeated sentence, digits only.
+    return sentences + ["!!! ...", "Synergies.", sentences[0], "2024 2025 12 13 4.5%"]
+
+
+@pytest.fixture(scope="module")
+def model():
+    return runtime.load()
+
+
+def reference_tfidf(grams: list[str], block) -> dict[int, float]:
+    """Sublinear tf-idf with l2 norm for one sentence, the textbook way."""
+    counts = Counter(block.vocabulary[gram] for gram in grams if gram in block.vocabulary)
+    data = {column: (math.log(count) + 1.0) * float(block.idf[column]) for column, count in counts.items()}
+    norm = math.sqrt(sum(value * value for value in data.values())) or 1.0
+    return {column: value / norm for column, value in data.items()}
+
+
+def reference_probabilities(model, text: str) -> list[float]:
+    word = reference_tfidf(runtime.word_analyzer(text), model.word)
+    char = reference_tfidf(runtime.char_analyzer(text), model.char)
+    dense = model.dense.row(text)
+    probabilities = []
+    for index in range(len(model.labels)):
+        score = (sum(value * float(model.word.coef[index, column]) for column, value in word.items())
+                 + sum(value * float(model.char.coef[index, column]) for column, value in char.items())
+                 + sum(value * float(weight) for value, weight in zip(dense, model.dense_coef[index]))
+                 + float(model.intercept[index]))
+        exponent = float(model.calibration_a[index]) * score + float(model.calibration_b[index])
+        probabilities.append(1.0 / (1.0 + math.exp(exponent)))
+    return probabilities
+
+
+def reference_explain(model, text: str, label: str, k: int = 3) -> list[tuple[str, float]]:
+    index = model.labels.index(label)
+    word = reference_tfidf(runtime.word_analyzer(text), model.word)
+    contributions = [(f"'{model.word.terms[column]}'", value * float(model.word.coef[index, column]))
+                     for column, value in word.items()]
+    contributions += [(name, value * float(weight)) for name, value, weight
+                      in zip(model.dense_names, model.dense.row(text), model.dense_coef[index])]
+    positive = sorted((item for item in contributions if item[1] > 0), key=lambda item: (-item[1], item[0]))
+    return positive[:k]
+
+
+def assert_same_explanation(actual, expected):
+    assert [name for name, _ in actual] == [name for name, _ in expected]
+    assert [value for _, value in actual] == pytest.approx([value for _, value in expected], rel=1e-12, abs=1e-15)
+
+
+def assert_batch_matches_reference(model, texts: list[str]):
+    matrix = model.predict_proba(texts)
+    assert matrix.shape == (len(texts), len(model.labels))
+    for row, text in enumerate(texts):
+        assert matrix[row].tolist() == pytest.approx(reference_probabilities(model, text), abs=1e-9), text
+    # Explanations right after scoring come from the batch's rows; they must equal a fresh computation.
+    for text in texts[::3]:
+        for label in model.labels:
+            assert_same_explanation(model.explain(text, label, k=3), reference_explain(model, text, label))
+
+
+def test_batched_probabilities_and_explanations_equal_the_plain_computation(model):
+    sentences = generated_sentences(240)
+    for start in range(0, len(sentences), 40):  # one batch per "document", as the engine calls it
+        assert_batch_matches_reference(model, sentences[start:start + 40])
+
+
+def test_a_sentence_scores_the_same_alone_and_in_any_batch(model):
+    sentences = generated_sentences(30, seed=11)
+    together = model.predict_proba(sentences)
+    for row, text in enumerate(sentences):
+        # Equal up to the last bits the matrix product of the dense block may round differently per batch size.
+        assert model.predict_proba([text])[0].tolist() == pytest.approx(together[row].tolist(), abs=1e-12)
+    assert model.predict_proba([]).shape == (0, len(model.labels))
+
+
+def test_explaining_a_sentence_outside_the_last_batch_recomputes_it(model):
+    scored, other = generated_sentences(20, seed=1), generated_sentences(5, seed=2)
+    model.predict_proba(scored)
+    for text in other:
+        for label in model.labels:
+            assert_same_explanation(model.explain(text, label, k=5), reference_explain(model, text, label, k=5))
+
+
+def test_caches_stay_bounded_and_results_do_not_change_when_full(monkeypatch):
+    monkeypatch.setattr(runtime, "CHAR_COLUMN_CACHE", 50)
+    monkeypatch.setattr(runtime, "TOKEN_INFO_CACHE", 50)
+    monkeypatch.setattr(runtime, "EXPLAIN_MEMO_ROWS", 10)
+    fresh = runtime.load()
+    rng = random.Random(3)
+    texts = [" ".join(f"{rng.choice(WORDS)} zq{rng.randrange(10**6)}x" for _ in range(12)) + "." for _ in range(30)]
+    assert_batch_matches_reference(fresh, texts)  # 30 rows > 10: not memoised, explain recomputes
+    assert fresh._last is None
+    assert len(fresh._token_columns) <= 50
+    assert len(fresh.dense.__dict__["_tokens"]) <= 50
+    assert_batch_matches_reference(fresh, texts[:8])
+    assert fresh._last is not None and len(fresh._last.rows) == 8
+
+
+def test_dense_fast_path_equals_the_plain_token_values(model):
+    for text in generated_sentences(120, seed=5):
+        token_list = runtime.tokens(text)
+        assert model.dense._token_values(token_list) == model.dense._plain_token_values(token_list)
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="the local benchmark corpus is absent (as in CI)")
+def test_benchmark_documents_score_the_same_as_the_plain_computation(model):
+    for path in sorted(CORPUS.iterdir())[:25]:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        sentences = [part.strip() for line in text.splitlines() for part in line.split(". ")
+                     if len(part.split()) >= 5]
+        assert_batch_matches_reference(model, sentences)
