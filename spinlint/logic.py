@@ -10,7 +10,10 @@ lists live in ``spinlint/vocabularies``.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any, Callable, Iterator, Mapping
+
+from .readability import lowered
 
 Offsets = tuple[int, int]
 
@@ -42,6 +45,10 @@ def is_nominalisation(word: str) -> bool:
     return len(lower) >= 7 and lower not in _CONCRETE_NOMINALS and bool(_NOMINAL_SUFFIX.search(lower))
 
 
+# Per distinct word as written, bounded: the rules see each common word thousands of times.
+_nominal_word = lru_cache(maxsize=16384)(is_nominalisation)
+
+
 def stacked_nominalisations(text: str, options: Mapping[str, Any]) -> Iterator[Offsets]:
     """Chains like 'the optimisation of the alignment of capabilities'.
 
@@ -50,6 +57,8 @@ def stacked_nominalisations(text: str, options: Mapping[str, Any]) -> Iterator[O
     one chain.
     """
     minimum = int(options.get("min_nominals", 3))
+    if sum(map(_nominal_word, _WORD.findall(text))) < minimum:
+        return  # too few nominalisations in the whole sentence for any chain to reach the minimum
     words = _words(text)
     chain: list[re.Match] = []
     gap: list[str] = []
@@ -63,7 +72,7 @@ def stacked_nominalisations(text: str, options: Mapping[str, Any]) -> Iterator[O
         between = text[chain[-1].end():word.start()] if chain else ""
         # A capitalised word mid-sentence is part of a name ("the American Association for ...").
         named = index > 0 and word.group(0)[:1].isupper()
-        if is_nominalisation(lower) and not named:
+        if _nominal_word(lower) and not named:
             joined = chain and not re.search(r"[.,;:!?()\"“”]", between) and (
                 not gap or (len(gap) <= 3 and any(g in _PREPOSITIONS for g in gap)))
             if not joined:
@@ -108,6 +117,14 @@ def _concreteness(word: str, rating: Callable[[str], float | None]) -> float | N
     return None
 
 
+@lru_cache(maxsize=16384)
+def _word_rating(word: str) -> float | None:
+    """``_concreteness`` of one lower-case word with the shipped ratings, per distinct word (bounded)."""
+    from .concreteness import rating  # the ratings table loads only when this rule runs
+
+    return _concreteness(word, rating)
+
+
 # Evaluative, aspirational words of mission statements; an abstract sentence is a slogan when it leans on them.
 _ASPIRATION = re.compile(
     r"(?:commit\w*|value[sd]?|vision\w*|innovat\w*|growth|excellen\w*|transform\w*|purpose\w*|opportunit\w*|"
@@ -115,6 +132,14 @@ _ASPIRATION = re.compile(
     r"progress|impact\w*|success\w*|excellence|trust\w*|passion\w*|journey|possibilit\w*|stakeholders?|"
     r"collaborat\w*|synerg\w*|agil\w*|resilien\w*|leadership|mission|ambition\w*|shared|together)$",
     re.IGNORECASE)
+
+
+@lru_cache(maxsize=16384)
+def _is_aspiration(word: str) -> bool:
+    return _ASPIRATION.match(word) is not None
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def abstract_sentence(text: str, options: Mapping[str, Any]) -> Iterator[Offsets]:
@@ -126,27 +151,24 @@ def abstract_sentence(text: str, options: Mapping[str, Any]) -> Iterator[Offsets
     lean on mission-statement words (commitment, vision, value...), because
     sober abstraction (accounting policy, risk factors) is not spin.
     """
-    if re.search(r"\d", text):
+    if _DIGIT.search(text):
         return
-    words = _words(text)
-    if any(word.group(0)[:1].isupper() and index > 0 and not word.group(0).isupper()
-           for index, word in enumerate(words)):
+    tokens = _WORD.findall(text)
+    # The cheapest test first: most sentences lean on fewer than two mission-statement words.
+    if sum(map(_is_aspiration, tokens)) < int(options.get("min_aspiration_words", 2)):
+        return  # abstract but sober (accounting, risk factors): not the slogan this rule is after
+    if any(word[:1].isupper() and index > 0 and not word.isupper() for index, word in enumerate(tokens)):
         return
-    from .concreteness import rating  # the ratings table loads only when this rule runs
-
     rated = []
-    for word in words:
-        lower = word.group(0).lower().strip("'’-")
+    for word in tokens:
+        lower = word.lower().strip("'’-")
         if lower in _FUNCTION_WORDS or len(lower) < 3:
             continue
-        value = _concreteness(lower, rating)
+        value = _word_rating(lower)
         if value is not None:
             rated.append(value)
     if len(rated) < int(options.get("min_content_words", 8)):
         return
-    aspirations = sum(1 for word in words if _ASPIRATION.match(word.group(0)))
-    if aspirations < int(options.get("min_aspiration_words", 2)):
-        return  # abstract but sober (accounting, risk factors): not the slogan this rule is after
     mean = sum(rated) / len(rated)
     concrete = sum(1 for value in rated if value >= float(options.get("concrete_word_rating", 3.5)))
     if mean < float(options.get("max_mean_rating", 2.4)) and concrete <= int(options.get("max_concrete_words", 1)):
@@ -184,6 +206,8 @@ _SUBJECT_GROUPS = {
 _PASSIVE = re.compile(
     rf"\b{_BE}\s+{_ADVERBS}(?P<participle>{_ALWAYS_BAD}|"
     + "|".join(participles for participles, _ in _SUBJECT_GROUPS.values()) + r")\b", re.IGNORECASE)
+# The same pattern for lower-cased text (see readability.lowered); every form of _BE starts with one of these letters.
+_PASSIVE_LOWER = re.compile(r"(?=[abghiw])" + _PASSIVE.pattern)
 _ALWAYS = re.compile(rf"(?:{_ALWAYS_BAD})$", re.IGNORECASE)
 _SUBJECTS = [(re.compile(rf"(?:{participles})$", re.IGNORECASE), re.compile(rf"\b(?:{subjects})\b", re.IGNORECASE))
              for participles, subjects in _SUBJECT_GROUPS.values()]
@@ -224,10 +248,11 @@ def _clause_start(text: str, start: int) -> int:
 
 def agentless_bad_news_passive(text: str, options: Mapping[str, Any]) -> Iterator[Offsets]:
     """'Mistakes were made', 'roles were impacted', 'data was exposed' with nobody named as the actor."""
-    for found in _PASSIVE.finditer(text):
+    folded = lowered(text)
+    for found in (_PASSIVE.finditer(text) if folded is None else _PASSIVE_LOWER.finditer(folded)):
         if _has_agent(text, found.end()):
             continue
-        participle = found.group("participle")
+        participle = text[found.start("participle"):found.end("participle")]
         clause = _clause_start(text, found.start())
         if _NEGATION.search(text, clause, found.start()):
             continue  # "no data was lost" reports good news
@@ -255,11 +280,17 @@ _DECISION = re.compile(
     r"(?:decided|determined|agreed|concluded|deemed\s+necessary|felt\s+necessary|judged\s+necessary)"
     r"|(?:a|the)\s+(?:decision|determination)\s+(?:was|has\s+been)\s+(?:\w+\s+)?(?:arrived\s+at|come\s+to))\b",
     re.IGNORECASE)
+_DECISION_LOWER = re.compile(_DECISION.pattern)
+# Every match of _DECISION contains one of these: most sentences are passed over after one quick search.
+_DECISION_WORDS = re.compile(r"decision|choice|decided|determin|agreed|concluded|deemed|felt|judged")
 
 
 def agentless_decision(text: str, options: Mapping[str, Any]) -> Iterator[Offsets]:
     """'The decision was taken', 'it was decided' with no decider named."""
-    for found in _DECISION.finditer(text):
+    folded = lowered(text)
+    if folded is not None and not _DECISION_WORDS.search(folded):
+        return
+    for found in (_DECISION.finditer(text) if folded is None else _DECISION_LOWER.finditer(folded)):
         if _has_agent(text, found.end()):
             continue
         yield found.start(), found.end()

@@ -30,7 +30,7 @@ _PASSIVE = re.compile(
     r"(\s+by\b)?",
     re.IGNORECASE,
 )
-# The same passive pattern for lower-cased text (see _lowered), told where a match can start:
+# The same passive pattern for lower-cased text (see lowered), told where a match can start:
 # every form of "be"/"get" begins with one of these letters, so other positions are skipped at once.
 _PASSIVE_LOWER = re.compile(r"(?=[abgiw])" + _PASSIVE.pattern)
 _NOT_PARTICIPLES = frozenset({"need", "indeed", "speed", "seed", "feed", "bed", "red", "shed", "bred", "weed",
@@ -93,7 +93,8 @@ def words(text: str) -> list[str]:
 _FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
 
 
-def _lowered(text: str) -> str | None:
+def lowered(text: str) -> str | None:
+    """``text.lower()`` when IGNORECASE patterns of ASCII literals may run on it case-sensitively instead."""
     if text.isascii() or _FOLDS_TO_ASCII.isdisjoint(text):
         return text.lower()
     return None
@@ -101,8 +102,8 @@ def _lowered(text: str) -> str | None:
 
 def passive_spans(text: str) -> list[tuple[int, int, bool]]:
     """Each passive verb group in ``text``: (start, end, whether an agent follows with "by")."""
-    lowered = _lowered(text)
-    pattern, subject = (_PASSIVE, text) if lowered is None else (_PASSIVE_LOWER, lowered)
+    folded = lowered(text)
+    pattern, subject = (_PASSIVE, text) if folded is None else (_PASSIVE_LOWER, folded)
     spans = []
     for match in pattern.finditer(subject):
         if match.group(1).lower() in _NOT_PARTICIPLES:
@@ -112,8 +113,8 @@ def passive_spans(text: str) -> list[tuple[int, int, bool]]:
 
 
 def nominalisations(text: str) -> list[tuple[int, int]]:
-    lowered = _lowered(text)
-    pattern, subject = (_NOMINALISATION, text) if lowered is None else (_NOMINALISATION_LOWER, lowered)
+    folded = lowered(text)
+    pattern, subject = (_NOMINALISATION, text) if folded is None else (_NOMINALISATION_LOWER, folded)
     return [(match.start(), match.end()) for match in pattern.finditer(subject)
             if match.group().lower() not in _NOT_NOMINALISATIONS]
 

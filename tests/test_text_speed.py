@@ -135,3 +135,176 @@ def test_prefix_walk_finds_the_same_hyphenation_points_as_the_full_search():
     for word in words:
         full = syllables._points(word, lines, longest, missing=None)
         assert syllables._points(word, prefixes, longest, missing=syllables._ABSENT) == full, word
+
+
+# -- logic -----------------------------------------------------------------------------------------
+# The functions as they were before their fast paths, kept here as the reference.
+
+
+def _reference_stacked_nominalisations(text, options):
+    from spinlint import logic
+
+    minimum = int(options.get("min_nominals", 3))
+    words = list(logic._WORD.finditer(text))
+    chain, gap = [], []
+
+    def flush():
+        if len(chain) >= minimum:
+            yield chain[0].start(), chain[-1].end()
+
+    for index, word in enumerate(words):
+        lower = word.group(0).lower()
+        between = text[chain[-1].end():word.start()] if chain else ""
+        named = index > 0 and word.group(0)[:1].isupper()
+        if logic.is_nominalisation(lower) and not named:
+            joined = chain and not re.search(r"[.,;:!?()\"“”]", between) and (
+                not gap or (len(gap) <= 3 and any(g in logic._PREPOSITIONS for g in gap)))
+            if not joined:
+                yield from flush()
+                chain = []
+            chain.append(word)
+            gap = []
+        elif chain and len(gap) < 3 and not re.search(r"[.,;:!?()\"“”]", between):
+            gap.append(lower)
+        else:
+            yield from flush()
+            chain, gap = [], []
+    yield from flush()
+
+
+def _reference_abstract_sentence(text, options):
+    from spinlint import logic
+    from spinlint.concreteness import rating
+
+    if re.search(r"\d", text):
+        return
+    words = list(logic._WORD.finditer(text))
+    if any(word.group(0)[:1].isupper() and index > 0 and not word.group(0).isupper()
+           for index, word in enumerate(words)):
+        return
+    rated = []
+    for word in words:
+        lower = word.group(0).lower().strip("'’-")
+        if lower in logic._FUNCTION_WORDS or len(lower) < 3:
+            continue
+        value = logic._concreteness(lower, rating)
+        if value is not None:
+            rated.append(value)
+    if len(rated) < int(options.get("min_content_words", 8)):
+        return
+    aspirations = sum(1 for word in words if logic._ASPIRATION.match(word.group(0)))
+    if aspirations < int(options.get("min_aspiration_words", 2)):
+        return
+    mean = sum(rated) / len(rated)
+    concrete = sum(1 for value in rated if value >= float(options.get("concrete_word_rating", 3.5)))
+    if mean < float(options.get("max_mean_rating", 2.4)) and concrete <= int(options.get("max_concrete_words", 1)):
+        start = len(text) - len(text.lstrip())
+        yield start, len(text.rstrip())
+
+
+def _reference_agentless_bad_news_passive(text, options):
+    from spinlint import logic
+
+    for found in logic._PASSIVE.finditer(text):
+        if logic._has_agent(text, found.end()):
+            continue
+        participle = found.group("participle")
+        clause = logic._clause_start(text, found.start())
+        if logic._NEGATION.search(text, clause, found.start()):
+            continue
+        if logic._HYPOTHETICAL.search(text[max(0, found.start() - 30):found.start()]):
+            continue
+        if logic._ALWAYS.match(participle):
+            yield logic._skip_spaces(text, clause, found.start()), found.end()
+            continue
+        for participles, subjects in logic._SUBJECTS:
+            if not participles.match(participle):
+                continue
+            nearest = None
+            for nearest in subjects.finditer(text, clause, found.start()):
+                pass
+            if nearest:
+                yield nearest.start(), found.end()
+                break
+
+
+def _reference_agentless_decision(text, options):
+    from spinlint import logic
+
+    for found in logic._DECISION.finditer(text):
+        if logic._has_agent(text, found.end()):
+            continue
+        yield found.start(), found.end()
+
+
+_REFERENCES = {
+    "stacked_nominalisations": _reference_stacked_nominalisations,
+    "abstract_sentence": _reference_abstract_sentence,
+    "agentless_bad_news_passive": _reference_agentless_bad_news_passive,
+    "agentless_decision": _reference_agentless_decision,
+}
+_OPTION_SETS = [{}, {"min_nominals": 2}, {"min_nominals": 1}, {"min_content_words": 3, "min_aspiration_words": 1},
+                {"min_content_words": 5, "min_aspiration_words": 0, "max_mean_rating": 3.0, "max_concrete_words": 3}]
+
+_SLOGAN_WORDS = """our we the of and to in with for a commitment vision values innovation growth excellence purpose
+opportunity future sustainability potential progress impact success trust passion journey stakeholders
+collaboration synergy resilience leadership mission ambition shared together responsible inclusive strategic
+meaningful empowerment transformation alignment optimisation enablement realisation effectiveness capability
+governance integrity belief idea concept freedom truth quality""".split()
+
+
+def _slogans(count: int, seed: int = 3) -> list[str]:
+    rng = random.Random(seed)
+    return [" ".join(rng.choice(_SLOGAN_WORDS) for _ in range(rng.randint(6, 30))).capitalize() + rng.choice([".", "", "!"])
+            for _ in range(count)]
+
+
+def _blame(count: int, seed: int = 4) -> list[str]:
+    """Passive bad news and agentless decisions, with and without agents, negations and hedges."""
+    rng = random.Random(seed)
+    subjects = ["mistakes", "roles", "some jobs", "customer data", "records", "our targets", "the decision",
+                "a difficult decision", "it", "the bus", "Payments", "Staff", "no data", "the office", "choices"]
+    verbs = ["was", "were", "has been", "had been", "will be", "would be", "may be", "got", "is being", "WERE"]
+    adverbs = ["", "", "unfortunately ", "also ", "recently ", "temporarily "]
+    participles = ["made", "taken", "impacted", "cut", "exposed", "lost", "missed", "delayed", "closed", "laid off",
+                   "let go", "decided", "agreed", "reached", "arrived at", "breached", "reduced", "published"]
+    tails = ["", " by the board", " by 20%", " by mistake", " by next week", " last year", ", and the plan changed",
+             " by an outage", " when the review ended", " by our team"]
+    lead = ["", "If ", "Unfortunately, ", "We regret that ", "When ", "Sadly "]
+    return [rng.choice(lead) + " ".join([rng.choice(subjects), rng.choice(verbs), rng.choice(adverbs)
+                                         + rng.choice(participles)]) + rng.choice(tails) + rng.choice([".", ";", ""])
+            for _ in range(count)]
+
+
+def _compare_logic(texts: list[str]) -> dict[str, int]:
+    from spinlint.logic import LOGIC
+
+    fired = dict.fromkeys(_REFERENCES, 0)
+    for name, reference in _REFERENCES.items():
+        for options in _OPTION_SETS:
+            for text in texts:
+                expected = list(reference(text, options))
+                assert list(LOGIC[name](text, options)) == expected, (name, options, text)
+                fired[name] += bool(expected)
+    return fired
+
+
+def test_logic_functions_equal_the_reference_on_generated_sentences():
+    texts = generated_sentences(3000, seed=23) + _slogans(1500) + _blame(1500)
+    texts += ["Mistakes were made.", "MISTAKES WERE MADE.", "İt was decided that roles were cut.",
+              "The decision was taken to close the plant.", "Data was ſtolen and roles were eliminated.",
+              "The optimisation of the alignment of capabilities enablement matters."]
+    fired = _compare_logic(texts)
+    assert all(count > 20 for count in fired.values()), fired  # every function's positive branch was exercised
+
+
+def test_logic_functions_equal_the_reference_on_the_benchmark_corpus():
+    sentences = [sentence for text in corpus_texts(120) for sentence in re.split(r"(?<=[.!?])\s+", text)]
+    _compare_logic(sentences)
+
+
+def test_logic_caches_are_bounded():
+    from spinlint import logic
+
+    for cached in (logic._nominal_word, logic._word_rating, logic._is_aspiration):
+        assert cached.cache_info().maxsize is not None and cached.cache_info().maxsize <= 65536
