@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Iterator, Mapping
 
+from . import prefilter
 from .document import Block, Segments, Span
 from .features import Features
 from .findings import Finding
@@ -41,6 +43,10 @@ class CompiledRule:
 class Engine:
     """Holds the selected rules, compiled once, and runs them per document."""
 
+    # After this many documents the engine works out every rule's word heads (spinlint.prefilter):
+    # a tenth of a second once, which a one-file run would pay for nothing.
+    WARM_UP_DOCUMENTS = 10
+
     def __init__(self, rules: tuple[Rule, ...] | list[Rule], *,
                  options: Mapping[str, Mapping[str, Any]] | None = None,
                  overrides: VocabularyOverrides | None = None):
@@ -51,29 +57,47 @@ class Engine:
             CompiledRule(rule, compile_rule(rule, overrides), {**rule.options, **options.get(rule.code, {})})
             for rule in self.rules
         )
+        self._documents = 0
+        self._heads: tuple[frozenset[str] | None, ...] | None = None
 
     @property
     def needs_model(self) -> bool:
         return any(isinstance(item.kind, ClassifierKind) for item in self.compiled)
 
+    def word_heads(self) -> tuple[frozenset[str] | None, ...]:
+        """Per compiled rule, the word heads every match contains (None: the rule is always run)."""
+        if self._heads is None:
+            self._heads = tuple(_heads_of(item) for item in self.compiled)
+        return self._heads
+
     def run(self, segments: Segments, features: Features) -> list[Finding]:
+        self._documents += 1
+        heads = self.word_heads() if self._documents > self.WARM_UP_DOCUMENTS else None
+        words = _UnitWords(segments)
         findings: list[Finding] = []
-        for item in self.compiled:
-            findings.extend(self._run_rule(item, segments, features))
+        for index, item in enumerate(self.compiled):
+            units = None
+            if heads is not None and heads[index] is not None:
+                units = words.units_with(heads[index], by_sentence=_by_sentence(item))
+                if units == 0:
+                    continue
+            findings.extend(self._run_rule(item, segments, features, units))
         findings.sort(key=lambda f: (f.span.start, f.span.end, f.code))
         return findings
 
     # -- one rule ---------------------------------------------------------------------------------
 
-    def _run_rule(self, item: CompiledRule, segments: Segments, features: Features) -> Iterator[Finding]:
+    def _run_rule(self, item: CompiledRule, segments: Segments, features: Features,
+                  units: int | None = None) -> Iterator[Finding]:
+        """One rule's findings; ``units`` (a bit per sentence or block) limits where patterns are tried."""
         kind = item.kind
         if isinstance(kind, PatternKind):
             if item.rule.kind == "occurrence":
-                yield from self._occurrence(item, segments, features)
+                yield from self._occurrence(item, segments, features, units)
             else:
-                yield from self._pattern(item, segments)
+                yield from self._pattern(item, segments, units)
         elif isinstance(kind, ConditionalKind):
-            yield from self._conditional(item, segments)
+            yield from self._conditional(item, segments, units)
         elif isinstance(kind, MetricKind):
             yield from self._metric(item, segments, features)
         elif isinstance(kind, ClassifierKind):
@@ -81,21 +105,25 @@ class Engine:
         elif isinstance(kind, LogicKind):
             yield from self._logic(item, segments)
 
-    def _units(self, rule: Rule, segments: Segments) -> Iterator[tuple[int, int, str, int]]:
+    def _units(self, rule: Rule, segments: Segments, units: int | None = None
+               ) -> Iterator[tuple[int, int, str, int]]:
         """(block index, offset of the unit in the block, unit text, sentence index) by scope."""
         blocks = segments.document.blocks
         if rule.scope == "sentence":
             for index, sentence in enumerate(segments.sentences):
-                yield sentence.block_index, sentence.start, sentence.text, index
+                if units is None or units >> index & 1:
+                    yield sentence.block_index, sentence.start, sentence.text, index
         else:
             # Paragraph and document scope both read paragraph by paragraph: a
             # pattern never spans two paragraphs, which keeps positions exact.
             for block_index, block in enumerate(blocks):
+                if units is not None and not units >> block_index & 1:
+                    continue
                 first = segments.paragraphs[block_index][0] if segments.paragraphs[block_index] else -1
                 yield block_index, 0, block.text, first
 
-    def _pattern(self, item: CompiledRule, segments: Segments) -> Iterator[Finding]:
-        for block_index, offset, text, sentence_index in self._units(item.rule, segments):
+    def _pattern(self, item: CompiledRule, segments: Segments, units: int | None) -> Iterator[Finding]:
+        for block_index, offset, text, sentence_index in self._units(item.rule, segments, units):
             for hit in item.kind.hits(text):
                 match = text[hit.start:hit.end]
                 values = {"match": match, **hit.extras}
@@ -109,10 +137,13 @@ class Engine:
                 yield self._finding(item, segments, block_index, offset + hit.start, offset + hit.end,
                                     sentence_index, values)
 
-    def _occurrence(self, item: CompiledRule, segments: Segments, features: Features) -> Iterator[Finding]:
+    def _occurrence(self, item: CompiledRule, segments: Segments, features: Features,
+                    units: int | None) -> Iterator[Finding]:
         first: tuple[int, int, int, int, str] | None = None
         count = 0
         for index, sentence in enumerate(segments.sentences):
+            if units is not None and not units >> index & 1:
+                continue
             for hit in item.kind.hits(sentence.text):
                 count += 1
                 if first is None:
@@ -130,12 +161,14 @@ class Engine:
         yield self._finding(item, segments, block_index, start, end, sentence_index, values,
                             score=round(density, 2))
 
-    def _conditional(self, item: CompiledRule, segments: Segments) -> Iterator[Finding]:
+    def _conditional(self, item: CompiledRule, segments: Segments, units: int | None) -> Iterator[Finding]:
         kind: ConditionalKind = item.kind
         blocks = segments.document.blocks
         paragraph_scope = item.rule.scope != "sentence"
         evidence_by_block: dict[int, list[tuple[int, int]]] = {}
         for index, sentence in enumerate(segments.sentences):
+            if units is not None and not units >> index & 1:
+                continue
             block = blocks[sentence.block_index]
             hits = kind.claims(sentence.text)
             if not hits:
@@ -231,6 +264,50 @@ class Engine:
             scope=rule.scope,
             sentence_index=sentence_index,
         )
+
+
+def _by_sentence(item: CompiledRule) -> bool:
+    """Is the rule's pattern tried sentence by sentence (else paragraph by paragraph)?"""
+    # Conditional claims and occurrences are looked for sentence by sentence in every scope.
+    return item.rule.kind in ("occurrence", "conditional") or item.rule.scope == "sentence"
+
+
+def _heads_of(item: CompiledRule) -> frozenset[str] | None:
+    kind = item.kind
+    if isinstance(kind, PatternKind):
+        return prefilter.heads_of(kind.pattern)
+    if isinstance(kind, ConditionalKind):
+        return prefilter.heads_of(kind.claim)
+    return None
+
+
+class _UnitWords:
+    """Which sentences (or paragraphs) hold a word beginning with a given head, as a bit mask.
+
+    Built once per document from each unit's distinct words, so a rule whose heads are in no
+    unit is skipped outright and the others are tried only where one of their heads occurs.
+    """
+
+    def __init__(self, segments: Segments):
+        self.segments = segments
+
+    @cached_property
+    def _by_sentence(self) -> dict[str, int] | None:
+        return prefilter.prefix_masks(sentence.text for sentence in self.segments.sentences)
+
+    @cached_property
+    def _by_block(self) -> dict[str, int] | None:
+        return prefilter.prefix_masks(block.text for block in self.segments.document.blocks)
+
+    def units_with(self, heads: frozenset[str], *, by_sentence: bool) -> int | None:
+        """A bit per unit that may match; None when a unit's words cannot be trusted (try them all)."""
+        masks = self._by_sentence if by_sentence else self._by_block
+        if masks is None:
+            return None
+        units = 0
+        for head in heads & masks.keys():
+            units |= masks[head]
+        return units
 
 
 def _sentence_metric(stats, metric: str) -> float:

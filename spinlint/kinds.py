@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any, Callable, Iterator, Mapping
 
 from . import vocabulary
@@ -54,111 +53,6 @@ def compile_alternation(patterns: list[str] | tuple[str, ...], phrases: tuple[st
     return re.compile(_WRAP_START + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
 
 
-# -- a prefilter that settles most units before a rule's regex runs ---------------------------------
-#
-# Every alternation starts with (?<!\w), so a match starts where a run of word characters
-# starts.  When every alternative of a rule begins with literal word characters, a unit can
-# only match if one of those heads (lower-cased, up to three characters) begins a word of the
-# unit: one set test instead of a regex scan.  Lower-casing keeps offsets and word characters for every code point
-# but U+0130, and four characters match an ASCII letter case-insensitively without lowering to
-# it; units holding any of these skip the prefilter.  tests/test_startup.py checks both facts.
-
-_HEAD = re.compile(r"(?<!\w)\w{1,3}")
-_FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
-_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
-
-
-@lru_cache(maxsize=1024)
-def word_heads(text: str) -> frozenset[str] | None:
-    """The lower-cased first one, two and three characters of every word, or None when unsure."""
-    if not text.isascii() and not _FOLDS_TO_ASCII.isdisjoint(text):
-        return None
-    heads = set(_HEAD.findall(text.lower()))
-    return frozenset(heads | {head[:2] for head in heads} | {head[:1] for head in heads})
-
-
-def literal_heads(pattern: re.Pattern | None) -> frozenset[str] | None:
-    """Three-character heads that every match of an alternation from ``compile_alternation`` starts with."""
-    if pattern is None or not pattern.pattern.startswith(_WRAP_START) or pattern.flags & re.ASCII:
-        return None
-    try:
-        from re import _constants, _parser  # the parser behind re.compile; absent, no prefilter
-
-        heads = _prefixes(list(_parser.parse(pattern.pattern, pattern.flags)), _constants)
-    except Exception:  # noqa: BLE001 - any surprise from a private module means: no prefilter
-        return None
-    return None if heads is None else frozenset(heads)
-
-
-class _Prefilter:
-    """The heads of one alternation, worked out once a long run has used it a few hundred times.
-
-    Working them out means parsing the regex again (a tenth of a second for all rules), which
-    a one-file run would pay for nothing; an archive pays it once per process.
-    """
-
-    AFTER_UNITS = 300
-
-    def __init__(self, pattern: re.Pattern):
-        self.pattern = pattern
-        self.units = 0
-        self.heads: frozenset[str] | None = None
-
-    def rules_out(self, text: str) -> bool:
-        """True when ``text`` cannot match (False means: run the regex)."""
-        if self.heads is None:
-            if self.units > self.AFTER_UNITS:
-                return False
-            self.units += 1
-            if self.units <= self.AFTER_UNITS:
-                return False
-            self.heads = literal_heads(self.pattern)
-            if self.heads is None:
-                return False
-        present = word_heads(text)
-        return present is not None and self.heads.isdisjoint(present)
-
-
-def _prefixes(items: list, ops, acc: str = "") -> set[str] | None:
-    """Every match of ``items`` starts with one of these (lower-cased, up to 3 characters); None = any."""
-    if len(acc) == 3:
-        return {acc}
-    known = {acc} if acc else None
-    if not items:
-        return known
-    (op, value), rest = items[0], items[1:]
-    if op in (ops.ASSERT, ops.ASSERT_NOT, ops.AT):
-        return _prefixes(rest, ops, acc)  # zero width: the characters around it stay contiguous
-    if op is ops.LITERAL:
-        char = chr(value).lower()
-        return _prefixes(rest, ops, acc + char) if value < 128 and char in _WORD_CHARS else known
-    branches: list[list] = []
-    if op is ops.IN and len(value) <= 8 and all(kind is ops.LITERAL and item < 128 and chr(item).lower()
-                                                 in _WORD_CHARS for kind, item in value):
-        found: set[str] = set()
-        for _, item in value:
-            found |= _prefixes(rest, ops, acc + chr(item).lower()) or {acc + chr(item).lower()}
-        return found
-    if op is ops.SUBPATTERN:
-        branches = [list(value[-1]) + rest]
-    elif op is ops.BRANCH:
-        branches = [list(alternative) + rest for alternative in value[1]]
-    elif op in (ops.MAX_REPEAT, ops.MIN_REPEAT):
-        low, high, body = value
-        branches = [list(body) + rest if high == 1 else list(body)]
-        if low == 0:
-            branches.append(rest)
-    if not branches:
-        return known
-    heads: set[str] = set()
-    for branch in branches:
-        found = _prefixes(branch, ops, acc)
-        if found is None:
-            return known
-        heads |= found
-    return heads
-
-
 def _vocab_phrases(names: list[str], overrides: VocabularyOverrides) -> tuple[str, ...]:
     phrases: list[str] = []
     for name in names:
@@ -198,13 +92,12 @@ class PatternKind:
         self.unless = compile_alternation(match.get("unless", []))
         if self.pattern is None:
             raise RuleError(f"{rule.code}: the rule has no patterns or vocabulary entries")
-        self.prefilter = _Prefilter(self.pattern)
 
     def hits(self, text: str) -> list[Hit]:
         text = text[:MAX_UNIT_CHARS]
         # Most units match nothing: one search settles them before any other work (a plain
         # function, not a generator, because it runs once per rule and sentence).
-        if self.prefilter.rules_out(text) or self.pattern.search(text) is None:
+        if self.pattern.search(text) is None:
             return []
         if self.unless is not None and self.unless.search(text):
             return []
@@ -238,11 +131,10 @@ class ConditionalKind:
         self.use_markers = match.get("evidence_markers", True)
         if self.claim is None:
             raise RuleError(f"{rule.code}: a conditional rule needs claim patterns or vocabularies")
-        self.prefilter = _Prefilter(self.claim)
 
     def claims(self, text: str) -> list[Hit]:
         text = text[:MAX_UNIT_CHARS]
-        if self.prefilter.rules_out(text) or self.claim.search(text) is None:  # the common case
+        if self.claim.search(text) is None:  # the common case
             return []
         if self.unless is not None and self.unless.search(text):
             return []

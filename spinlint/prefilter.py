@@ -1,0 +1,252 @@
+"""Words a regex cannot match without: most rules are settled by a set test, not a scan.
+
+A rule's alternation is scanned at Python-regex speed, a few megabytes a
+second, and a document meets some fifty of them.  Yet most rules match
+nothing in most documents.  For each alternation we work out, once, a set of
+*word heads*: short lower-case strings such that every match contains a word
+(a run of word characters) beginning with one of them.  A text none of whose
+words begins with a head cannot match, and a set of the text's word prefixes
+answers that for every rule at once.
+
+The heads come from the regex's parse tree (``re._parser``, the parser behind
+``re.compile``).  Only literal ASCII word characters that sit at the start of
+a word in every match are used: after the ``(?<!\\w)`` every alternation
+begins with, or after something that always consumes a non-word character
+such as ``\\s+``.  Anything the walk does not understand gives no head, and a
+rule without heads is always scanned, so the filter can only skip work, never
+a finding (``tests/test_prefilter.py`` checks this on every shipped rule).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+# Heads longer than this are cut: a text's prefix set holds prefixes up to this length.
+HEAD_CHARS = 8
+# Shorter heads ("if", "an") are in nearly every sentence and would filter nothing.
+MIN_HEAD_CHARS = 3
+_MAX_VARIANTS = 512
+
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
+_WORD = re.compile(r"\w+")
+# Characters whose lower case is not one character or not a word character like the original,
+# and characters IGNORECASE matches to an ASCII letter although they lower to something else.
+# A text holding any of them is never filtered (tests/test_prefilter.py proves the list complete).
+FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
+
+
+def prefix_masks(units: Iterable[str]) -> dict[str, int] | None:
+    """Every prefix (up to ``HEAD_CHARS``) of every lower-cased word, with a bit per unit holding it.
+
+    None when some unit holds a character whose case folding the filter does not follow.
+    """
+    by_word: dict[str, int] = {}
+    for index, text in enumerate(units):
+        if not text.isascii() and not FOLDS_TO_ASCII.isdisjoint(text):
+            return None
+        bit = 1 << index
+        for word in set(_WORD.findall(text.lower())):
+            word = word[:HEAD_CHARS]
+            by_word[word] = by_word.get(word, 0) | bit
+    masks: dict[str, int] = {}
+    for word, bits in by_word.items():
+        for size in range(1, len(word) + 1):
+            prefix = word[:size]
+            masks[prefix] = masks.get(prefix, 0) | bits
+    return masks
+
+
+def heads_of(pattern: re.Pattern) -> frozenset[str] | None:
+    """Word heads every match of ``pattern`` contains, or None when none can be promised."""
+    if pattern.flags & re.ASCII:
+        return None
+    try:
+        from re import _constants, _parser  # absent or changed: no filter, nothing else changes
+
+        walker = _Walker(_constants)
+        items = list(_parser.parse(pattern.pattern, pattern.flags))
+        found, _ = walker.sequence(items, at_word_start=False)
+    except Exception:  # noqa: BLE001 - any surprise from a private module means: no filter
+        return None
+    if found is None or min(len(head) for head in found) < MIN_HEAD_CHARS:
+        return None
+    return frozenset(head[:HEAD_CHARS] for head in found)
+
+
+class _OverBudget(Exception):
+    pass
+
+
+class _Walker:
+    """Walks a parsed regex keeping one fact: is the previous character surely not a word character?"""
+
+    # Alternatives times what follows them can multiply; past this many steps a start gives no heads.
+    STEP_BUDGET = 20_000
+
+    def __init__(self, ops):
+        self.ops = ops
+        self.steps = 0
+
+    def sequence(self, items: list, at_word_start: bool) -> tuple[frozenset[str] | None, bool]:
+        """(best heads found in the sequence or None, is the position after it surely a word start?)"""
+        ops = self.ops
+        best: frozenset[str] | None = None
+        for index, (op, value) in enumerate(items):
+            if at_word_start:
+                self.steps = 0
+                try:
+                    best = _better(best, self.heads_from(items[index:]))
+                except _OverBudget:
+                    pass
+            if op in (ops.ASSERT, ops.ASSERT_NOT):
+                direction, body = value
+                if op is ops.ASSERT_NOT and direction == -1 and self._is_word_class(list(body)):
+                    at_word_start = True  # (?<!\w): the previous character is not a word character
+                continue  # other lookarounds are zero width and promise nothing
+            if op is ops.AT:
+                continue
+            if op is ops.SUBPATTERN:
+                found, at_word_start = self.sequence(list(value[-1]), at_word_start)
+                best = _better(best, found)
+            elif op is ops.BRANCH:
+                found, at_word_start = self.branch(value[1], at_word_start)
+                best = _better(best, found)
+            elif op in (ops.MAX_REPEAT, ops.MIN_REPEAT, ops.POSSESSIVE_REPEAT):
+                low, high, body = value
+                body = list(body)
+                if self._all_non_word(body):
+                    at_word_start = at_word_start or low >= 1
+                elif low >= 1 and high == 1:
+                    found, at_word_start = self.sequence(body, at_word_start)
+                    best = _better(best, found)
+                else:
+                    # Repeated or optional: heads inside would have to hold for every repetition.
+                    found, after_body = self.sequence(body, False)
+                    if low >= 1:
+                        best = _better(best, found)
+                    at_word_start = after_body if low >= 1 else (at_word_start and after_body)
+            else:
+                at_word_start = self._consumes_non_word(op, value)
+        return best, at_word_start
+
+    def branch(self, alternatives, at_word_start: bool) -> tuple[frozenset[str] | None, bool]:
+        """Heads of an alternation: every alternative must promise some, and the union is promised."""
+        heads: set[str] | None = set()
+        after = True
+        for alternative in alternatives:
+            found, alternative_after = self.sequence(list(alternative), at_word_start)
+            after = after and alternative_after
+            heads = None if heads is None or found is None else heads | found
+        return (frozenset(heads) if heads else None), after
+
+    def heads_from(self, items: list, head: str = "") -> set[str] | None:
+        """The lower-cased literal starts (up to ``HEAD_CHARS``) of whatever matches ``items`` here."""
+        ops = self.ops
+        self.steps += 1
+        if self.steps > self.STEP_BUDGET:
+            raise _OverBudget
+        known = {head} if head else None
+        if len(head) == HEAD_CHARS or not items:
+            return known
+        (op, value), rest = items[0], items[1:]
+        if op in (ops.ASSERT, ops.ASSERT_NOT, ops.AT):
+            return self.heads_from(rest, head)  # zero width: the characters around it stay contiguous
+        separator = self._separator(op, value)
+        if separator is not None:
+            if not head:
+                return None
+            # The word ends here if the separator is there: promise it, or the next word if that is
+            # more selective ("co" of "co-create" is in every text; "create" is not).
+            ended = {head} if len(head) >= MIN_HEAD_CHARS else _more_selective({head}, self.heads_from(rest, ""))
+            if separator >= 1:
+                return ended
+            joined = self.heads_from(rest, head) or {head}  # "cocreate": no separator at all
+            found = ended | joined
+            return found if len(found) <= _MAX_VARIANTS else known
+        if op is ops.LITERAL or (op is ops.IN and self._small_word_class(value)):
+            chars = dict.fromkeys(chr(value).lower() if op is ops.LITERAL else
+                                  (chr(item).lower() for _, item in value))
+            if not all(char in _WORD_CHARS for char in chars):
+                return known
+            found: set[str] = set()
+            for char in chars:
+                found |= self.heads_from(rest, head + char) or {head + char}
+            return found if len(found) <= _MAX_VARIANTS else known
+        branches: list[list] = []
+        if op is ops.SUBPATTERN:
+            branches = [list(value[-1]) + rest]
+        elif op is ops.BRANCH:
+            branches = [list(alternative) + rest for alternative in value[1]]
+        elif op in (ops.MAX_REPEAT, ops.MIN_REPEAT, ops.POSSESSIVE_REPEAT):
+            low, high, body = value
+            branches = [list(body) + rest if high == 1 else list(body)]
+            if low == 0:
+                branches.append(rest)
+        if not branches:
+            return known
+        found = set()
+        for branch in branches:
+            heads = self.heads_from(branch, head)
+            if heads is None:
+                return known
+            found |= heads
+            if len(found) > _MAX_VARIANTS:
+                return known
+        return found
+
+    def _separator(self, op, value) -> int | None:
+        """The least number of non-word characters this item consumes, or None if it may be a word's."""
+        ops = self.ops
+        if op in (ops.MAX_REPEAT, ops.MIN_REPEAT, ops.POSSESSIVE_REPEAT):
+            low, _, body = value
+            return low if self._all_non_word(list(body)) else None
+        return 1 if self._consumes_non_word(op, value) else None
+
+    def _small_word_class(self, value) -> bool:
+        ops = self.ops
+        return len(value) <= 4 and all(kind is ops.LITERAL and item < 128 for kind, item in value)
+
+    def _consumes_non_word(self, op, value) -> bool:
+        """One character that is surely not a word character (a space, a hyphen, a comma ...)."""
+        ops = self.ops
+        if op is ops.LITERAL:
+            return not _WORD.fullmatch(chr(value))
+        if op is ops.IN:
+            for kind, item in value:
+                if kind is ops.LITERAL and not _WORD.fullmatch(chr(item)):
+                    continue
+                if kind is ops.CATEGORY and item in (ops.CATEGORY_SPACE, ops.CATEGORY_NOT_WORD):
+                    continue
+                return False
+            return bool(value)
+        return False
+
+    def _all_non_word(self, items: list) -> bool:
+        return bool(items) and all(self._consumes_non_word(op, value) for op, value in items)
+
+    def _is_word_class(self, items: list) -> bool:
+        ops = self.ops
+        return (len(items) == 1 and items[0][0] is ops.IN
+                and list(items[0][1]) == [(ops.CATEGORY, ops.CATEGORY_WORD)])
+
+
+def _score(heads: Iterable[str]) -> tuple[int, int]:
+    heads = list(heads)
+    return (min(len(head[:HEAD_CHARS]) for head in heads), -len(heads))
+
+
+def _more_selective(first: set[str], second: set[str] | None) -> set[str]:
+    return first if not second or "" in second or _score(first) >= _score(second) else second
+
+
+def _better(current: frozenset[str] | None, candidate: Iterable[str] | None) -> frozenset[str] | None:
+    """The more selective head set: longer shortest head, then fewer heads."""
+    if not candidate:
+        return current
+    candidate = frozenset(candidate)
+    if "" in candidate or min(len(head) for head in candidate) < MIN_HEAD_CHARS:
+        return current
+    if current is None:
+        return candidate
+    return candidate if _score(candidate) > _score(current) else current

@@ -1,0 +1,131 @@
+"""The word-head prefilter only ever skips work: never a finding (spinlint.prefilter)."""
+
+import random
+import re
+import string
+from pathlib import Path
+
+import pytest
+
+from spinlint import prefilter, vocabulary
+from spinlint.config import Settings
+from spinlint.document import Source
+from spinlint.engine import Engine
+from spinlint.kinds import ConditionalKind, PatternKind, compile_alternation
+from spinlint.lint import Linter
+from spinlint.ruleset import builtin_rules
+
+FIXTURES = Path(__file__).parent / "fixtures" / "rules"
+CORPUS = Path("/tmp/spinlint-bench/corpus/archive/shard-000")
+
+
+def rule_patterns():
+    engine = Engine(builtin_rules())
+    for item in engine.compiled:
+        if isinstance(item.kind, PatternKind):
+            yield item.rule, item.kind.pattern
+        elif isinstance(item.kind, ConditionalKind):
+            yield item.rule, item.kind.claim
+
+
+def sample_texts(seed=3, generated=3000):
+    """Rule examples and fixtures, plus sentences stitched from every lexicon and example."""
+    texts = []
+    for rule in builtin_rules():
+        texts.extend(rule.bad_examples)
+        texts.extend(rule.good_examples)
+    for path in sorted(FIXTURES.glob("*/*.md")):
+        texts.extend(line for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+    phrases = [phrase for name in vocabulary.names() for phrase in vocabulary.get(name)]
+    pieces = phrases + [word for text in texts for word in text.split()]
+    rng = random.Random(seed)
+    for _ in range(generated):
+        words = [rng.choice(pieces) for _ in range(rng.randint(3, 25))]
+        if rng.random() < 0.2:
+            words = [word.upper() if rng.random() < 0.5 else word.title() for word in words]
+        texts.append(" ".join(words))
+    return texts
+
+
+def test_every_shipped_rule_gets_word_heads():
+    # Not required for correctness, but a rule that loses its heads is scanned in every sentence again.
+    missing = [rule.code for rule, pattern in rule_patterns() if prefilter.heads_of(pattern) is None]
+    assert missing == []
+
+
+def test_a_text_the_heads_rule_out_never_matches():
+    texts = sample_texts()
+    masks = [prefilter.prefix_masks([text]) for text in texts]
+    matched = 0
+    for rule, pattern in rule_patterns():
+        heads = prefilter.heads_of(pattern)
+        for text, mask in zip(texts, masks):
+            if pattern.search(text):
+                matched += 1
+                assert mask is None or heads & mask.keys(), (rule.code, text)
+    assert matched > 2000  # the sample really exercises the rules
+
+
+def test_heads_follow_the_structure_of_a_pattern():
+    heads = prefilter.heads_of(compile_alternation([r"(?:the\s+)?legacy\s+(?:systems?|tools)", r"users?\s+error"]))
+    assert heads == {"legacy", "error"}
+    # Optional and repeated parts promise nothing; a hyphen may join two words into one.
+    assert prefilter.heads_of(compile_alternation([r"(?:\w+\s+){0,3}?ready"])) == {"ready"}
+    assert prefilter.heads_of(compile_alternation([], ("co-create",))) == {"cocreate", "create"}
+    # Nothing literal, or only short words, is no filter at all.
+    assert prefilter.heads_of(compile_alternation([r"\d+%"])) is None
+    assert prefilter.heads_of(compile_alternation([r"an?|if"])) is None
+
+
+def test_units_with_unsure_case_folding_are_never_filtered():
+    assert prefilter.prefix_masks(["a plain sentence", "an \u0130stanbul office"]) is None
+    masks = prefilter.prefix_masks(["Legacy systems", "new tools"])
+    assert masks["leg"] == 0b01 and masks["tool"] == 0b10 and masks["new"] == 0b10
+
+
+def test_lowering_keeps_word_characters_and_the_fold_list_is_complete():
+    # prefix_masks lower-cases the text; the filter relies on these two facts of this Python.
+    word = re.compile(r"\w")
+    ascii_letters = [re.compile(c, re.IGNORECASE) for c in string.ascii_lowercase + string.digits + "_"]
+    folds, long_lower = set(), set()
+    for code in range(128, 0x110000):
+        char = chr(code)
+        lower = char.lower()
+        if len(lower) != 1 or bool(word.match(char)) != bool(word.match(lower)):
+            long_lower.add(char)
+        if any(pattern.fullmatch(char) for pattern in ascii_letters) and lower not in string.ascii_lowercase:
+            folds.add(char)
+    assert long_lower <= prefilter.FOLDS_TO_ASCII
+    assert folds <= prefilter.FOLDS_TO_ASCII
+
+
+def findings_with_and_without_filter(documents):
+    settings = Settings()
+    results = []
+    for warm_up in (10**9, 0):  # never filter, then filter from the first document
+        linter = Linter()
+        original = Engine.WARM_UP_DOCUMENTS
+        Engine.WARM_UP_DOCUMENTS = warm_up
+        try:
+            results.append([[(f.code, f.span, f.message) for f in linter.lint(Source(path=name, text=text),
+                                                                            settings).findings]
+                            for name, text in documents])
+        finally:
+            Engine.WARM_UP_DOCUMENTS = original
+    return results
+
+
+def test_findings_are_the_same_with_the_filter_on():
+    texts = sample_texts(seed=5, generated=600)
+    documents = [(f"doc{index}.md", "\n\n".join(texts[index:index + 12]))
+                 for index in range(0, len(texts), 12)]
+    unfiltered, filtered = findings_with_and_without_filter(documents)
+    assert sum(map(len, unfiltered)) > 500
+    assert filtered == unfiltered
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="benchmark corpus not built (benchmarks/build_corpus.py)")
+def test_findings_are_the_same_with_the_filter_on_for_the_benchmark_corpus():
+    documents = [(path.name, path.read_text(encoding="utf-8")) for path in sorted(CORPUS.iterdir())[:150]]
+    unfiltered, filtered = findings_with_and_without_filter(documents)
+    assert filtered == unfiltered
