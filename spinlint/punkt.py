@@ -7,6 +7,13 @@ behind placeholder parent packages and then removes the placeholders, leaving
 a later real ``import nltk`` unaffected.  ``tests/test_punkt.py`` checks the
 result against the library imported the ordinary way.
 
+Splitting runs a copy of the algorithm of nltk's ``PunktSentenceTokenizer.span_tokenize``
+(``_FastPunkt``) with nltk's own patterns compiled by the same ``regex`` engine, when the
+installed nltk is a version that copy was checked against (``VERIFIED_NLTK``); otherwise nltk
+itself runs.  The copy decides each candidate boundary from plain strings instead of building
+annotated token objects, and needs no nltk import at all (about 60 ms of start-up).
+``tests/test_text_speed.py`` checks that it gives nltk's spans on thousands of texts.
+
 Train the parameters with ``python -m spinlint.punkt train`` (see ``main``).
 """
 
@@ -20,7 +27,7 @@ import types
 from functools import lru_cache
 from pathlib import Path
 
-from .resources import models_dir
+from .resources import models_dir, package_data
 
 PARAMS_FILE = "punkt-params.json"
 # Abbreviations of corporate prose that must never end a sentence, whatever the training data saw.
@@ -74,20 +81,227 @@ def params_from_dict(data: dict):
     return params
 
 
-@lru_cache(maxsize=1)
-def tokenizer():
-    """The Punkt tokenizer with the shipped parameters (built once per process)."""
+def _read_params() -> dict:
     path = models_dir() / PARAMS_FILE
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
         raise RuntimeError(f"{path}: cannot read the sentence-splitter parameters ({error}); "
                            "reinstall spinlint or run `python -m spinlint.punkt train`") from None
-    return _punkt_module().PunktSentenceTokenizer(params_from_dict(data))
+
+
+@lru_cache(maxsize=1)
+def tokenizer():
+    """The Punkt tokenizer with the shipped parameters (built once per process)."""
+    return _punkt_module().PunktSentenceTokenizer(params_from_dict(_read_params()))
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    return list(tokenizer().span_tokenize(text))
+    return list(_cached_spans(text))
+
+
+# Bounded: boilerplate paragraphs repeat across an archive, most paragraphs do not.
+@lru_cache(maxsize=1024)
+def _cached_spans(text: str) -> tuple[tuple[int, int], ...]:
+    fast = _fast_punkt()
+    if fast is not None:
+        return tuple(fast.spans(text))
+    return tuple(tokenizer().span_tokenize(text))
+
+
+# -- the copy of nltk's span_tokenize ----------------------------------------------------------------
+
+# nltk versions whose span_tokenize _FastPunkt reproduces (tests/test_text_speed.py compares them).
+VERIFIED_NLTK = ("3.10.4",)
+
+
+@lru_cache(maxsize=1)
+def _fast_punkt() -> _FastPunkt | None:
+    try:
+        version = package_data("nltk", "VERSION").read_text(encoding="utf-8").strip()
+    except (OSError, RuntimeError):
+        return None
+    if version not in VERIFIED_NLTK:
+        return None
+    try:
+        import regex  # the engine nltk compiles these patterns with
+    except ImportError:
+        return None
+    return _FastPunkt(_read_params(), regex)
+
+
+# nltk's PunktLanguageVars and PunktToken patterns, built the way nltk builds them.
+_NON_WORD = r"(?:[)\";}\]\*:@\'\({\[\u2018\u2019\u201c\u201d\xab\xbb\?!])"
+_MULTI_CHAR = r"(?:\-{2,}|\.{2,}|(?:\.\s){2,}\.)"
+_WORD_START = r"[^\(\"\`{\[:;&\#\*@\)}\]\-,]"
+PERIOD_CONTEXT = r"""
+        %(SentEndChars)s             # a potential sentence ending
+        (?=(?P<after_tok>
+            %(NonWord)s              # either other punctuation
+            |
+            \s+(?P<next_tok>\S+)     # or whitespace and some other token
+        ))""" % {"NonWord": _NON_WORD, "SentEndChars": r"[\.\?!]"}
+WORD_TOKENIZER = r"""(
+        %(MultiChar)s
+        |
+        (?=%(WordStart)s)\S+?  # Accept word characters until end is found
+        (?= # Sequences marking a word's end
+            \s|                                 # White-space
+            $|                                  # End-of-string
+            %(NonWord)s|%(MultiChar)s|          # Punctuation
+            ,(?=$|\s|%(NonWord)s|%(MultiChar)s) # Comma if at end of word
+        )
+        |
+        \S
+    )""" % {"NonWord": _NON_WORD, "MultiChar": _MULTI_CHAR, "WordStart": _WORD_START}
+BOUNDARY_REALIGNMENT = r'["\')\]}\u2018\u2019\u201c\u201d\xab\xbb]+?(?:\s+|(?=--)|$)'
+ELLIPSIS = r"\.\.+$"
+NUMERIC = r"^-?[\.,]?\d[\d,\.-]*\.?$"
+INITIAL = r"[^\W\d]\.$"
+# nltk's orthographic-context bits: upper/lower case first letter seen at a sentence start,
+# mid-sentence, or in an unknown position.
+_ORTHO_BEG_UC, _ORTHO_MID_UC, _ORTHO_UNK_UC = 1 << 1, 1 << 2, 1 << 3
+_ORTHO_BEG_LC, _ORTHO_MID_LC, _ORTHO_UNK_LC = 1 << 4, 1 << 5, 1 << 6
+_ORTHO_UC = _ORTHO_BEG_UC + _ORTHO_MID_UC + _ORTHO_UNK_UC
+_ORTHO_LC = _ORTHO_BEG_LC + _ORTHO_MID_LC + _ORTHO_UNK_LC
+_SENT_END_CHARS = (".", "?", "!")
+_PUNCTUATION = tuple(";:,.!?")
+_WHITESPACE = " \t\n\r\x0b\x0c"  # string.whitespace: what nltk's _get_last_whitespace_index looks for
+_UNKNOWN = "unknown"
+
+
+class _FastPunkt:
+    """nltk's ``PunktSentenceTokenizer(params).span_tokenize`` for the shipped parameters."""
+
+    def __init__(self, data: dict, regex):
+        self.abbrev_types = frozenset(data["abbrev_types"])
+        self.collocations = frozenset(tuple(pair) for pair in data["collocations"])
+        self.sent_starters = frozenset(data["sent_starters"])
+        self.ortho_context = {word: int(flags) for word, flags in data["ortho_context"].items()}
+        self.period_context = regex.compile(PERIOD_CONTEXT, regex.UNICODE | regex.VERBOSE)
+        self.word_tokenizer = regex.compile(WORD_TOKENIZER, regex.UNICODE | regex.VERBOSE)
+        self.realignment = regex.compile(BOUNDARY_REALIGNMENT, regex.MULTILINE)
+        self.ellipsis = regex.compile(ELLIPSIS)
+        self.numeric = regex.compile(NUMERIC)
+        self.initial = regex.compile(INITIAL, regex.UNICODE)
+        self._types: dict[str, str] = {}
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        # _slices_from_text
+        slices = []
+        last_break = 0
+        for match, context in self._end_contexts(text):
+            if self._contains_sentbreak(context):
+                slices.append((last_break, match.end()))
+                last_break = match.start("next_tok") if match.group("next_tok") else match.end()
+        slices.append((last_break, len(text.rstrip())))
+        # _realign_boundaries
+        spans = []
+        realign = 0
+        last = len(slices) - 1
+        for index, (start, stop) in enumerate(slices):
+            start += realign
+            if index == last:
+                if text[start:stop]:
+                    spans.append((start, stop))
+                continue
+            next_start, next_stop = slices[index + 1]
+            found = self.realignment.match(text[next_start:next_stop])
+            if found:
+                spans.append((start, next_start + len(found.group(0).rstrip())))
+                realign = found.end()
+            else:
+                realign = 0
+                if text[start:stop]:
+                    spans.append((start, stop))
+        return spans
+
+    def _end_contexts(self, text: str):
+        """_match_potential_end_contexts: each candidate boundary with the word before it and the token after."""
+        previous_start = previous_stop = 0
+        previous_match = None
+        for match in self.period_context.finditer(text):
+            before = text[previous_stop:match.start()]
+            last_space = max(map(before.rfind, _WHITESPACE))
+            if last_space > 0:  # nltk's index 0 means "none found" too
+                word_start = last_space + previous_stop + 1
+            else:
+                word_start = previous_start
+            if previous_match and previous_stop <= word_start:
+                yield previous_match, (text[previous_start:previous_stop] + previous_match.group()
+                                       + previous_match.group("after_tok"))
+            previous_match = match
+            previous_start, previous_stop = word_start, match.start()
+        if previous_match:
+            yield previous_match, (text[previous_start:previous_stop] + previous_match.group()
+                                   + previous_match.group("after_tok"))
+
+    def _contains_sentbreak(self, context: str) -> bool:
+        """text_contains_sentbreak: does a token other than the last end a sentence?"""
+        tokens = []
+        for line in context.split("\n"):
+            if line.strip():
+                tokens.extend(self.word_tokenizer.findall(line))
+        return any(self._breaks(tokens[index], tokens[index + 1]) for index in range(len(tokens) - 1))
+
+    def _type(self, token: str) -> str:
+        typ = self._types.get(token)
+        if typ is None:
+            if len(self._types) > 4096:
+                self._types.clear()  # bounded
+            typ = self._types[token] = self.numeric.sub("##number##", token.lower())
+        return typ
+
+    def _first_pass(self, token: str) -> tuple[bool, bool, bool]:
+        """(sentbreak, abbreviation, ellipsis) from the token alone."""
+        if token in _SENT_END_CHARS:
+            return True, False, False
+        if self.ellipsis.match(token):
+            return False, False, True
+        if token.endswith(".") and not token.endswith(".."):
+            bare = token[:-1].lower()
+            if bare in self.abbrev_types or bare.split("-")[-1] in self.abbrev_types:
+                return False, True, False
+            return True, False, False
+        return False, False, False
+
+    def _breaks(self, token: str, following: str) -> bool:
+        """Whether ``token`` ends a sentence, given the next token (both annotation passes)."""
+        sentbreak, abbreviation, ellipsis = self._first_pass(token)
+        if not token.endswith("."):
+            return sentbreak
+        typ = self._type(token)
+        if len(typ) > 1 and typ[-1] == ".":
+            typ = typ[:-1]
+        next_typ = self._type(following)
+        if self._first_pass(following)[0] and len(next_typ) > 1 and next_typ[-1] == ".":
+            next_typ = next_typ[:-1]
+        initial = self.initial.match(token) is not None
+        if (typ, next_typ) in self.collocations:
+            return False
+        if (abbreviation or ellipsis) and not initial:
+            if self._ortho_heuristic(following, next_typ) is True:
+                return True
+            if following[0].isupper() and next_typ in self.sent_starters:
+                return True
+        if initial or typ == "##number##":
+            starter = self._ortho_heuristic(following, next_typ)
+            if starter is False:
+                return False
+            if (starter == _UNKNOWN and initial and following[0].isupper()
+                    and not self.ortho_context.get(next_typ, 0) & _ORTHO_LC):
+                return False
+        return sentbreak
+
+    def _ortho_heuristic(self, token: str, typ: str) -> bool | str:
+        if token in _PUNCTUATION:
+            return False
+        context = self.ortho_context.get(typ, 0)
+        if token[0].isupper() and context & _ORTHO_LC and not context & _ORTHO_MID_UC:
+            return True
+        if token[0].islower() and (context & _ORTHO_UC or not context & _ORTHO_BEG_LC):
+            return False
+        return _UNKNOWN
 
 
 def train(corpus_dir: Path):

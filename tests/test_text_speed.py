@@ -308,3 +308,120 @@ def test_logic_caches_are_bounded():
 
     for cached in (logic._nominal_word, logic._word_rating, logic._is_aspiration):
         assert cached.cache_info().maxsize is not None and cached.cache_info().maxsize <= 65536
+
+
+# -- sentence splitting ----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def fast_punkt():
+    from spinlint import punkt
+
+    fast = punkt._fast_punkt()
+    if fast is None:
+        pytest.skip("the installed nltk is not a version the fast splitter was checked against")
+    return fast
+
+
+def _nltk_tokenizer():
+    from spinlint import punkt
+
+    return punkt.tokenizer()  # nltk's own PunktSentenceTokenizer with the shipped parameters
+
+
+def test_fast_splitter_uses_nltks_patterns(fast_punkt):
+    from spinlint import punkt
+
+    nltk_punkt = punkt._punkt_module()
+    variables = nltk_punkt.PunktLanguageVars()
+    token = nltk_punkt.PunktToken
+    pairs = [(fast_punkt.period_context, variables.period_context_re()),
+             (fast_punkt.word_tokenizer, variables._word_tokenizer_re()),
+             (fast_punkt.realignment, variables.re_boundary_realignment),
+             (fast_punkt.ellipsis, token._RE_ELLIPSIS), (fast_punkt.numeric, token._RE_NUMERIC),
+             (fast_punkt.initial, token._RE_INITIAL)]
+    for ours, theirs in pairs:
+        theirs = getattr(theirs, "_rx", theirs)  # nltk wraps its compiled patterns in a timeout guard
+        # nltk joins {"?", "!"} in set order, which changes with the string hash seed.
+        assert ours.pattern == theirs.pattern.replace(r"!\?", r"\?!")
+        assert ours.flags == theirs.flags and type(ours) is type(theirs)
+    for name in ("_ORTHO_UC", "_ORTHO_LC", "_ORTHO_MID_UC", "_ORTHO_BEG_LC"):
+        assert getattr(punkt, name) == getattr(nltk_punkt, name)
+    assert punkt._PUNCTUATION == nltk_punkt.PunktSentenceTokenizer.PUNCTUATION
+    assert punkt._SENT_END_CHARS == variables.sent_end_chars
+
+
+def _punkt_texts(count: int, seed: int = 17) -> list[str]:
+    """Paragraphs full of what Punkt has to decide: abbreviations, initials, numbers, ellipses, quotes."""
+    from spinlint import punkt
+
+    data = punkt._read_params()
+    rng = random.Random(seed)
+    abbreviations = [word + "." for word in rng.sample(data["abbrev_types"], 60)]
+    collocations = [f"{first}. {second.capitalize() if rng.random() < 0.5 else second}"
+                    for first, second in rng.sample(data["collocations"], min(60, len(data["collocations"])))]
+    starters = [word.capitalize() for word in rng.sample(data["sent_starters"], min(40, len(data["sent_starters"])))]
+    ortho = rng.sample(sorted(data["ortho_context"]), 300)
+    pieces = (abbreviations + collocations + starters + ortho + _VOCABULARY
+              + ["J.", "K.", "A.B.", "No.", "3.", "12.5", "2024.", "-1.5", "...", "..", ". . .", "--", "?", "!",
+                 "?!", "(see below.)", '"Done."', "“Yes.”", "‘Fine.’", "»Ja.«", "e.g.", "i.e.", "U.S.", "p.m.",
+                 "Inc.", "Corp.,", "etc.)", "1.", "a.", "IV.", "x-ray.", "co-op.", "T-Mobile.", "St.-Louis"])
+    texts = []
+    for _ in range(count):
+        words = []
+        for _ in range(rng.randint(1, 60)):
+            word = rng.choice(pieces)
+            roll = rng.random()
+            if roll < 0.15:
+                word += rng.choice([".", ".", "?", "!", ".)", '."', ".”", ".'", ",", ";", ":"])
+            elif roll < 0.22:
+                word = word.capitalize()
+            elif roll < 0.25:
+                word = word.upper()
+            words.append(word)
+            words.append(rng.choice([" ", " ", " ", " ", "  ", "\n", "\n\n", " \n", "\t", " \u00a0", ""]))
+        texts.append("".join(words))
+    return texts
+
+
+def test_fast_splitter_equals_nltk_on_thousands_of_generated_texts(fast_punkt):
+    tokenizer = _nltk_tokenizer()
+    texts = _punkt_texts(3000) + ["", " ", "\n", "No boundary here", "End.", "  Lead. Trail.  ", "A. B. C.",
+                                  "(One.) Two.", "One.) Two.", "Wait... what? Yes!", "He said \"go.\" We went."]
+    boundaries = 0
+    for text in texts:
+        expected = list(tokenizer.span_tokenize(text))
+        assert fast_punkt.spans(text) == expected, text
+        boundaries += len(expected)
+    assert boundaries > 10000
+
+
+def test_fast_splitter_equals_nltk_on_the_benchmark_corpus(fast_punkt):
+    tokenizer = _nltk_tokenizer()
+    for text in corpus_texts(300):
+        for paragraph in text.split("\n\n"):
+            assert fast_punkt.spans(paragraph) == list(tokenizer.span_tokenize(paragraph))
+
+
+def test_sentence_spans_are_nltks_and_the_cache_is_bounded():
+    from spinlint import punkt
+
+    tokenizer = _nltk_tokenizer()
+    for text in _punkt_texts(300, seed=29):
+        assert punkt.sentence_spans(text) == list(tokenizer.span_tokenize(text))
+        assert punkt.sentence_spans(text) == list(tokenizer.span_tokenize(text))  # cached
+    assert punkt._cached_spans.cache_info().maxsize <= 4096
+
+
+def test_splitting_needs_no_nltk_import(repo):
+    import subprocess
+    import sys
+
+    script = ("import sys; from spinlint.punkt import sentence_spans, _fast_punkt\n"
+              "spans = sentence_spans('Acme Inc. grew. Margins fell.')\n"
+              "print(_fast_punkt() is not None, len(spans), any(name.split('.')[0] == 'nltk' for name in sys.modules))")
+    output = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=repo,
+                            check=True).stdout.split()
+    if output[0] == "False":
+        pytest.skip("the installed nltk is not a version the fast splitter was checked against")
+    assert output[1:] == ["2", "False"]
