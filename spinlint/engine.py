@@ -43,13 +43,13 @@ class CompiledRule:
 class Engine:
     """Holds the selected rules, compiled once, and runs them per document."""
 
-    # After this many documents the engine works out every rule's word heads (spinlint.prefilter):
-    # a tenth of a second once, which a one-file run would pay for nothing.
+    # After this many documents the engine works out the word heads (spinlint.prefilter) of rules
+    # the shipped table does not know: a tenth of a second once, which a one-file run would not repay.
     WARM_UP_DOCUMENTS = 10
 
     def __init__(self, rules: tuple[Rule, ...] | list[Rule], *,
                  options: Mapping[str, Mapping[str, Any]] | None = None,
-                 overrides: VocabularyOverrides | None = None):
+                 overrides: VocabularyOverrides | None = None, use_word_heads: bool = True):
         overrides = overrides or VocabularyOverrides()
         options = options or {}
         self.rules = tuple(rules)
@@ -58,27 +58,38 @@ class Engine:
             for rule in self.rules
         )
         self._documents = 0
-        self._heads: tuple[frozenset[str] | None, ...] | None = None
+        self._heads: list = [None] * len(self.compiled)
+        if use_word_heads:
+            self._heads = [prefilter.UNKNOWN if source is None else prefilter.shipped_heads(source)
+                           for source in map(_filtered_source, self.compiled)]
+        self._all_heads = self._union_of_heads()
 
     @property
     def needs_model(self) -> bool:
         return any(isinstance(item.kind, ClassifierKind) for item in self.compiled)
 
-    def word_heads(self) -> tuple[frozenset[str] | None, ...]:
-        """Per compiled rule, the word heads every match contains (None: the rule is always run)."""
-        if self._heads is None:
-            self._heads = tuple(_heads_of(item) for item in self.compiled)
-        return self._heads
+    def _union_of_heads(self) -> frozenset[str]:
+        return frozenset().union(*(heads for heads in self._heads if isinstance(heads, frozenset)))
+
+    def _learn_heads(self) -> None:
+        """Work out the heads the shipped table did not have (a long run only)."""
+        for index, heads in enumerate(self._heads):
+            if heads is prefilter.UNKNOWN:
+                source = _filtered_source(self.compiled[index])
+                self._heads[index] = None if source is None else prefilter.heads_of(source)
+        self._all_heads = self._union_of_heads()
 
     def run(self, segments: Segments, features: Features) -> list[Finding]:
         self._documents += 1
-        heads = self.word_heads() if self._documents > self.WARM_UP_DOCUMENTS else None
-        words = _UnitWords(segments)
+        if self._documents == self.WARM_UP_DOCUMENTS + 1 and prefilter.UNKNOWN in self._heads:
+            self._learn_heads()
+        words = _UnitWords(segments, self._all_heads)
         findings: list[Finding] = []
         for index, item in enumerate(self.compiled):
             units = None
-            if heads is not None and heads[index] is not None:
-                units = words.units_with(heads[index], by_sentence=_by_sentence(item))
+            heads = self._heads[index]
+            if isinstance(heads, frozenset):
+                units = words.units_with(heads, by_sentence=_by_sentence(item))
                 if units == 0:
                     continue
             findings.extend(self._run_rule(item, segments, features, units))
@@ -272,13 +283,18 @@ def _by_sentence(item: CompiledRule) -> bool:
     return item.rule.kind in ("occurrence", "conditional") or item.rule.scope == "sentence"
 
 
-def _heads_of(item: CompiledRule) -> frozenset[str] | None:
+def _filtered_source(item: CompiledRule) -> str | None:
+    """The regex source whose word heads decide where a rule is tried, or None (always tried)."""
     kind = item.kind
     if isinstance(kind, PatternKind):
-        return prefilter.heads_of(kind.pattern)
+        return kind.sources["pattern"]
     if isinstance(kind, ConditionalKind):
-        return prefilter.heads_of(kind.claim)
+        return kind.sources["claim"]
     return None
+
+
+def prefilter_sources(engine: Engine) -> list[str]:
+    return [source for source in map(_filtered_source, engine.compiled) if source is not None]
 
 
 class _UnitWords:
@@ -288,16 +304,17 @@ class _UnitWords:
     unit is skipped outright and the others are tried only where one of their heads occurs.
     """
 
-    def __init__(self, segments: Segments):
+    def __init__(self, segments: Segments, wanted: frozenset[str] | None):
         self.segments = segments
+        self.wanted = wanted
 
     @cached_property
     def _by_sentence(self) -> dict[str, int] | None:
-        return prefilter.prefix_masks(sentence.text for sentence in self.segments.sentences)
+        return prefilter.prefix_masks((sentence.text for sentence in self.segments.sentences), self.wanted)
 
     @cached_property
     def _by_block(self) -> dict[str, int] | None:
-        return prefilter.prefix_masks(block.text for block in self.segments.document.blocks)
+        return prefilter.prefix_masks((block.text for block in self.segments.document.blocks), self.wanted)
 
     def units_with(self, heads: frozenset[str], *, by_sentence: bool) -> int | None:
         """A bit per unit that may match; None when a unit's words cannot be trusted (try them all)."""
@@ -305,7 +322,7 @@ class _UnitWords:
         if masks is None:
             return None
         units = 0
-        for head in heads & masks.keys():
+        for head in masks.keys() & heads:
             units |= masks[head]
         return units
 

@@ -19,7 +19,12 @@ a finding (``tests/test_prefilter.py`` checks this on every shipped rule).
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
 from typing import Iterable
 
 # Heads longer than this are cut: a text's prefix set holds prefixes up to this length.
@@ -36,9 +41,10 @@ _WORD = re.compile(r"\w+")
 FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
 
 
-def prefix_masks(units: Iterable[str]) -> dict[str, int] | None:
-    """Every prefix (up to ``HEAD_CHARS``) of every lower-cased word, with a bit per unit holding it.
+def prefix_masks(units: Iterable[str], wanted: frozenset[str] | None = None) -> dict[str, int] | None:
+    """Word prefixes (up to ``HEAD_CHARS``) of the lower-cased units, each with a bit per unit holding it.
 
+    Only prefixes in ``wanted`` are kept when it is given (the heads some rule asks about).
     None when some unit holds a character whose case folding the filter does not follow.
     """
     by_word: dict[str, int] = {}
@@ -51,27 +57,87 @@ def prefix_masks(units: Iterable[str]) -> dict[str, int] | None:
             by_word[word] = by_word.get(word, 0) | bit
     masks: dict[str, int] = {}
     for word, bits in by_word.items():
-        for size in range(1, len(word) + 1):
+        for size in range(MIN_HEAD_CHARS, len(word) + 1):
             prefix = word[:size]
-            masks[prefix] = masks.get(prefix, 0) | bits
+            if wanted is None or prefix in wanted:
+                masks[prefix] = masks.get(prefix, 0) | bits
     return masks
 
 
-def heads_of(pattern: re.Pattern) -> frozenset[str] | None:
-    """Word heads every match of ``pattern`` contains, or None when none can be promised."""
-    if pattern.flags & re.ASCII:
+def heads_of(pattern: re.Pattern | str) -> frozenset[str] | None:
+    """Word heads every match of ``pattern`` (a source is compiled case-insensitively) contains, or None."""
+    if isinstance(pattern, str):
+        source, flags = pattern, re.IGNORECASE
+    else:
+        source, flags = pattern.pattern, pattern.flags
+    if flags & re.ASCII:
         return None
     try:
         from re import _constants, _parser  # absent or changed: no filter, nothing else changes
 
         walker = _Walker(_constants)
-        items = list(_parser.parse(pattern.pattern, pattern.flags))
-        found, _ = walker.sequence(items, at_word_start=False)
+        found, _ = walker.sequence(list(_parser.parse(source, flags)), at_word_start=False)
     except Exception:  # noqa: BLE001 - any surprise from a private module means: no filter
         return None
-    if found is None or min(len(head) for head in found) < MIN_HEAD_CHARS:
+    if found is None or _score(found)[0] is False:
         return None
     return frozenset(head[:HEAD_CHARS] for head in found)
+
+
+# -- heads of the shipped rules, worked out ahead ---------------------------------------------------
+#
+# Parsing every rule's regex again costs a few tenths of a second, more than a one-file run can
+# spare, so the heads of the shipped rules are stored in spinlint/rules/word-heads.json, keyed by
+# a digest of the regex source: a vocabulary added in config changes the source and misses the
+# table, and that rule's heads are then worked out in a long run only.  A test fails when the
+# table is stale; `python -m spinlint.prefilter` rewrites it.
+
+SHIPPED = "word-heads.json"
+UNKNOWN = object()
+
+
+def source_key(source: str) -> str:
+    return hashlib.sha256(source.encode("utf-8")).hexdigest()[:20]
+
+
+@lru_cache(maxsize=1)
+def _shipped_table() -> dict[str, list[str] | None]:
+    try:
+        return json.loads(resources.files("spinlint.rules").joinpath(SHIPPED).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def shipped_heads(source: str):
+    """The stored heads of a shipped rule's regex source, or ``UNKNOWN`` when it is not stored."""
+    table = _shipped_table()
+    key = source_key(source)
+    if key not in table:
+        return UNKNOWN
+    heads = table[key]
+    return None if heads is None else frozenset(heads)
+
+
+def heads_table(sources) -> dict[str, list[str] | None]:
+    table = {}
+    for source in sources:
+        heads = heads_of(source)
+        table[source_key(source)] = None if heads is None else sorted(heads)
+    return dict(sorted(table.items()))
+
+
+def main(argv: list[str] | None = None) -> int:
+    import sys
+
+    from .engine import Engine, prefilter_sources
+    from .ruleset import builtin_rules
+
+    argv = sys.argv[1:] if argv is None else argv
+    target = Path(argv[0]) if argv else Path(__file__).parent / "rules" / SHIPPED
+    table = heads_table(prefilter_sources(Engine(builtin_rules())))
+    target.write_text(json.dumps(table, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"wrote the word heads of {len(table)} regexes to {target}")
+    return 0
 
 
 class _OverBudget(Exception):
@@ -158,7 +224,8 @@ class _Walker:
                 return None
             # The word ends here if the separator is there: promise it, or the next word if that is
             # more selective ("co" of "co-create" is in every text; "create" is not).
-            ended = {head} if len(head) >= MIN_HEAD_CHARS else _more_selective({head}, self.heads_from(rest, ""))
+            selective = len(head) >= MIN_HEAD_CHARS and head not in _COMMON
+            ended = {head} if selective else _more_selective({head}, self.heads_from(rest, ""))
             if separator >= 1:
                 return ended
             joined = self.heads_from(rest, head) or {head}  # "cocreate": no separator at all
@@ -231,9 +298,22 @@ class _Walker:
                 and list(items[0][1]) == [(ops.CATEGORY, ops.CATEGORY_WORD)])
 
 
-def _score(heads: Iterable[str]) -> tuple[int, int]:
+# Heads that begin most sentences' words filter little; a choice without them is preferred.
+# Only selectivity depends on this list, never a finding.
+_COMMON = frozenset("""
+the and that have for not with you this but his from they she will one all would there their what
+out about who get which when make can like time just him know take people into year your good some
+could them see other than then now look only come its over think also back after use two how our
+work first well way even new want because any these give day most are was were been has had more
+here upon said such many very where much through between should each those both made may being
+does did less own same under while last still well without every make over part today
+""".split())
+
+
+def _score(heads: Iterable[str]) -> tuple[bool, bool, int, int]:
     heads = list(heads)
-    return (min(len(head[:HEAD_CHARS]) for head in heads), -len(heads))
+    shortest = min(len(head[:HEAD_CHARS]) for head in heads)
+    return (shortest >= MIN_HEAD_CHARS, _COMMON.isdisjoint(heads), shortest, -len(heads))
 
 
 def _more_selective(first: set[str], second: set[str] | None) -> set[str]:
@@ -250,3 +330,7 @@ def _better(current: frozenset[str] | None, candidate: Iterable[str] | None) -> 
     if current is None:
         return candidate
     return candidate if _score(candidate) > _score(current) else current
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -81,8 +81,8 @@ class Rule:
 def parse_rule(data: Mapping[str, Any], origin: str, *, check_regexes: bool = True) -> Rule:
     """Validate one decoded rule file. ``origin`` names the file in errors.
 
-    ``check_regexes=False`` leaves compiling each pattern to ``kinds.compile_rule``, which
-    compiles them anyway and reports a bad one with this same error (``check_patterns``):
+    ``check_regexes=False`` leaves compiling each pattern to the rule's kind, which compiles
+    them on first use and reports a bad one with this same error (``check_patterns``):
     compiling every pattern twice cost a fifth of start-up.
     """
     known = set(_REQUIRED) | set(_OPTIONAL)

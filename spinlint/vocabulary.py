@@ -85,19 +85,21 @@ def alternation(phrases: tuple[str, ...] | list[str]) -> str:
         for atom in _atoms(phrase):
             node = node.setdefault(atom, {})
         node[_END] = {}
-    return _trie_pattern(root)
+    return _trie_pattern(root)[0]
 
 
-def _depth(node: dict) -> int:
-    return max((1 + _depth(child) for atom, child in node.items() if atom != _END), default=0)
-
-
-def _trie_pattern(node: dict) -> str:
-    branches = sorted(((atom, child) for atom, child in node.items() if atom != _END),
-                      key=lambda item: (-_depth(item[1]), item[0]))
-    parts = [atom + _trie_pattern(child) for atom, child in branches]
-    if not parts:
-        return ""
+def _trie_pattern(node: dict) -> tuple[str, int]:
+    """(the regex for the phrases below ``node``, the most atoms any of them has left)."""
+    branches = []
+    for atom, child in node.items():
+        if atom != _END:
+            pattern, depth = _trie_pattern(child)
+            branches.append((-depth - 1, atom, atom + pattern))
+    if not branches:
+        return "", 0
+    branches.sort()
+    parts = [part for _, _, part in branches]
+    depth = -branches[0][0]
     if _END in node:
-        return "(?:" + "|".join(parts) + ")?"
-    return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+        return "(?:" + "|".join(parts) + ")?", depth
+    return (parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"), depth

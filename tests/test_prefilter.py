@@ -12,7 +12,6 @@ from spinlint.config import Settings
 from spinlint.document import Source
 from spinlint.engine import Engine
 from spinlint.kinds import ConditionalKind, PatternKind, compile_alternation
-from spinlint.lint import Linter
 from spinlint.ruleset import builtin_rules
 
 FIXTURES = Path(__file__).parent / "fixtures" / "rules"
@@ -99,20 +98,45 @@ def test_lowering_keeps_word_characters_and_the_fold_list_is_complete():
     assert folds <= prefilter.FOLDS_TO_ASCII
 
 
-def findings_with_and_without_filter(documents):
-    settings = Settings()
-    results = []
-    for warm_up in (10**9, 0):  # never filter, then filter from the first document
-        linter = Linter()
-        original = Engine.WARM_UP_DOCUMENTS
-        Engine.WARM_UP_DOCUMENTS = warm_up
-        try:
-            results.append([[(f.code, f.span, f.message) for f in linter.lint(Source(path=name, text=text),
-                                                                            settings).findings]
-                            for name, text in documents])
-        finally:
-            Engine.WARM_UP_DOCUMENTS = original
+def findings_with_and_without_filter(documents, overrides=None):
+    """Findings of every pattern and conditional rule, filtered and not, per document."""
+    from spinlint import markup
+    from spinlint.features import Features
+    from spinlint.segment import segment
+
+    rules = builtin_rules()
+    engines = (Engine(rules, overrides=overrides, use_word_heads=False), Engine(rules, overrides=overrides))
+    results = ([], [])
+    for name, text in documents:
+        segments = segment(markup.parse(Source(path=name, text=text)))
+        for engine, found in zip(engines, results):
+            found.append([(f.code, f.span, f.message) for f in engine.run(segments, Features(segments))])
     return results
+
+
+def test_the_shipped_heads_table_is_current():
+    # Stale, it only loses speed, never a finding; but it should be regenerated with the rules.
+    from spinlint.engine import prefilter_sources
+
+    sources = prefilter_sources(Engine(builtin_rules()))
+    assert all(prefilter.shipped_heads(source) is not prefilter.UNKNOWN for source in sources), \
+        "run: python -m spinlint.prefilter"
+    assert prefilter.heads_table(sources) == prefilter._shipped_table()
+
+
+def test_rules_the_table_does_not_know_learn_their_heads_in_a_long_run():
+    from spinlint.kinds import VocabularyOverrides
+
+    overrides = VocabularyOverrides(add={"buzzwords": ("moonshot thinking",)})
+    engine = Engine(builtin_rules(), overrides=overrides)
+    v001 = next(index for index, item in enumerate(engine.compiled) if item.rule.code == "V001")
+    assert engine._heads[v001] is prefilter.UNKNOWN
+    texts = sample_texts(seed=11, generated=400) + ["Our moonshot thinking wins."] * 5
+    documents = [(f"doc{index}.md", "\n\n".join(texts[index:index + 10])) for index in range(0, len(texts), 10)]
+    assert len(documents) > Engine.WARM_UP_DOCUMENTS + 5
+    unfiltered, filtered = findings_with_and_without_filter(documents, overrides)
+    assert filtered == unfiltered
+    assert any("moonshot" in str(found) for found in filtered)
 
 
 def test_findings_are_the_same_with_the_filter_on():
