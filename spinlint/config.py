@@ -15,12 +15,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from .kinds import VocabularyOverrides
-from .ruleset import Rule, builtin_rules, known_selector, matches_selector
-
-try:
-    import tomllib
-except ModuleNotFoundError:  # pragma: no cover - Python 3.10
-    import tomli as tomllib  # type: ignore[no-redef]
+from .ruleset import Rule, _toml, builtin_rules, known_selector, matches_selector
 
 FAIL_ON = ("error", "warning", "info", "never")
 
@@ -201,6 +196,7 @@ def _vocabulary(table: Mapping[str, Any], where: str) -> VocabularyOverrides:
 
 def read_config(path: Path) -> Settings | None:
     """Settings from one file, or None for a pyproject.toml without [tool.spinlint]."""
+    tomllib = _toml()  # imported only when there is a config file to read
     try:
         data = tomllib.loads(path.read_bytes().decode("utf-8-sig"))  # Notepad writes a BOM
     except OSError as error:

@@ -8,17 +8,15 @@ rule off.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Mapping
-
-try:  # Python 3.11+
-    import tomllib
-except ModuleNotFoundError:  # pragma: no cover - Python 3.10
-    import tomli as tomllib  # type: ignore[no-redef]
 
 CATEGORIES = ("vague", "blame", "evidence", "readability", "meta")
 KINDS = ("existence", "substitution", "occurrence", "conditional", "metric", "classifier", "logic")
@@ -165,21 +163,70 @@ def check_patterns(origin: str, match: Mapping[str, Any]) -> None:
                 raise RuleError(f"{origin}: match.{key} pattern {pattern!r} is not a valid regex: {error}") from None
 
 
+# The rule files decoded once, stored as JSON with a digest of the TOML texts.  Decoding 52
+# TOML files (and importing tomllib) was a tenth of a one-file run; reading the texts to check
+# the digest is cheap.  An edited rule file no longer matches, and is decoded from TOML as before.
+DECODED = "decoded-rules.json"
+
+
+def _toml():
+    """The TOML reader, imported when first needed (it costs a one-file run 20 ms)."""
+    try:  # Python 3.11+
+        import tomllib
+    except ModuleNotFoundError:  # pragma: no cover - Python 3.10
+        import tomli as tomllib  # type: ignore[no-redef]
+    return tomllib
+
+
+def _rule_texts() -> list[tuple[str, str]]:
+    folder = resources.files("spinlint.rules")
+    return [(entry.name, entry.read_text(encoding="utf-8"))
+            for entry in sorted(folder.iterdir(), key=lambda item: item.name) if entry.name.endswith(".toml")]
+
+
+def _digest(texts: list[tuple[str, str]]) -> str:
+    digest = hashlib.sha256()
+    for name, text in texts:
+        digest.update(name.encode("utf-8") + b"\0" + text.encode("utf-8") + b"\0")
+    return digest.hexdigest()
+
+
+def _decode(name: str, text: str) -> dict:
+    tomllib = _toml()
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise RuleError(f"spinlint/rules/{name}: invalid TOML: {error}") from None
+
+
+def _decoded_tables(texts: list[tuple[str, str]]) -> list[dict]:
+    try:
+        stored = json.loads(resources.files("spinlint.rules").joinpath(DECODED).read_text(encoding="utf-8"))
+        if stored.get("digest") == _digest(texts):
+            return stored["rules"]
+    except (OSError, ValueError, AttributeError):
+        pass
+    return [_decode(name, text) for name, text in texts]
+
+
+def write_decoded(target: Path | None = None) -> Path:
+    """Store the decoded rule files beside them (``python -m spinlint.ruleset``)."""
+    texts = _rule_texts()
+    target = target or Path(__file__).parent / "rules" / DECODED
+    stored = {"digest": _digest(texts), "rules": [_decode(name, text) for name, text in texts]}
+    target.write_text(json.dumps(stored, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return target
+
+
 @lru_cache(maxsize=1)
 def builtin_rules() -> tuple[Rule, ...]:
     """Every rule shipped with spinlint, sorted by code, removed ones excluded."""
-    folder = resources.files("spinlint.rules")
+    texts = _rule_texts()
     rules = []
-    for entry in sorted(folder.iterdir(), key=lambda item: item.name):
-        if not entry.name.endswith(".toml"):
-            continue
-        origin = f"spinlint/rules/{entry.name}"
-        try:
-            data = tomllib.loads(entry.read_text(encoding="utf-8"))
-        except tomllib.TOMLDecodeError as error:
-            raise RuleError(f"{origin}: invalid TOML: {error}") from None
+    for (name, _), data in zip(texts, _decoded_tables(texts)):
+        origin = f"spinlint/rules/{name}"
         rule = parse_rule(data, origin, check_regexes=False)
-        if rule.code != entry.name[:-5]:
+        if rule.code != name[:-5]:
             raise RuleError(f"{origin}: code {rule.code!r} does not match the file name")
         if rule.status != "removed":
             rules.append(rule)
@@ -199,3 +246,7 @@ def known_selector(selector: str) -> bool:
     if selector == "ALL":
         return True
     return any(code.startswith(selector) for code in rules_by_code())
+
+
+if __name__ == "__main__":
+    print(f"wrote {write_decoded()}")

@@ -85,3 +85,31 @@ def test_a_bad_regex_in_a_rule_file_is_still_a_rule_error_naming_the_file():
     # Every shipped rule's regexes compile (a run compiles only those a document needs).
     for shipped in builtin_rules():
         compile_all(compile_rule(shipped, VocabularyOverrides()))
+
+
+def test_the_decoded_rule_table_matches_the_rule_files():
+    # A stale table is never used (its digest no longer matches), but it should be regenerated.
+    from spinlint import ruleset
+
+    texts = ruleset._rule_texts()
+    assert ruleset._decoded_tables(texts) == [ruleset._decode(name, text) for name, text in texts]
+    import json
+    from importlib import resources
+
+    stored = json.loads(resources.files("spinlint.rules").joinpath(ruleset.DECODED).read_text(encoding="utf-8"))
+    assert stored["digest"] == ruleset._digest(texts), "run: python -m spinlint.ruleset"
+
+
+def test_an_edited_rule_file_is_decoded_from_toml_not_from_the_stale_table():
+    from spinlint import ruleset
+
+    texts = ruleset._rule_texts()
+    name, text = texts[0]
+    edited = [(name, text.replace('severity = "', 'severity = "', 1) + "\n# edited\n")] + texts[1:]
+    tables = ruleset._decoded_tables(edited)
+    assert tables[0] == ruleset._decode(*edited[0])
+    bad = [(name, text + "\nnot toml ===\n")] + texts[1:]
+    import pytest
+
+    with pytest.raises(ruleset.RuleError, match=f"spinlint/rules/{name}: invalid TOML"):
+        ruleset._decoded_tables(bad)
