@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from typing import Any, Callable, Iterator, Mapping
 
-from .readability import lowered
+from .readability import any_case, lowered
 
 Offsets = tuple[int, int]
 
@@ -203,11 +203,11 @@ _SUBJECT_GROUPS = {
                 r"wages?|raises?|refunds?|offices?|sites?|stores?|branches|plants?|projects?|programmes?|programs?|"
                 r"rollouts?|launch(?:es)?|initiatives?|hiring|investments?|roadmap|features?"),
 }
-_PASSIVE = re.compile(
-    rf"\b{_BE}\s+{_ADVERBS}(?P<participle>{_ALWAYS_BAD}|"
-    + "|".join(participles for participles, _ in _SUBJECT_GROUPS.values()) + r")\b", re.IGNORECASE)
-# The same pattern for lower-cased text (see readability.lowered); every form of _BE starts with one of these letters.
-_PASSIVE_LOWER = re.compile(r"(?=[abghiw])" + _PASSIVE.pattern)
+# Matched with IGNORECASE; compiled for lower-cased text (see readability.lowered), where every
+# form of _BE starts with one of the lookahead's letters.
+_PASSIVE = (rf"\b{_BE}\s+{_ADVERBS}(?P<participle>{_ALWAYS_BAD}|"
+            + "|".join(participles for participles, _ in _SUBJECT_GROUPS.values()) + r")\b")
+_PASSIVE_LOWER = re.compile(r"(?=[abghiw])" + _PASSIVE)
 _ALWAYS = re.compile(rf"(?:{_ALWAYS_BAD})$", re.IGNORECASE)
 _SUBJECTS = [(re.compile(rf"(?:{participles})$", re.IGNORECASE), re.compile(rf"\b(?:{subjects})\b", re.IGNORECASE))
              for participles, subjects in _SUBJECT_GROUPS.values()]
@@ -249,7 +249,7 @@ def _clause_start(text: str, start: int) -> int:
 def agentless_bad_news_passive(text: str, options: Mapping[str, Any]) -> Iterator[Offsets]:
     """'Mistakes were made', 'roles were impacted', 'data was exposed' with nobody named as the actor."""
     folded = lowered(text)
-    for found in (_PASSIVE.finditer(text) if folded is None else _PASSIVE_LOWER.finditer(folded)):
+    for found in (any_case(_PASSIVE).finditer(text) if folded is None else _PASSIVE_LOWER.finditer(folded)):
         if _has_agent(text, found.end()):
             continue
         participle = text[found.start("participle"):found.end("participle")]
@@ -272,15 +272,16 @@ def agentless_bad_news_passive(text: str, options: Mapping[str, Any]) -> Iterato
                 break
 
 
-_DECISION = re.compile(
+# Matched with IGNORECASE, like _PASSIVE.
+_DECISION = (
     r"\b(?:(?:(?:the|a|this|that|our|some|several|these)\s+)?(?:difficult\s+|hard\s+|tough\s+|painful\s+|final\s+|"
     r"necessary\s+)?(?:decisions?|choices?)\s+"
     rf"{_BE}\s+{_ADVERBS}(?:taken|made|reached)"
     r"|(?<!if\s)(?<!when\s)(?<!once\s)(?<!unless\s)it\s+(?:was|has\s+been|had\s+been)\s+(?:\w+\s+)?"
     r"(?:decided|determined|agreed|concluded|deemed\s+necessary|felt\s+necessary|judged\s+necessary)"
-    r"|(?:a|the)\s+(?:decision|determination)\s+(?:was|has\s+been)\s+(?:\w+\s+)?(?:arrived\s+at|come\s+to))\b",
-    re.IGNORECASE)
-_DECISION_LOWER = re.compile(_DECISION.pattern)
+    r"|(?:a|the)\s+(?:decision|determination)\s+(?:was|has\s+been)\s+(?:\w+\s+)?(?:arrived\s+at|come\s+to))\b"
+)
+_DECISION_LOWER = re.compile(_DECISION)
 # Every match of _DECISION contains one of these: most sentences are passed over after one quick search.
 _DECISION_WORDS = re.compile(r"decision|choice|decided|determin|agreed|concluded|deemed|felt|judged")
 
@@ -290,7 +291,7 @@ def agentless_decision(text: str, options: Mapping[str, Any]) -> Iterator[Offset
     folded = lowered(text)
     if folded is not None and not _DECISION_WORDS.search(folded):
         return
-    for found in (_DECISION.finditer(text) if folded is None else _DECISION_LOWER.finditer(folded)):
+    for found in (any_case(_DECISION).finditer(text) if folded is None else _DECISION_LOWER.finditer(folded)):
         if _has_agent(text, found.end()):
             continue
         yield found.start(), found.end()

@@ -21,23 +21,23 @@ from .syllables import easy_words, syllables
 _NON_CONTRACTION_APOSTROPHE = re.compile(r"'(?!(?:[tsd]|ve|ll|re))")
 _PUNCTUATION = re.compile(r"[^\w\s']")
 # A form of "be"/"get", an optional adverb, then a past participle: the shape of a passive verb.
-_PASSIVE = re.compile(
+# Matched with IGNORECASE (any_case) or, compiled below, case-sensitively on lower-cased text.
+_PASSIVE = (
     r"\b(?:am|is|are|was|were|be|been|being|get|gets|got|gotten|getting)\s+(?:\w+ly\s+)?"
     r"((?:\w+ed|made|taken|given|done|seen|known|held|paid|built|cut|hit|kept|left|lost|put|set|shown|spent|"
     r"told|sold|brought|bought|found|won|written|chosen|driven|broken|begun|frozen|hidden|laid|led|meant|"
     r"shut|split|spread|struck|thrown|understood|undertaken|withdrawn|drawn|grown|forgotten|overseen|felt|"
     r"heard|sent|dealt|let|born|borne|hurt|sought|taught|thought|caught|fought|swept|sunk|upheld|withheld))\b"
-    r"(\s+by\b)?",
-    re.IGNORECASE,
+    r"(\s+by\b)?"
 )
 # The same passive pattern for lower-cased text (see lowered), told where a match can start:
 # every form of "be"/"get" begins with one of these letters, so other positions are skipped at once.
-_PASSIVE_LOWER = re.compile(r"(?=[abgiw])" + _PASSIVE.pattern)
+_PASSIVE_LOWER = re.compile(r"(?=[abgiw])" + _PASSIVE)
 _NOT_PARTICIPLES = frozenset({"need", "indeed", "speed", "seed", "feed", "bed", "red", "shed", "bred", "weed",
                               "exceed", "proceed", "succeed", "hundred", "sacred", "naked", "wicked", "kindred"})
-_NOMINALISATION = re.compile(r"\b[a-z]{3,}(?:tions?|sions?|ments?|ness|ances?|ences?|ities|ity|isations?|"
-                             r"izations?)\b", re.IGNORECASE)
-_NOMINALISATION_LOWER = re.compile(_NOMINALISATION.pattern)
+# Matched like _PASSIVE.
+_NOMINALISATION = r"\b[a-z]{3,}(?:tions?|sions?|ments?|ness|ances?|ences?|ities|ity|isations?|izations?)\b"
+_NOMINALISATION_LOWER = re.compile(_NOMINALISATION)
 # Nouns with these endings that are not verbs or adjectives turned into nouns.
 _NOT_NOMINALISATIONS = frozenset({
     "nation", "nations", "station", "stations", "question", "questions", "mention", "moment", "moments",
@@ -93,6 +93,12 @@ def words(text: str) -> list[str]:
 _FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
 
 
+@lru_cache(maxsize=None)
+def any_case(pattern: str) -> re.Pattern:
+    """``pattern`` with IGNORECASE, for the rare text ``lowered`` refuses (compiled on first need)."""
+    return re.compile(pattern, re.IGNORECASE)
+
+
 def lowered(text: str) -> str | None:
     """``text.lower()`` when IGNORECASE patterns of ASCII literals may run on it case-sensitively instead."""
     if text.isascii() or _FOLDS_TO_ASCII.isdisjoint(text):
@@ -103,7 +109,7 @@ def lowered(text: str) -> str | None:
 def passive_spans(text: str) -> list[tuple[int, int, bool]]:
     """Each passive verb group in ``text``: (start, end, whether an agent follows with "by")."""
     folded = lowered(text)
-    pattern, subject = (_PASSIVE, text) if folded is None else (_PASSIVE_LOWER, folded)
+    pattern, subject = (any_case(_PASSIVE), text) if folded is None else (_PASSIVE_LOWER, folded)
     spans = []
     for match in pattern.finditer(subject):
         if match.group(1).lower() in _NOT_PARTICIPLES:
@@ -114,7 +120,7 @@ def passive_spans(text: str) -> list[tuple[int, int, bool]]:
 
 def nominalisations(text: str) -> list[tuple[int, int]]:
     folded = lowered(text)
-    pattern, subject = (_NOMINALISATION, text) if folded is None else (_NOMINALISATION_LOWER, folded)
+    pattern, subject = (any_case(_NOMINALISATION), text) if folded is None else (_NOMINALISATION_LOWER, folded)
     return [(match.start(), match.end()) for match in pattern.finditer(subject)
             if match.group().lower() not in _NOT_NOMINALISATIONS]
 
@@ -164,8 +170,9 @@ def reference_sentence_stats(text: str) -> SentenceStats:
             polysyllables += 1
             if lower not in easy:
                 hard += 1
-    passive = sum(1 for match in _PASSIVE.finditer(text) if match.group(1).lower() not in _NOT_PARTICIPLES)
-    nominal = sum(1 for match in _NOMINALISATION.finditer(text) if match.group().lower() not in _NOT_NOMINALISATIONS)
+    passive = sum(1 for match in any_case(_PASSIVE).finditer(text) if match.group(1).lower() not in _NOT_PARTICIPLES)
+    nominal = sum(1 for match in any_case(_NOMINALISATION).finditer(text)
+                  if match.group().lower() not in _NOT_NOMINALISATIONS)
     return SentenceStats(words=len(tokens), syllables=total, polysyllables=polysyllables, hard_words=hard,
                          passive=passive, nominalisations=nominal)
 

