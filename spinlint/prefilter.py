@@ -35,6 +35,10 @@ _MAX_VARIANTS = 512
 
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
 _WORD = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
+# A pseudo-head for "a word that begins with a digit" (\d at the start of a word): it cannot be
+# a real prefix, since '<' is not a word character.
+DIGIT_HEAD = "<digit>"
 # Characters whose lower case is not one character or not a word character like the original,
 # and characters IGNORECASE matches to an ASCII letter although they lower to something else.
 # A text holding any of them is never filtered (tests/test_prefilter.py proves the list complete).
@@ -57,6 +61,8 @@ def prefix_masks(units: Iterable[str], wanted: frozenset[str] | None = None) -> 
             by_word[word] = by_word.get(word, 0) | bit
     masks: dict[str, int] = {}
     for word, bits in by_word.items():
+        if _DIGIT.match(word):
+            masks[DIGIT_HEAD] = masks.get(DIGIT_HEAD, 0) | bits
         for size in range(MIN_HEAD_CHARS, len(word) + 1):
             prefix = word[:size]
             if wanted is None or prefix in wanted:
@@ -218,6 +224,8 @@ class _Walker:
         (op, value), rest = items[0], items[1:]
         if op in (ops.ASSERT, ops.ASSERT_NOT, ops.AT):
             return self.heads_from(rest, head)  # zero width: the characters around it stay contiguous
+        if not head and self._starts_with_digit(op, value):
+            return {DIGIT_HEAD}
         separator = self._separator(op, value)
         if separator is not None:
             if not head:
@@ -270,6 +278,15 @@ class _Walker:
             return low if self._all_non_word(list(body)) else None
         return 1 if self._consumes_non_word(op, value) else None
 
+    def _starts_with_digit(self, op, value) -> bool:
+        """``\\d`` or ``\\d+``: whatever matches begins with a digit."""
+        ops = self.ops
+        if op in (ops.MAX_REPEAT, ops.MIN_REPEAT, ops.POSSESSIVE_REPEAT):
+            low, _, body = value
+            body = list(body)
+            return low >= 1 and len(body) == 1 and self._starts_with_digit(*body[0])
+        return op is ops.IN and list(value) == [(ops.CATEGORY, ops.CATEGORY_DIGIT)]
+
     def _small_word_class(self, value) -> bool:
         ops = self.ops
         return len(value) <= 4 and all(kind is ops.LITERAL and item < 128 for kind, item in value)
@@ -312,7 +329,8 @@ does did less own same under while last still well without every make over part 
 
 def _score(heads: Iterable[str]) -> tuple[bool, bool, int, int]:
     heads = list(heads)
-    shortest = min(len(head[:HEAD_CHARS]) for head in heads)
+    # A word that begins with a digit is about as common as one that begins with given three letters.
+    shortest = min(MIN_HEAD_CHARS if head == DIGIT_HEAD else len(head[:HEAD_CHARS]) for head in heads)
     return (shortest >= MIN_HEAD_CHARS, _COMMON.isdisjoint(heads), shortest, -len(heads))
 
 

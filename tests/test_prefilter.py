@@ -72,7 +72,10 @@ def test_heads_follow_the_structure_of_a_pattern():
     assert prefilter.heads_of(compile_alternation([r"(?:\w+\s+){0,3}?ready"])) == {"ready"}
     assert prefilter.heads_of(compile_alternation([], ("co-create",))) == {"cocreate", "create"}
     # Nothing literal, or only short words, is no filter at all.
-    assert prefilter.heads_of(compile_alternation([r"\d+%"])) is None
+    assert prefilter.heads_of(compile_alternation([r"%|[$€]"])) is None
+    # A number at the start of a word is a head of its own.
+    assert prefilter.heads_of(compile_alternation([r"\d+%"])) == {prefilter.DIGIT_HEAD}
+    assert prefilter.prefix_masks(["up 40% on", "no numbers"])[prefilter.DIGIT_HEAD] == 0b01
     assert prefilter.heads_of(compile_alternation([r"an?|if"])) is None
 
 
