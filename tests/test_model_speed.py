@@ -128,15 +128,21 @@ def test_caches_stay_bounded_and_results_do_not_change_when_full(monkeypatch):
     assert_batch_matches_reference(fresh, texts)  # 30 rows > 10: not memoised, explain recomputes
     assert fresh._last is None
     assert len(fresh._token_columns) <= 50
+    fresh.dense.transform(texts)  # the training-side path keeps its own per-token cache
     assert len(fresh.dense.__dict__["_tokens"]) <= 50
     assert_batch_matches_reference(fresh, texts[:8])
     assert fresh._last is not None and len(fresh._last.rows) == 8
 
 
-def test_dense_fast_path_equals_the_plain_token_values(model):
-    for text in generated_sentences(120, seed=5):
-        token_list = runtime.tokens(text)
-        assert model.dense._token_values(token_list) == model.dense._plain_token_values(token_list)
+def test_dense_batch_equals_the_plain_rows_with_the_shipped_lexicons(model):
+    # The shipped lexicons have multi-word phrases sharing first words ("in order to", "in terms of"):
+    # the phrase trie must count exactly what the plain per-phrase comparison counts, never across sentences.
+    phrases = [phrase for _, listed in model.dense.lexicons for phrase in listed[:40]]
+    rng = random.Random(9)
+    texts = generated_sentences(60, seed=5) + [" ".join(rng.sample(phrases, 6)) for _ in range(60)]
+    texts += phrases[:200] + [phrase.split()[0] for phrase in phrases[:50]]
+    assert model.dense.transform(texts).tolist() == [model.dense.row(text) for text in texts]
+    assert_batch_matches_reference(model, texts)
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="the local benchmark corpus is absent (as in CI)")

@@ -17,8 +17,9 @@ import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import Iterable, Mapping, Sequence
 
 import numpy as np
 
@@ -58,6 +59,14 @@ def word_analyzer(text: str) -> list[str]:
 CHAR_GRAM_CACHE = 8_192
 CHAR_COLUMN_CACHE = 50_000
 TOKEN_INFO_CACHE = 50_000
+# math.log1p of the small counts every sentence has: numpy's log1p may differ from math's in the last bit,
+# and the model was fitted on math's.
+_LOG1P = np.array([math.log1p(count) for count in range(1024)])
+
+
+def _log1p_table(largest: int) -> np.ndarray:
+    """math.log1p(k) for k = 0..largest (a sentence of more than 1023 tokens gets its own table)."""
+    return _LOG1P if largest < len(_LOG1P) else np.array([math.log1p(count) for count in range(largest + 1)])
 
 
 @lru_cache(maxsize=CHAR_GRAM_CACHE)
@@ -162,7 +171,26 @@ class DenseFeatures:
             object.__setattr__(self, "_index", cached)
         return cached
 
+    @property
+    def _phrase_trie(self) -> dict[str, tuple[list[int], dict]]:
+        """The lexicons' phrases as a trie of tokens: node = (ids of the lexicons whose phrase ends here,
+        children by next token).  A phrase listed twice counts twice, as in ``lexicon_counts``."""
+        cached = self.__dict__.get("_trie")
+        if cached is None:
+            cached = {}
+            for lexicon_id, (_, phrases) in enumerate(self.lexicons):
+                for phrase in phrases:
+                    phrase_tokens = tokens(phrase)
+                    if phrase_tokens:
+                        node = cached.setdefault(phrase_tokens[0], ([], {}))
+                        for token in phrase_tokens[1:]:
+                            node = node[1].setdefault(token, ([], {}))
+                        node[0].append(lexicon_id)
+            object.__setattr__(self, "_trie", cached)
+        return cached
+
     def lexicon_counts(self, token_list: list[str]) -> list[int]:
+        """Per lexicon, how many of its phrases start at each token (the plain way)."""
         counts = [0] * len(self.lexicons)
         index = self._phrase_index
         for position, token in enumerate(token_list):
@@ -194,35 +222,77 @@ class DenseFeatures:
         numbers = sum(1 for token in token_list if "0" in token)
         return self._values_from(self.lexicon_counts(token_list), ratings, numbers, len(token_list))
 
-    def _token_info(self, token: str) -> tuple[float | None, tuple, bool]:
-        """(rating, phrases starting with the token, has a digit), kept in a bounded per-token cache."""
+    def describe(self, token: str) -> tuple[float | None, tuple | None, bool]:
+        """What the token columns need of one token: (rating, its node in the phrase trie, has a digit)."""
+        return self.rating(token), self._phrase_trie.get(token), "0" in token
+
+    def _described(self, token: str) -> tuple[float | None, tuple | None, bool]:
         cache = self.__dict__.get("_tokens")
         if cache is None:
             cache = {}
             object.__setattr__(self, "_tokens", cache)
         info = cache.get(token)
         if info is None:
-            info = (self.rating(token), tuple(self._phrase_index.get(token, ())), "0" in token)
-            if len(cache) < TOKEN_INFO_CACHE:
+            info = self.describe(token)
+            if len(cache) < TOKEN_INFO_CACHE:  # bounded, so a long scan's memory stays flat
                 cache[token] = info
         return info
 
-    def _token_values(self, token_list: list[str]) -> list[float]:
-        """The same columns as ``_plain_token_values`` (tested) in one pass with one cache look-up per token."""
-        counts = [0] * len(self.lexicons)
-        ratings, numbers = [], 0
-        cache = self.__dict__.get("_tokens") or {}
-        describe = self._token_info
-        for position, token in enumerate(token_list):
-            rating, phrases, has_digit = cache.get(token) or describe(token)
-            if rating is not None:
-                ratings.append(rating)
-            if has_digit:
-                numbers += 1
-            for rest, lexicon_id in phrases:
-                if not rest or tuple(token_list[position + 1:position + 1 + len(rest)]) == rest:
-                    counts[lexicon_id] += 1
-        return self._values_from(counts, ratings, numbers, len(token_list))
+    def token_columns(self, token_lists: list[list[str]], ratings: Sequence[float | None],
+                      phrases: Sequence[tuple | None], digits: Sequence[bool]) -> np.ndarray:
+        """The token columns of a batch (lexicon hits, concreteness, numbers, length), shape (n, width).
+
+        ``ratings``, ``phrases`` and ``digits`` hold each token's ``describe`` in batch order.  Counts
+        go through a table of ``math.log1p`` and the ratings' sums through Python's ``sum``, so every
+        number equals ``_plain_token_values`` row by row (tested).
+        """
+        n, n_lexicons = len(token_lists), len(self.lexicons)
+        lengths = np.fromiter(map(len, token_lists), dtype=np.int64, count=n)
+        offsets = np.concatenate(([0], np.cumsum(lengths))).tolist()
+        rows = np.repeat(np.arange(n, dtype=np.int64), lengths)
+        hits = []  # row * n_lexicons + lexicon id, once per phrase found
+        starts = [position for position, node in enumerate(phrases) if node is not None]
+        if starts:
+            flat = [token for token_list in token_lists for token in token_list]
+            row_of = rows.tolist()
+            for position in starts:
+                row = row_of[position]
+                end = offsets[row + 1]  # a phrase never runs past its sentence's last token
+                base = row * n_lexicons
+                ids, children = phrases[position]
+                hits += [base + lexicon_id for lexicon_id in ids]
+                following = position + 1
+                while children and following < end:
+                    node = children.get(flat[following])
+                    if node is None:
+                        break
+                    ids, children = node
+                    hits += [base + lexicon_id for lexicon_id in ids]
+                    following += 1
+        counts = np.bincount(np.asarray(hits, dtype=np.int64), minlength=n * n_lexicons).reshape(n, n_lexicons)
+        log1p = _log1p_table(int(lengths.max()) if n else 0)
+        columns = np.zeros((n, n_lexicons + len(_FIXED_NAMES)), dtype=np.float64)
+        columns[:, :n_lexicons] = log1p[counts]
+        values = np.array(ratings, dtype=np.float64)  # None -> NaN, which no comparison below counts
+        rated = ~np.isnan(values)
+        rated_rows = rows[rated]
+        rated_counts = np.bincount(rated_rows, minlength=n)
+        rated_offsets = np.concatenate(([0], np.cumsum(rated_counts))).tolist()
+        listed = values[rated].tolist()
+        sums = np.asarray([sum(listed[start:end]) for start, end in zip(rated_offsets, rated_offsets[1:])],
+                          dtype=np.float64)
+        has_ratings = rated_counts > 0
+        divisor = np.maximum(rated_counts, 1)
+        columns[:, n_lexicons] = np.where(has_ratings, sums / divisor - 3.0, 0.0)
+        columns[:, n_lexicons + 1] = np.bincount(rows[values < 2.5], minlength=n) / divisor
+        columns[:, n_lexicons + 2] = np.bincount(rows[values >= 4.0], minlength=n) / divisor
+        columns[:, n_lexicons + 3] = ~has_ratings
+        numbers = np.bincount(rows[np.array(digits, dtype=bool)], minlength=n)
+        columns[:, n_lexicons + 4] = log1p[numbers]
+        columns[:, n_lexicons + 5] = numbers == 0
+        columns[:, n_lexicons + 6] = log1p[lengths]
+        columns[:, n_lexicons + 7] = lengths < 8
+        return columns
 
     def row(self, text: str) -> list[float]:
         """One sentence's features, the plain way (the reference ``transform`` is tested against)."""
@@ -248,14 +318,20 @@ class DenseFeatures:
             token_lists = [_TOKEN.findall(text) for text in normalised]
         return self.matrix(lowered, normalised, token_lists)
 
-    def matrix(self, lowered: list[str], normalised: list[str], token_lists: list[list[str]]) -> np.ndarray:
-        """``transform`` from texts already lower-cased (``lower``) and digit-normalised, and their tokens."""
+    def matrix(self, lowered: list[str], normalised: list[str], token_lists: list[list[str]],
+               token_columns: np.ndarray | None = None) -> np.ndarray:
+        """``transform`` from texts already lower-cased (``lower``) and digit-normalised, their tokens and
+        (if the caller has them) their ``token_columns``."""
         n = len(lowered)
         matrix = np.zeros((n, len(self.names())), dtype=np.float64)
         if not n:
             return matrix
-        width = len(self.lexicons) + len(_FIXED_NAMES)
-        matrix[:, :width] = [self._token_values(token_list) for token_list in token_lists]
+        if token_columns is None:
+            infos = [self._described(token) for token_list in token_lists for token in token_list]
+            ratings, phrases, digits = zip(*infos) if infos else ((), (), ())
+            token_columns = self.token_columns(token_lists, ratings, phrases, digits)
+        width = token_columns.shape[1]
+        matrix[:, :width] = token_columns
         # One search per pattern over the batch joined by NUL, a character no pattern can match or cross.
         starts = np.cumsum([0] + [len(text) + 1 for text in lowered[:-1]])
         joined, joined_normalised = "\x00".join(lowered), "\x00".join(normalised)
@@ -362,12 +438,13 @@ class ExportedModel:
 
     # -- features ------------------------------------------------------------------------------
 
-    def _describe_token(self, token: str) -> tuple[int, np.ndarray, int]:
-        """(word column or -1, its character n-gram columns, how many), kept in a bounded cache."""
+    def _describe_token(self, token: str) -> tuple:
+        """(word column or -1, its character n-gram columns, how many, then the dense block's ``describe``:
+        rating, phrases, has a digit), kept in a bounded cache."""
         vocabulary = self.char.vocabulary
         found = [vocabulary[gram] for gram in token_char_grams(token) if gram in vocabulary]
         entry = (self.word.vocabulary.get(token, -1), np.array(found, dtype=np.int64) if found else _NO_COLUMNS,
-                 len(found))
+                 len(found), *self.dense.describe(token))
         if len(self._token_columns) < CHAR_COLUMN_CACHE:
             self._token_columns[token] = entry
         return entry
@@ -384,33 +461,31 @@ class ExportedModel:
         norms[norms == 0.0] = 1.0
         return rows_a, columns_a, data / norms[rows_a]
 
-    def _sparse_parts(self, token_lists: list[list[str]]):
-        """Word and character TF-IDF entries of a batch, from per-token cached columns."""
-        n = len(token_lists)
-        word_rows, word_columns, char_arrays, char_lengths = [], [], [], []
-        bigram_column = self.word.vocabulary.get
-        cached, describe = self._token_columns.get, self._describe_token
-        for row, token_list in enumerate(token_lists):
-            entries = [cached(token) or describe(token) for token in token_list]
-            found = [entry[0] for entry in entries if entry[0] >= 0]
-            found += [column for column in map(bigram_column, map(" ".join, zip(token_list, token_list[1:])))
-                      if column is not None]
-            word_columns += found
-            word_rows += [row] * len(found)
-            char_arrays += [entry[1] for entry in entries]
-            char_lengths.append(sum(entry[2] for entry in entries))
-        char_columns = np.concatenate(char_arrays) if char_arrays else _NO_COLUMNS
-        char_rows = np.repeat(np.arange(n, dtype=np.int64), char_lengths)
-        return (self._tfidf(word_rows, word_columns, self.word, n),
-                self._tfidf(char_rows, char_columns, self.char, n))
-
     def _features(self, texts: list[str]) -> _Batch:
+        """Every feature of a batch, from one cache look-up per token of the whole batch (no loop per
+        sentence): the same entries, in the same order, as featurising each sentence on its own."""
         lowered = [lower(text) for text in texts]
         normalised = [_DIGIT.sub("0", text) for text in lowered]
         token_lists = [_TOKEN.findall(text) for text in normalised]  # = tokens(text), sharing the lowering
-        word, char = self._sparse_parts(token_lists)
-        dense = self.dense.matrix(lowered, normalised, token_lists)
-        return _Batch(word, char, dense, {text: row for row, text in enumerate(texts)})
+        n = len(texts)
+        flat = [token for token_list in token_lists for token in token_list]
+        cached, describe = self._token_columns.get, self._describe_token
+        entries = [cached(token) or describe(token) for token in flat]
+        word_columns, char_arrays, char_counts, ratings, phrases, digits = zip(*entries) if entries else ((),) * 6
+        rows = np.repeat(np.arange(n, dtype=np.int64), [len(token_list) for token_list in token_lists])
+        unigrams = np.array(word_columns, dtype=np.int64)
+        # Bigrams over the whole batch; a pair that spans two sentences is dropped by its rows differing.
+        bigrams = np.fromiter(map(self.word.vocabulary.get, map(" ".join, zip(flat, flat[1:])), repeat(-1)),
+                              dtype=np.int64, count=max(len(flat) - 1, 0))
+        in_sentence = (bigrams >= 0) & (rows[:-1] == rows[1:])
+        known = unigrams >= 0
+        word = self._tfidf(np.concatenate((rows[known], rows[:-1][in_sentence])),
+                           np.concatenate((unigrams[known], bigrams[in_sentence])), self.word, n)
+        char = self._tfidf(np.repeat(rows, np.array(char_counts, dtype=np.int64)),
+                           np.concatenate(char_arrays) if char_arrays else _NO_COLUMNS, self.char, n)
+        token_columns = self.dense.token_columns(token_lists, ratings, phrases, digits)
+        return _Batch(word, char, self.dense.matrix(lowered, normalised, token_lists, token_columns),
+                      {text: row for row, text in enumerate(texts)})
 
     def _decision(self, batch: _Batch) -> np.ndarray:
         n = batch.dense.shape[0]
