@@ -36,6 +36,7 @@ communities entity entities facility facilities authority authorities county cou
 business businesses lotion ration portion portions audience sentence sentences evidence science sciences conference
 conferences residence fence fences dance dances chance chances balance distance ambulance insurance office
 """.split())
+_CLAUSE_BREAK = re.compile(r"[.,;:!?()\"“”]")
 _PREPOSITIONS = frozenset("of for in to on across through within into by with".split())
 
 
@@ -47,6 +48,17 @@ def is_nominalisation(word: str) -> bool:
 
 # Per distinct word as written, bounded: the rules see each common word thousands of times.
 _nominal_word = lru_cache(maxsize=16384)(is_nominalisation)
+# Every nominalisation ends with one of these (in lower case).  None of them overlaps itself and words
+# never overlap, so the sum of their counts in a sentence bounds its number of nominalisations.
+_NOMINAL_MARKS = ("tion", "sion", "ment", "ance", "ence", "ity", "itie", "ness")
+
+
+def _nominalisations_at_most(text: str) -> int:
+    folded = lowered(text)
+    if folded is None:
+        return sum(map(_nominal_word, _WORD.findall(text)))
+    count = folded.count
+    return sum(map(count, _NOMINAL_MARKS))
 
 
 def stacked_nominalisations(text: str, options: Mapping[str, Any]) -> Iterator[Offsets]:
@@ -57,8 +69,12 @@ def stacked_nominalisations(text: str, options: Mapping[str, Any]) -> Iterator[O
     one chain.
     """
     minimum = int(options.get("min_nominals", 3))
-    if sum(map(_nominal_word, _WORD.findall(text))) < minimum:
+    if _nominalisations_at_most(text) < minimum:
         return  # too few nominalisations in the whole sentence for any chain to reach the minimum
+    tokens = _WORD.findall(text)
+    if sum(1 for index, token in enumerate(tokens)
+           if _nominal_word(token) and not (index > 0 and token[:1].isupper())) < minimum:
+        return  # the same, counted exactly: nominalisations that are not part of a name
     words = _words(text)
     chain: list[re.Match] = []
     gap: list[str] = []
@@ -73,14 +89,14 @@ def stacked_nominalisations(text: str, options: Mapping[str, Any]) -> Iterator[O
         # A capitalised word mid-sentence is part of a name ("the American Association for ...").
         named = index > 0 and word.group(0)[:1].isupper()
         if _nominal_word(lower) and not named:
-            joined = chain and not re.search(r"[.,;:!?()\"“”]", between) and (
+            joined = chain and not _CLAUSE_BREAK.search(between) and (
                 not gap or (len(gap) <= 3 and any(g in _PREPOSITIONS for g in gap)))
             if not joined:
                 yield from flush()
                 chain = []
             chain.append(word)
             gap = []
-        elif chain and len(gap) < 3 and not re.search(r"[.,;:!?()\"“”]", between):
+        elif chain and len(gap) < 3 and not _CLAUSE_BREAK.search(between):
             gap.append(lower)
         else:
             yield from flush()
@@ -139,6 +155,21 @@ def _is_aspiration(word: str) -> bool:
     return _ASPIRATION.match(word) is not None
 
 
+# In lower-cased text, where an _ASPIRATION word can start (no word starts right after a letter):
+# the number of matches bounds the number of aspiration words.
+_ASPIRATION_START = re.compile(
+    r"(?<![a-z])(?:commit|value|vision|innovat|growth|excellen|transform|purpose|opportunit|future|sustainab|"
+    r"meaningful|responsibl|inclusi|strateg|holistic|empower|potential|progress|impact|success|trust|passion|"
+    r"journey|possibilit|stakeholder|collaborat|synerg|agil|resilien|leadership|mission|ambition|shared|together)")
+
+
+def _aspirations_at_most(text: str) -> int:
+    folded = lowered(text)
+    if folded is None:
+        return sum(map(_is_aspiration, _WORD.findall(text)))
+    return len(_ASPIRATION_START.findall(folded))
+
+
 _DIGIT = re.compile(r"\d")
 
 
@@ -153,9 +184,12 @@ def abstract_sentence(text: str, options: Mapping[str, Any]) -> Iterator[Offsets
     """
     if _DIGIT.search(text):
         return
+    # The cheapest tests first: most sentences lean on fewer than two mission-statement words.
+    minimum_aspirations = int(options.get("min_aspiration_words", 2))
+    if _aspirations_at_most(text) < minimum_aspirations:
+        return
     tokens = _WORD.findall(text)
-    # The cheapest test first: most sentences lean on fewer than two mission-statement words.
-    if sum(map(_is_aspiration, tokens)) < int(options.get("min_aspiration_words", 2)):
+    if sum(map(_is_aspiration, tokens)) < minimum_aspirations:
         return  # abstract but sober (accounting, risk factors): not the slogan this rule is after
     if any(word[:1].isupper() and index > 0 and not word.isupper() for index, word in enumerate(tokens)):
         return
