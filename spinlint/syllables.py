@@ -213,18 +213,24 @@ def _points(word: str, patterns: dict[str, str | None], longest: int, missing: o
     references = [0] * (size + 1)
     get = patterns.get
     for i in range(size - 1):
-        for j in range(i + 1, min(i + longest, size) + 1):
+        stop = min(i + longest, size)
+        j = i + 1
+        while j <= stop:
             line = get(pointed[i:j], missing)
+            j += 1
             if line is None:
                 continue
             if line is _ABSENT:
                 break
             offset, values = _weights(line)
-            for k, value in enumerate(values, start=i + offset):
+            k = i + offset
+            for value in values:
                 if value > references[k]:
                     references[k] = value
-    right = len(word) - 2
-    return sum(1 for i, reference in enumerate(references) if reference % 2 and 2 <= i - 1 <= right)
+                k += 1
+    # Odd weights mark the points; pyphen keeps those at least two letters from either end
+    # (2 <= i - 1 <= len(word) - 2).
+    return sum(map((1).__and__, references[3:len(word)]))
 
 
 @lru_cache(maxsize=65536)

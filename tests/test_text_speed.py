@@ -297,6 +297,12 @@ def test_logic_functions_equal_the_reference_on_generated_sentences():
     texts += ["Mistakes were made.", "MISTAKES WERE MADE.", "İt was decided that roles were cut.",
               "The decision was taken to close the plant.", "Data was ſtolen and roles were eliminated.",
               "The optimisation of the alignment of capabilities enablement matters."]
+    # Words glued to punctuation, hyphens and apostrophes: the prefilters count inside such words too.
+    glue = ["-", "’", "'", "x-", "-x", "’s", "'s", "_", "é", "1", "(", "“", "—"]
+    rng = random.Random(31)
+    texts += [" ".join(rng.choice(glue) * (rng.random() < 0.5) + rng.choice(_SLOGAN_WORDS)
+                       + rng.choice(glue) * (rng.random() < 0.5) for _ in range(rng.randint(3, 25)))
+              for _ in range(1500)]
     fired = _compare_logic(texts)
     assert all(count > 20 for count in fired.values()), fired  # every function's positive branch was exercised
 
