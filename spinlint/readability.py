@@ -18,8 +18,11 @@ from functools import lru_cache
 
 from .syllables import easy_words, syllables
 
-_NON_CONTRACTION_APOSTROPHE = re.compile(r"'(?!(?:[tsd]|ve|ll|re))")
-_PUNCTUATION = re.compile(r"[^\w\s']")
+_NON_CONTRACTION_APOSTROPHE = r"'(?!(?:[tsd]|ve|ll|re))"
+_PUNCTUATION = r"[^\w\s']"
+# textstat removes both in turn; each decision looks only at the original text (the apostrophe's
+# lookahead) or at characters the first step keeps, so one pass removes exactly the same.
+_NOT_IN_WORDS = re.compile(f"{_NON_CONTRACTION_APOSTROPHE}|{_PUNCTUATION}")
 # A form of "be"/"get", an optional adverb, then a past participle: the shape of a passive verb.
 # Matched with IGNORECASE (any_case) or, compiled below, case-sensitively on lower-cased text.
 _PASSIVE = (
@@ -83,7 +86,7 @@ class Readability:
 
 def words(text: str) -> list[str]:
     """textstat's words: punctuation removed (contraction apostrophes kept), split on whitespace."""
-    return _PUNCTUATION.sub("", _NON_CONTRACTION_APOSTROPHE.sub("", text)).split()
+    return _NOT_IN_WORDS.sub("", text).split()
 
 
 # The only characters whose lower case has another length or word-ness, or that IGNORECASE
@@ -108,7 +111,10 @@ def lowered(text: str) -> str | None:
 
 def passive_spans(text: str) -> list[tuple[int, int, bool]]:
     """Each passive verb group in ``text``: (start, end, whether an agent follows with "by")."""
-    folded = lowered(text)
+    return _passive_spans(text, lowered(text))
+
+
+def _passive_spans(text: str, folded: str | None) -> list[tuple[int, int, bool]]:
     pattern, subject = (any_case(_PASSIVE), text) if folded is None else (_PASSIVE_LOWER, folded)
     spans = []
     for match in pattern.finditer(subject):
@@ -119,8 +125,17 @@ def passive_spans(text: str) -> list[tuple[int, int, bool]]:
 
 
 def nominalisations(text: str) -> list[tuple[int, int]]:
-    folded = lowered(text)
-    pattern, subject = (any_case(_NOMINALISATION), text) if folded is None else (_NOMINALISATION_LOWER, folded)
+    return _nominalisations(text, lowered(text))
+
+
+def _nominalisations(text: str, folded: str | None) -> list[tuple[int, int]]:
+    if folded is None:
+        pattern, subject = any_case(_NOMINALISATION), text
+    elif ("tion" in folded or "sion" in folded or "ment" in folded or "ness" in folded or "ance" in folded
+          or "ence" in folded or "ity" in folded or "itie" in folded):
+        pattern, subject = _NOMINALISATION_LOWER, folded
+    else:
+        return []  # every ending of _NOMINALISATION contains one of these
     return [(match.start(), match.end()) for match in pattern.finditer(subject)
             if match.group().lower() not in _NOT_NOMINALISATIONS]
 
@@ -152,16 +167,17 @@ def sentence_stats(text: str) -> SentenceStats:
 def _sentence_stats(text: str) -> SentenceStats:
     tokens = words(text)
     total = sum(map(_word_counts, tokens))
+    folded = lowered(text)
     return SentenceStats(words=len(tokens), syllables=total & _FIELD, polysyllables=(total >> 40) & _FIELD,
-                         hard_words=total >> 80, passive=len(passive_spans(text)),
-                         nominalisations=len(nominalisations(text)))
+                         hard_words=total >> 80, passive=len(_passive_spans(text, folded)),
+                         nominalisations=len(_nominalisations(text, folded)))
 
 
 def reference_sentence_stats(text: str) -> SentenceStats:
     """The plain per-word computation ``sentence_stats`` must always equal (kept for the tests)."""
     easy = easy_words()
     total = polysyllables = hard = 0
-    tokens = words(text)
+    tokens = re.sub(_PUNCTUATION, "", re.sub(_NON_CONTRACTION_APOSTROPHE, "", text)).split()
     for word in tokens:
         lower = word.lower()
         count = syllables(lower)
