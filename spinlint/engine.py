@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Any, Iterator, Mapping
 
 from . import prefilter
@@ -62,14 +61,20 @@ class Engine:
         if use_word_heads:
             self._heads = [prefilter.UNKNOWN if source is None else prefilter.shipped_heads(source)
                            for source in map(_filtered_source, self.compiled)]
-        self._all_heads = self._union_of_heads()
+        self._index_heads()
 
     @property
     def needs_model(self) -> bool:
         return any(isinstance(item.kind, ClassifierKind) for item in self.compiled)
 
-    def _union_of_heads(self) -> frozenset[str]:
-        return frozenset().union(*(heads for heads in self._heads if isinstance(heads, frozenset)))
+    def _index_heads(self) -> None:
+        """Head → the rules it belongs to, for rules tried sentence by sentence and paragraph by paragraph."""
+        self._rules_by_head: dict[bool, dict[str, list[int]]] = {True: {}, False: {}}
+        for index, heads in enumerate(self._heads):
+            if isinstance(heads, frozenset):
+                by_head = self._rules_by_head[_by_sentence(self.compiled[index])]
+                for head in heads:
+                    by_head.setdefault(head, []).append(index)
 
     def _learn_heads(self) -> None:
         """Work out the heads the shipped table did not have (a long run only)."""
@@ -77,22 +82,35 @@ class Engine:
             if heads is prefilter.UNKNOWN:
                 source = _filtered_source(self.compiled[index])
                 self._heads[index] = None if source is None else prefilter.heads_of(source)
-        self._all_heads = self._union_of_heads()
+        self._index_heads()
+
+    def _candidate_units(self, segments: Segments) -> list[int | None]:
+        """Per rule, a bit per unit (sentence or paragraph) holding one of its heads; None: try every unit."""
+        units: list[int | None] = [None] * len(self.compiled)
+        for by_sentence, by_head in self._rules_by_head.items():
+            if not by_head:
+                continue
+            texts = ([sentence.text for sentence in segments.sentences] if by_sentence
+                     else [block.text for block in segments.document.blocks])
+            masks = prefilter.prefix_masks(texts, by_head.keys())
+            if masks is None:
+                continue  # a unit whose case folding the filter does not follow: try everything
+            for rules in by_head.values():
+                for index in rules:
+                    units[index] = 0
+            for head, bits in masks.items():
+                for index in by_head[head]:
+                    units[index] |= bits
+        return units
 
     def run(self, segments: Segments, features: Features) -> list[Finding]:
         self._documents += 1
         if self._documents == self.WARM_UP_DOCUMENTS + 1 and prefilter.UNKNOWN in self._heads:
             self._learn_heads()
-        words = _UnitWords(segments, self._all_heads)
         findings: list[Finding] = []
-        for index, item in enumerate(self.compiled):
-            units = None
-            heads = self._heads[index]
-            if isinstance(heads, frozenset):
-                units = words.units_with(heads, by_sentence=_by_sentence(item))
-                if units == 0:
-                    continue
-            findings.extend(self._run_rule(item, segments, features, units))
+        for item, units in zip(self.compiled, self._candidate_units(segments)):
+            if units != 0:
+                findings.extend(self._run_rule(item, segments, features, units))
         findings.sort(key=lambda f: (f.span.start, f.span.end, f.code))
         return findings
 
@@ -295,36 +313,6 @@ def _filtered_source(item: CompiledRule) -> str | None:
 
 def prefilter_sources(engine: Engine) -> list[str]:
     return [source for source in map(_filtered_source, engine.compiled) if source is not None]
-
-
-class _UnitWords:
-    """Which sentences (or paragraphs) hold a word beginning with a given head, as a bit mask.
-
-    Built once per document from each unit's distinct words, so a rule whose heads are in no
-    unit is skipped outright and the others are tried only where one of their heads occurs.
-    """
-
-    def __init__(self, segments: Segments, wanted: frozenset[str] | None):
-        self.segments = segments
-        self.wanted = wanted
-
-    @cached_property
-    def _by_sentence(self) -> dict[str, int] | None:
-        return prefilter.prefix_masks((sentence.text for sentence in self.segments.sentences), self.wanted)
-
-    @cached_property
-    def _by_block(self) -> dict[str, int] | None:
-        return prefilter.prefix_masks((block.text for block in self.segments.document.blocks), self.wanted)
-
-    def units_with(self, heads: frozenset[str], *, by_sentence: bool) -> int | None:
-        """A bit per unit that may match; None when a unit's words cannot be trusted (try them all)."""
-        masks = self._by_sentence if by_sentence else self._by_block
-        if masks is None:
-            return None
-        units = 0
-        for head in masks.keys() & heads:
-            units |= masks[head]
-        return units
 
 
 def _sentence_metric(stats, metric: str) -> float:

@@ -25,7 +25,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Iterable
+from typing import Container, Iterable
 
 # Heads longer than this are cut: a text's prefix set holds prefixes up to this length.
 HEAD_CHARS = 8
@@ -45,7 +45,7 @@ DIGIT_HEAD = "<digit>"
 FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
 
 
-def prefix_masks(units: Iterable[str], wanted: frozenset[str] | None = None) -> dict[str, int] | None:
+def prefix_masks(units: Iterable[str], wanted: Container[str] | None = None) -> dict[str, int] | None:
     """Word prefixes (up to ``HEAD_CHARS``) of the lower-cased units, each with a bit per unit holding it.
 
     Only prefixes in ``wanted`` are kept when it is given (the heads some rule asks about).
@@ -61,7 +61,7 @@ def prefix_masks(units: Iterable[str], wanted: frozenset[str] | None = None) -> 
             by_word[word] = by_word.get(word, 0) | bit
     masks: dict[str, int] = {}
     for word, bits in by_word.items():
-        if _DIGIT.match(word):
+        if _DIGIT.match(word) and (wanted is None or DIGIT_HEAD in wanted):
             masks[DIGIT_HEAD] = masks.get(DIGIT_HEAD, 0) | bits
         for size in range(MIN_HEAD_CHARS, len(word) + 1):
             prefix = word[:size]
