@@ -26,6 +26,7 @@ import sys
 import types
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from .resources import models_dir, package_data
 
@@ -170,6 +171,16 @@ _WHITESPACE = " \t\n\r\x0b\x0c"  # string.whitespace: what nltk's _get_last_whit
 _UNKNOWN = "unknown"
 
 
+class _Token(NamedTuple):
+    sentbreak: bool  # after the first pass
+    abbreviation: bool
+    ellipsis: bool
+    period_final: bool
+    type_no_period: str
+    type_no_sentperiod: str  # as the next token, seen before its own second pass
+    initial: bool
+
+
 class _FastPunkt:
     """nltk's ``PunktSentenceTokenizer(params).span_tokenize`` for the shipped parameters."""
 
@@ -184,7 +195,7 @@ class _FastPunkt:
         self.ellipsis = regex.compile(ELLIPSIS)
         self.numeric = regex.compile(NUMERIC)
         self.initial = regex.compile(INITIAL, regex.UNICODE)
-        self._types: dict[str, str] = {}
+        self._tokens: dict[str, _Token] = {}
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         # _slices_from_text
@@ -244,13 +255,19 @@ class _FastPunkt:
                 tokens.extend(self.word_tokenizer.findall(line))
         return any(self._breaks(tokens[index], tokens[index + 1]) for index in range(len(tokens) - 1))
 
-    def _type(self, token: str) -> str:
-        typ = self._types.get(token)
-        if typ is None:
-            if len(self._types) > 4096:
-                self._types.clear()  # bounded
-            typ = self._types[token] = self.numeric.sub("##number##", token.lower())
-        return typ
+    def _facts(self, token: str) -> _Token:
+        """What the annotation passes read about one token (cached per distinct token, bounded)."""
+        facts = self._tokens.get(token)
+        if facts is None:
+            if len(self._tokens) >= 8192:
+                self._tokens.clear()
+            sentbreak, abbreviation, ellipsis = self._first_pass(token)
+            typ = self.numeric.sub("##number##", token.lower())
+            no_period = typ[:-1] if len(typ) > 1 and typ[-1] == "." else typ
+            facts = self._tokens[token] = _Token(
+                sentbreak, abbreviation, ellipsis, token.endswith("."), no_period,
+                no_period if sentbreak else typ, self.initial.match(token) is not None)
+        return facts
 
     def _first_pass(self, token: str) -> tuple[bool, bool, bool]:
         """(sentbreak, abbreviation, ellipsis) from the token alone."""
@@ -267,19 +284,15 @@ class _FastPunkt:
 
     def _breaks(self, token: str, following: str) -> bool:
         """Whether ``token`` ends a sentence, given the next token (both annotation passes)."""
-        sentbreak, abbreviation, ellipsis = self._first_pass(token)
-        if not token.endswith("."):
-            return sentbreak
-        typ = self._type(token)
-        if len(typ) > 1 and typ[-1] == ".":
-            typ = typ[:-1]
-        next_typ = self._type(following)
-        if self._first_pass(following)[0] and len(next_typ) > 1 and next_typ[-1] == ".":
-            next_typ = next_typ[:-1]
-        initial = self.initial.match(token) is not None
+        facts = self._facts(token)
+        if not facts.period_final:
+            return facts.sentbreak
+        typ = facts.type_no_period
+        next_typ = self._facts(following).type_no_sentperiod
+        initial = facts.initial
         if (typ, next_typ) in self.collocations:
             return False
-        if (abbreviation or ellipsis) and not initial:
+        if (facts.abbreviation or facts.ellipsis) and not initial:
             if self._ortho_heuristic(following, next_typ) is True:
                 return True
             if following[0].isupper() and next_typ in self.sent_starters:
@@ -291,7 +304,7 @@ class _FastPunkt:
             if (starter == _UNKNOWN and initial and following[0].isupper()
                     and not self.ortho_context.get(next_typ, 0) & _ORTHO_LC):
                 return False
-        return sentbreak
+        return facts.sentbreak
 
     def _ortho_heuristic(self, token: str, typ: str) -> bool | str:
         if token in _PUNCTUATION:
