@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Any, Callable, Iterator, Mapping
 
 from .readability import any_case, lowered
+from .syllables import CACHED_WORD_CHARS
 
 Offsets = tuple[int, int]
 
@@ -46,8 +47,21 @@ def is_nominalisation(word: str) -> bool:
     return len(lower) >= 7 and lower not in _CONCRETE_NOMINALS and bool(_NOMINAL_SUFFIX.search(lower))
 
 
-# Per distinct word as written, bounded: the rules see each common word thousands of times.
-_nominal_word = lru_cache(maxsize=16384)(is_nominalisation)
+def _per_word(function: Callable[[str], Any]) -> Callable[[str], Any]:
+    """``function`` cached per distinct word: the rules see each common word thousands of times.
+
+    Bounded in entries and in bytes: words longer than CACHED_WORD_CHARS are not kept.
+    """
+    cached = lru_cache(maxsize=8192)(function)
+
+    def lookup(word: str) -> Any:
+        return cached(word) if len(word) <= CACHED_WORD_CHARS else function(word)
+
+    lookup.cache_info = cached.cache_info  # type: ignore[attr-defined]
+    return lookup
+
+
+_nominal_word = _per_word(is_nominalisation)
 # Every nominalisation ends with one of these (in lower case).  None of them overlaps itself and words
 # never overlap, so the sum of their counts in a sentence bounds its number of nominalisations.
 _NOMINAL_MARKS = ("tion", "sion", "ment", "ance", "ence", "ity", "itie", "ness")
@@ -133,9 +147,9 @@ def _concreteness(word: str, rating: Callable[[str], float | None]) -> float | N
     return None
 
 
-@lru_cache(maxsize=16384)
+@_per_word
 def _word_rating(word: str) -> float | None:
-    """``_concreteness`` of one lower-case word with the shipped ratings, per distinct word (bounded)."""
+    """``_concreteness`` of one lower-case word with the shipped ratings."""
     from .concreteness import rating  # the ratings table loads only when this rule runs
 
     return _concreteness(word, rating)
@@ -150,7 +164,7 @@ _ASPIRATION = re.compile(
     re.IGNORECASE)
 
 
-@lru_cache(maxsize=16384)
+@_per_word
 def _is_aspiration(word: str) -> bool:
     return _ASPIRATION.match(word) is not None
 

@@ -98,16 +98,19 @@ def tokenizer():
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    return list(_cached_spans(text))
+    return list(_cached_spans(text) if len(text) <= _CACHED_PARAGRAPH_CHARS else _spans(text))
 
 
-# Bounded: boilerplate paragraphs repeat across an archive, most paragraphs do not.
-@lru_cache(maxsize=1024)
-def _cached_spans(text: str) -> tuple[tuple[int, int], ...]:
+def _spans(text: str) -> tuple[tuple[int, int], ...]:
     fast = _fast_punkt()
     if fast is not None:
         return tuple(fast.spans(text))
     return tuple(tokenizer().span_tokenize(text))
+
+
+# Bounded in entries and in length: boilerplate paragraphs repeat across an archive, most do not.
+_CACHED_PARAGRAPH_CHARS = 2000
+_cached_spans = lru_cache(maxsize=1024)(_spans)
 
 
 # -- the copy of nltk's span_tokenize ----------------------------------------------------------------
@@ -260,13 +263,14 @@ class _FastPunkt:
         facts = self._tokens.get(token)
         if facts is None:
             if len(self._tokens) >= 8192:
-                self._tokens.clear()
+                self._tokens.clear()  # bounded: in entries here, in length below
             sentbreak, abbreviation, ellipsis = self._first_pass(token)
             typ = self.numeric.sub("##number##", token.lower())
             no_period = typ[:-1] if len(typ) > 1 and typ[-1] == "." else typ
-            facts = self._tokens[token] = _Token(
-                sentbreak, abbreviation, ellipsis, token.endswith("."), no_period,
-                no_period if sentbreak else typ, self.initial.match(token) is not None)
+            facts = _Token(sentbreak, abbreviation, ellipsis, token.endswith("."), no_period,
+                           no_period if sentbreak else typ, self.initial.match(token) is not None)
+            if len(token) <= 40:
+                self._tokens[token] = facts
         return facts
 
     def _first_pass(self, token: str) -> tuple[bool, bool, bool]:

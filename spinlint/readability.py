@@ -16,7 +16,7 @@ import re
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 
-from .syllables import easy_words, syllables
+from .syllables import CACHED_WORD_CHARS, easy_words, syllables
 
 _NON_CONTRACTION_APOSTROPHE = r"'(?!(?:[tsd]|ve|ll|re))"
 _PUNCTUATION = r"[^\w\s']"
@@ -148,9 +148,8 @@ _HARD_WORD = 1 << 80
 _FIELD = _POLYSYLLABLE - 1
 
 
-@lru_cache(maxsize=32768)
-def _word_counts(word: str) -> int:
-    """One word's packed counts; cached per distinct word (as written, since words() keeps case)."""
+def _counts(word: str) -> int:
+    """One word's packed counts."""
     lower = word.lower()
     count = syllables(lower)
     if count < 3:
@@ -158,19 +157,32 @@ def _word_counts(word: str) -> int:
     return count + _POLYSYLLABLE + (0 if lower in easy_words() else _HARD_WORD)
 
 
+# Per distinct word as written (words() keeps case); only words of at most CACHED_WORD_CHARS.
+_word_counts = lru_cache(maxsize=16384)(_counts)
+
+
+def _total_counts(tokens: list[str]) -> int:
+    if not tokens or max(map(len, tokens)) <= CACHED_WORD_CHARS:
+        return sum(map(_word_counts, tokens))
+    return sum(_word_counts(token) if len(token) <= CACHED_WORD_CHARS else _counts(token) for token in tokens)
+
+
 def sentence_stats(text: str) -> SentenceStats:
-    return _sentence_stats(text)
+    return _cached_stats(text) if len(text) <= _CACHED_SENTENCE_CHARS else _sentence_stats(text)
 
 
-# Bounded: boilerplate repeats across an archive, most sentences do not.
-@lru_cache(maxsize=4096)
 def _sentence_stats(text: str) -> SentenceStats:
     tokens = words(text)
-    total = sum(map(_word_counts, tokens))
+    total = _total_counts(tokens)
     folded = lowered(text)
     return SentenceStats(words=len(tokens), syllables=total & _FIELD, polysyllables=(total >> 40) & _FIELD,
                          hard_words=total >> 80, passive=len(_passive_spans(text, folded)),
                          nominalisations=len(_nominalisations(text, folded)))
+
+
+# Bounded in entries and in length: boilerplate sentences repeat across an archive, most do not.
+_CACHED_SENTENCE_CHARS = 1000
+_cached_stats = lru_cache(maxsize=2048)(_sentence_stats)
 
 
 def reference_sentence_stats(text: str) -> SentenceStats:

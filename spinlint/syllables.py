@@ -233,13 +233,24 @@ def _points(word: str, patterns: dict[str, str | None], longest: int, missing: o
     return sum(map((1).__and__, references[3:len(word)]))
 
 
-@lru_cache(maxsize=65536)
+# Words longer than this (identifiers, hashes, runs of letters without spaces) are counted afresh
+# each time: the cache stays bounded in bytes as well as entries.
+CACHED_WORD_CHARS = 40
+
+
 def syllables(word: str) -> int:
     """Syllables in one lower-case word (as textstat's ``syllable_count`` would count them)."""
+    return _cached_syllables(word) if len(word) <= CACHED_WORD_CHARS else _syllables(word)
+
+
+def _syllables(word: str) -> int:
     if not word:
         return 0
     count = _dictionary_count(word)
     return count if count is not None else hyphen_points(word) + 1
+
+
+_cached_syllables = lru_cache(maxsize=32768)(_syllables)
 
 
 @lru_cache(maxsize=1)
