@@ -152,3 +152,37 @@ def test_benchmark_documents_score_the_same_as_the_plain_computation(model):
         sentences = [part.strip() for line in text.splitlines() for part in line.split(". ")
                      if len(part.split()) >= 5]
         assert_batch_matches_reference(model, sentences)
+
+
+def test_ascii_and_unicode_classes_agree_on_ascii_except_four_separators():
+    # The premise of the ASCII-compiled feature patterns, checked for every ASCII character.
+    import re
+
+    for code in range(128):
+        char = chr(code)
+        for pattern in (r"\w", r"\d", r"\s", r"\b"):
+            unicode_match = re.search(pattern, f"{char}a") is not None, re.search(pattern, f"a{char}") is not None
+            ascii_match = (re.search(pattern, f"{char}a", re.ASCII) is not None,
+                           re.search(pattern, f"a{char}", re.ASCII) is not None)
+            if unicode_match != ascii_match:
+                assert pattern == r"\s" and not runtime._ascii_safe(char), (pattern, char)
+
+
+def test_ascii_compiled_patterns_find_the_same_matches_on_ascii_text():
+    rng = random.Random(4)
+    alphabet = "abcdefghijklmnopqrstuvwxyz0123456789 .,;:!?%$'()[]-_/\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x00"
+    texts = [" ".join(rng.choice(WORDS) for _ in range(rng.randint(1, 30))) for _ in range(300)]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 60))) for _ in range(300)]
+    texts += [text.replace(" ", rng.choice(("\t", "\n", "\x1c", "  ", "\x0b"))) for text in texts[:100]]
+    checked = 0
+    for text in texts:
+        lowered = runtime.lower(text)
+        for (_, unicode_pattern, _), (_, ascii_pattern, _) in zip(runtime._compiled_regex(False),
+                                                                   runtime._compiled_regex(True)):
+            expected = [match.span() for match in unicode_pattern.finditer(lowered)]
+            if runtime._ascii_safe(lowered):
+                checked += 1
+                assert [match.span() for match in ascii_pattern.finditer(lowered)] == expected, (text, ascii_pattern)
+    assert checked > 5000
+    dense = runtime.DenseFeatures((("hedge", ("may", "per cent")),), {"invoice": 4.5})
+    assert dense.transform(texts).tolist() == [dense.row(text) for text in texts]

@@ -69,12 +69,16 @@ def _log1p_table(largest: int) -> np.ndarray:
     return _LOG1P if largest < len(_LOG1P) else np.array([math.log1p(count) for count in range(largest + 1)])
 
 
-@lru_cache(maxsize=CHAR_GRAM_CACHE)
-def token_char_grams(token: str) -> tuple[str, ...]:
+def char_grams(token: str) -> list[str]:
     """Character 2-5-grams inside one token padded with spaces (like scikit-learn's ``char_wb``)."""
     padded = f" {token} "
-    return tuple(padded[start:start + size] for size in CHAR_SIZES
-                 for start in range(len(padded) - size + 1))
+    return [padded[start:start + size] for size in CHAR_SIZES for start in range(len(padded) - size + 1)]
+
+
+@lru_cache(maxsize=CHAR_GRAM_CACHE)
+def token_char_grams(token: str) -> tuple[str, ...]:
+    """``char_grams`` cached for training's analyser (the runtime caches whole token entries instead)."""
+    return tuple(char_grams(token))
 
 
 def char_analyzer(text: str) -> list[str]:
@@ -112,7 +116,20 @@ _REGEX_FEATURES: tuple[tuple[str, str, str], ...] = (
                         r"supply chain|geopolitical|uncertain environment|the environment)\b", "log"),
     ("question or exclamation", r"[?!]", "log"),
 )
-_COMPILED_REGEX = tuple((name, re.compile(pattern), transform) for name, pattern, transform in _REGEX_FEATURES)
+# On ASCII text without U+001C..U+001F, Python's ASCII and Unicode \w, \d, \s and \b agree character for
+# character (tested), so the ASCII-compiled patterns find exactly the same matches there, about a third faster.
+_NOT_ASCII_SPACE = re.compile("[\x1c-\x1f]")
+
+
+def _ascii_safe(text: str) -> bool:
+    return text.isascii() and _NOT_ASCII_SPACE.search(text) is None
+
+
+@lru_cache(maxsize=2)
+def _compiled_regex(ascii_only: bool) -> tuple[tuple[str, re.Pattern, str], ...]:
+    """The feature patterns, compiled on first use (a run without the model never pays for them)."""
+    flags = re.ASCII if ascii_only else 0
+    return tuple((name, re.compile(pattern, flags), transform) for name, pattern, transform in _REGEX_FEATURES)
 
 # A number with no source, study or citation beside it: the made-up statistic, as
 # opposed to "digits = evidence", which a claim full of invented percentages would pass.
@@ -301,7 +318,7 @@ class DenseFeatures:
         lowered = text.lower().replace("\u2019", "'")
         normalised = _DIGIT.sub("0", lowered)
         sourced = False
-        for name, pattern, transform in _COMPILED_REGEX:
+        for name, pattern, transform in _compiled_regex(False):
             # 'year' needs the real digits; the others read digit-normalised text.
             count = len(pattern.findall(lowered if name == "year" else normalised))
             values.append(math.log1p(count) if transform == "log" else float(count > 0))
@@ -336,7 +353,7 @@ class DenseFeatures:
         starts = np.cumsum([0] + [len(text) + 1 for text in lowered[:-1]])
         joined, joined_normalised = "\x00".join(lowered), "\x00".join(normalised)
         sourced = np.zeros(n, dtype=bool)
-        for offset, (name, pattern, transform) in enumerate(_COMPILED_REGEX):
+        for offset, (name, pattern, transform) in enumerate(_compiled_regex(_ascii_safe(joined))):
             positions = [match.start() for match in pattern.finditer(joined if name == "year" else joined_normalised)]
             if not positions:
                 continue  # the column stays 0.0 (= log1p(0) and the flag of no match)
@@ -441,8 +458,7 @@ class ExportedModel:
     def _describe_token(self, token: str) -> tuple:
         """(word column or -1, its character n-gram columns, how many, then the dense block's ``describe``:
         rating, phrases, has a digit), kept in a bounded cache."""
-        vocabulary = self.char.vocabulary
-        found = [vocabulary[gram] for gram in token_char_grams(token) if gram in vocabulary]
+        found = [column for column in map(self.char.vocabulary.get, char_grams(token)) if column is not None]
         entry = (self.word.vocabulary.get(token, -1), np.array(found, dtype=np.int64) if found else _NO_COLUMNS,
                  len(found), *self.dense.describe(token))
         if len(self._token_columns) < CHAR_COLUMN_CACHE:
