@@ -185,26 +185,6 @@ _CACHED_SENTENCE_CHARS = 1000
 _cached_stats = lru_cache(maxsize=2048)(_sentence_stats)
 
 
-def reference_sentence_stats(text: str) -> SentenceStats:
-    """The plain per-word computation ``sentence_stats`` must always equal (kept for the tests)."""
-    easy = easy_words()
-    total = polysyllables = hard = 0
-    tokens = re.sub(_PUNCTUATION, "", re.sub(_NON_CONTRACTION_APOSTROPHE, "", text)).split()
-    for word in tokens:
-        lower = word.lower()
-        count = syllables(lower)
-        total += count
-        if count >= 3:
-            polysyllables += 1
-            if lower not in easy:
-                hard += 1
-    passive = sum(1 for match in any_case(_PASSIVE).finditer(text) if match.group(1).lower() not in _NOT_PARTICIPLES)
-    nominal = sum(1 for match in any_case(_NOMINALISATION).finditer(text)
-                  if match.group().lower() not in _NOT_NOMINALISATIONS)
-    return SentenceStats(words=len(tokens), syllables=total, polysyllables=polysyllables, hard_words=hard,
-                         passive=passive, nominalisations=nominal)
-
-
 def combine(stats: list[SentenceStats], *, long_sentence_words: int = 35) -> Readability:
     """Document numbers from per-sentence counts (textstat's formulas)."""
     word_count = sum(item.words for item in stats)
