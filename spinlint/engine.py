@@ -75,6 +75,8 @@ class Engine:
                 by_head = self._rules_by_head[_by_sentence(self.compiled[index])]
                 for head in heads:
                     by_head.setdefault(head, []).append(index)
+        self._finders = {by_sentence: prefilter.HeadFinder(by_head) for by_sentence, by_head
+                         in self._rules_by_head.items()}
 
     def _learn_heads(self) -> None:
         """Work out the heads the shipped table did not have (a long run only)."""
@@ -92,7 +94,7 @@ class Engine:
                 continue
             texts = ([sentence.text for sentence in segments.sentences] if by_sentence
                      else [block.text for block in segments.document.blocks])
-            masks = prefilter.prefix_masks(texts, by_head.keys())
+            masks = self._finders[by_sentence].masks(texts)
             if masks is None:
                 continue  # a unit whose case folding the filter does not follow: try everything
             for rules in by_head.values():

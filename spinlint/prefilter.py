@@ -25,7 +25,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Container, Iterable
+from typing import Iterable
 
 # Heads longer than this are cut: a text's prefix set holds prefixes up to this length.
 HEAD_CHARS = 8
@@ -45,29 +45,56 @@ DIGIT_HEAD = "<digit>"
 FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
 
 
-def prefix_masks(units: Iterable[str], wanted: Container[str] | None = None) -> dict[str, int] | None:
-    """Word prefixes (up to ``HEAD_CHARS``) of the lower-cased units, each with a bit per unit holding it.
+class HeadFinder:
+    """Finds which of a fixed set of heads each unit's words begin with.
 
-    Only prefixes in ``wanted`` are kept when it is given (the heads some rule asks about).
-    None when some unit holds a character whose case folding the filter does not follow.
+    The heads a word begins with are worked out once per distinct word and kept (a bounded
+    table, cleared when full): words repeat across a run's documents, so most words cost one
+    dictionary lookup.
     """
-    by_word: dict[str, int] = {}
-    for index, text in enumerate(units):
-        if not text.isascii() and not FOLDS_TO_ASCII.isdisjoint(text):
-            return None
-        bit = 1 << index
-        for word in set(_WORD.findall(text.lower())):
-            word = word[:HEAD_CHARS]
-            by_word[word] = by_word.get(word, 0) | bit
-    masks: dict[str, int] = {}
-    for word, bits in by_word.items():
-        if _DIGIT.match(word) and (wanted is None or DIGIT_HEAD in wanted):
-            masks[DIGIT_HEAD] = masks.get(DIGIT_HEAD, 0) | bits
-        for size in range(MIN_HEAD_CHARS, len(word) + 1):
-            prefix = word[:size]
-            if wanted is None or prefix in wanted:
-                masks[prefix] = masks.get(prefix, 0) | bits
-    return masks
+
+    TABLE_SIZE = 20_000
+
+    def __init__(self, wanted: Iterable[str] | None = None):
+        self.wanted = None if wanted is None else frozenset(wanted)
+        self._heads_of_word: dict[str, tuple[str, ...]] = {}
+
+    def heads_of_word(self, word: str) -> tuple[str, ...]:
+        """The wanted heads (prefixes up to ``HEAD_CHARS``, or ``DIGIT_HEAD``) a lower-cased word begins with."""
+        heads = self._heads_of_word.get(word)
+        if heads is None:
+            wanted = self.wanted
+            found = [DIGIT_HEAD] if _DIGIT.match(word) else []
+            found += [word[:size] for size in range(MIN_HEAD_CHARS, min(len(word), HEAD_CHARS) + 1)]
+            heads = tuple(head for head in found if wanted is None or head in wanted)
+            if len(self._heads_of_word) >= self.TABLE_SIZE:
+                self._heads_of_word.clear()
+            self._heads_of_word[word] = heads
+        return heads
+
+    def masks(self, units: Iterable[str]) -> dict[str, int] | None:
+        """Each wanted head present, with a bit per unit holding a word that begins with it.
+
+        None when some unit holds a character whose case folding the filter does not follow.
+        """
+        masks: dict[str, int] = {}
+        known = self._heads_of_word
+        for index, text in enumerate(units):
+            if not text.isascii() and not FOLDS_TO_ASCII.isdisjoint(text):
+                return None
+            bit = 1 << index
+            for word in set(_WORD.findall(text.lower())):
+                heads = known.get(word)
+                if heads is None:
+                    heads = self.heads_of_word(word)
+                for head in heads:
+                    masks[head] = masks.get(head, 0) | bit
+        return masks
+
+
+def prefix_masks(units: Iterable[str], wanted: Iterable[str] | None = None) -> dict[str, int] | None:
+    """``HeadFinder(wanted).masks(units)``: every head (all word prefixes when ``wanted`` is None)."""
+    return HeadFinder(wanted).masks(units)
 
 
 def heads_of(pattern: re.Pattern | str) -> frozenset[str] | None:

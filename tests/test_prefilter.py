@@ -156,3 +156,13 @@ def test_findings_are_the_same_with_the_filter_on_for_the_benchmark_corpus():
     documents = [(path.name, path.read_text(encoding="utf-8")) for path in sorted(CORPUS.iterdir())[:150]]
     unfiltered, filtered = findings_with_and_without_filter(documents)
     assert filtered == unfiltered
+
+
+def test_the_head_finder_table_stays_bounded_and_gives_the_same_answers():
+    finder = prefilter.HeadFinder({"legacy", "legac", "<digit>", "tool"})
+    finder.TABLE_SIZE = 50
+    words = [f"legacy{index}" for index in range(200)] + ["40", "tools", "plain"]
+    first = {word: finder.heads_of_word(word) for word in words}
+    assert len(finder._heads_of_word) <= 50
+    assert all(finder.heads_of_word(word) == heads for word, heads in first.items())
+    assert first["legacy7"] == ("legac", "legacy") and first["40"] == ("<digit>",) and first["plain"] == ()
