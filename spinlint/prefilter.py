@@ -53,7 +53,7 @@ class HeadFinder:
     dictionary lookup.
     """
 
-    TABLE_SIZE = 20_000
+    TABLE_SIZE = 10_000
 
     def __init__(self, wanted: Iterable[str] | None = None):
         self.wanted = None if wanted is None else frozenset(wanted)
