@@ -20,14 +20,20 @@ def segment(document: Document) -> Segments:
     paragraphs: list[tuple[int, ...]] = []
     for block_index, block in enumerate(document.blocks):
         first = len(sentences)
-        for start, end in _spans(block.text):
-            for chunk_start, chunk_end in _chunks(block.text, start, end):
-                sentences.append(Sentence(block_index, chunk_start, chunk_end, block.text[chunk_start:chunk_end]))
+        text = block.text
+        for start, end in _spans(text):
+            if 0 < end - start <= MAX_SENTENCE_CHARS:  # nearly always: the sentence is its only chunk
+                sentences.append(Sentence(block_index, start, end, text[start:end]))
+                continue
+            for chunk_start, chunk_end in _chunks(text, start, end):
+                sentences.append(Sentence(block_index, chunk_start, chunk_end, text[chunk_start:chunk_end]))
         paragraphs.append(tuple(range(first, len(sentences))))
     return Segments(document=document, sentences=tuple(sentences), paragraphs=tuple(paragraphs))
 
 
 def _spans(text: str) -> list[tuple[int, int]]:
+    if 0 < len(text) <= MAX_PUNKT_CHARS:
+        return sentence_spans(text)  # one piece, the whole text
     spans = []
     for piece_start, piece_end in _chunks(text, 0, len(text), MAX_PUNKT_CHARS):
         spans.extend((piece_start + start, piece_start + end)

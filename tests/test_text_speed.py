@@ -483,3 +483,52 @@ def test_dictionary_words_binary_search_cannot_reach_are_still_found(monkeypatch
     assert expected["sepultura"] is not None and expected["zzqxv"] is None
     monkeypatch.setattr(syllables, "_UNREACHABLE_BY_LENGTH", {})  # an unknown file: every miss is scanned
     assert {word: syllables._search(word) for word in expected} == expected
+
+
+def _reference_segment(document):
+    """spinlint.segment.segment as it was: every span and every piece through _chunks."""
+    from spinlint.punkt import sentence_spans
+    from spinlint.segment import MAX_PUNKT_CHARS, _chunks
+
+    sentences, paragraphs = [], []
+    for block_index, block in enumerate(document.blocks):
+        first = len(sentences)
+        spans = []
+        for piece_start, piece_end in _chunks(block.text, 0, len(block.text), MAX_PUNKT_CHARS):
+            spans.extend((piece_start + start, piece_start + end)
+                         for start, end in sentence_spans(block.text[piece_start:piece_end]))
+        for start, end in spans:
+            for chunk_start, chunk_end in _chunks(block.text, start, end):
+                sentences.append((block_index, chunk_start, chunk_end, block.text[chunk_start:chunk_end]))
+        paragraphs.append(tuple(range(first, len(sentences))))
+    return sentences, paragraphs
+
+
+def test_segment_equals_the_reference_on_short_long_and_huge_paragraphs():
+    from spinlint import markup
+    from spinlint.document import Source
+    from spinlint.segment import segment
+
+    rng = random.Random(41)
+    paragraphs = _punkt_texts(200, seed=43)
+    paragraphs += [" ".join(rng.choice(_VOCABULARY) for _ in range(900)) + ".",  # one sentence over the limit
+                   "word " * 30000,  # past Punkt's piece size, no boundary at all
+                   "We grew. " * 15000 + "x" * 3000, "", "   ", "."]
+    for format_, text in (("text", "\n\n".join(paragraphs)), ("markdown", "\n\n".join(paragraphs[:50]))):
+        document = markup.parse(Source("memo", text, format_))
+        result = segment(document)
+        sentences, paragraph_indexes = _reference_segment(document)
+        assert [(s.block_index, s.start, s.end, s.text) for s in result.sentences] == sentences
+        assert list(result.paragraphs) == paragraph_indexes
+
+
+def test_paragraph_spans_equal_the_reference_past_punkts_piece_size():
+    from spinlint.punkt import sentence_spans
+    from spinlint.segment import MAX_PUNKT_CHARS, _chunks, _spans
+
+    for text in ("We grew. " * 15000, "word " * 30000, "x" * (MAX_PUNKT_CHARS + 10), "Short. Text.", ""):
+        expected = []
+        for piece_start, piece_end in _chunks(text, 0, len(text), MAX_PUNKT_CHARS):
+            expected.extend((piece_start + start, piece_start + end)
+                            for start, end in sentence_spans(text[piece_start:piece_end]))
+        assert _spans(text) == expected
