@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from typing import Any, Callable, Iterator, Mapping
 
-from .readability import any_case, lowered
+from .casefold import any_case, lowered
 from .syllables import CACHED_WORD_CHARS
 
 Offsets = tuple[int, int]
@@ -251,7 +251,7 @@ _SUBJECT_GROUPS = {
                 r"wages?|raises?|refunds?|offices?|sites?|stores?|branches|plants?|projects?|programmes?|programs?|"
                 r"rollouts?|launch(?:es)?|initiatives?|hiring|investments?|roadmap|features?"),
 }
-# Matched with IGNORECASE; compiled for lower-cased text (see readability.lowered), where every
+# Matched with IGNORECASE; compiled for lower-cased text (see casefold.lowered), where every
 # form of _BE starts with one of the lookahead's letters.
 _PASSIVE = (rf"\b{_BE}\s+{_ADVERBS}(?P<participle>{_ALWAYS_BAD}|"
             + "|".join(participles for participles, _ in _SUBJECT_GROUPS.values()) + r")\b")

@@ -27,6 +27,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterable
 
+from .casefold import lowered
+
 # Heads longer than this are cut: a text's prefix set holds prefixes up to this length.
 HEAD_CHARS = 8
 # Shorter heads ("if", "an") are in nearly every sentence and would filter nothing.
@@ -39,10 +41,6 @@ _DIGIT = re.compile(r"\d")
 # A pseudo-head for "a word that begins with a digit" (\d at the start of a word): it cannot be
 # a real prefix, since '<' is not a word character.
 DIGIT_HEAD = "<digit>"
-# Characters whose lower case is not one character or not a word character like the original,
-# and characters IGNORECASE matches to an ASCII letter although they lower to something else.
-# A text holding any of them is never filtered (tests/test_prefilter.py proves the list complete).
-FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
 
 
 class HeadFinder:
@@ -80,10 +78,11 @@ class HeadFinder:
         masks: dict[str, int] = {}
         known = self._heads_of_word
         for index, text in enumerate(units):
-            if not text.isascii() and not FOLDS_TO_ASCII.isdisjoint(text):
+            folded = lowered(text)
+            if folded is None:
                 return None
             bit = 1 << index
-            for word in set(_WORD.findall(text.lower())):
+            for word in set(_WORD.findall(folded)):
                 heads = known.get(word)
                 if heads is None:
                     heads = self.heads_of_word(word)

@@ -16,6 +16,7 @@ import re
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 
+from .casefold import any_case, lowered
 from .syllables import CACHED_WORD_CHARS, easy_words, syllables
 
 _NON_CONTRACTION_APOSTROPHE = r"'(?!(?:[tsd]|ve|ll|re))"
@@ -87,26 +88,6 @@ class Readability:
 def words(text: str) -> list[str]:
     """textstat's words: punctuation removed (contraction apostrophes kept), split on whitespace."""
     return _NOT_IN_WORDS.sub("", text).split()
-
-
-# The only characters whose lower case has another length or word-ness, or that IGNORECASE
-# matches to an ASCII letter (tests/test_text_speed.py checks every code point).  Without them,
-# an ASCII-literal pattern matched case-sensitively on ``text.lower()`` finds exactly what it
-# finds with IGNORECASE on ``text``, at the same offsets and several times faster.
-_FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
-
-
-@lru_cache(maxsize=None)
-def any_case(pattern: str) -> re.Pattern:
-    """``pattern`` with IGNORECASE, for the rare text ``lowered`` refuses (compiled on first need)."""
-    return re.compile(pattern, re.IGNORECASE)
-
-
-def lowered(text: str) -> str | None:
-    """``text.lower()`` when IGNORECASE patterns of ASCII literals may run on it case-sensitively instead."""
-    if text.isascii() or _FOLDS_TO_ASCII.isdisjoint(text):
-        return text.lower()
-    return None
 
 
 def passive_spans(text: str) -> list[tuple[int, int, bool]]:

@@ -2,7 +2,6 @@
 
 import random
 import re
-import string
 from pathlib import Path
 
 import pytest
@@ -83,22 +82,6 @@ def test_units_with_unsure_case_folding_are_never_filtered():
     assert prefilter.prefix_masks(["a plain sentence", "an \u0130stanbul office"]) is None
     masks = prefilter.prefix_masks(["Legacy systems", "new tools"])
     assert masks["leg"] == 0b01 and masks["tool"] == 0b10 and masks["new"] == 0b10
-
-
-def test_lowering_keeps_word_characters_and_the_fold_list_is_complete():
-    # prefix_masks lower-cases the text; the filter relies on these two facts of this Python.
-    word = re.compile(r"\w")
-    ascii_letters = [re.compile(c, re.IGNORECASE) for c in string.ascii_lowercase + string.digits + "_"]
-    folds, long_lower = set(), set()
-    for code in range(128, 0x110000):
-        char = chr(code)
-        lower = char.lower()
-        if len(lower) != 1 or bool(word.match(char)) != bool(word.match(lower)):
-            long_lower.add(char)
-        if any(pattern.fullmatch(char) for pattern in ascii_letters) and lower not in string.ascii_lowercase:
-            folds.add(char)
-    assert long_lower <= prefilter.FOLDS_TO_ASCII
-    assert folds <= prefilter.FOLDS_TO_ASCII
 
 
 def findings_with_and_without_filter(documents, overrides=None):

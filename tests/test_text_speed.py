@@ -71,22 +71,6 @@ def corpus_texts(limit: int) -> list[str]:
 # -- readability -----------------------------------------------------------------------------------
 
 
-def test_lowered_patterns_rely_only_on_the_listed_case_folds():
-    # Outside _FOLDS_TO_ASCII, lower() keeps length, word-ness and space-ness, and no character
-    # matches an ASCII letter or digit under IGNORECASE unless lower() makes it that letter.
-    ascii_word = re.compile(r"[a-z0-9_]", re.IGNORECASE)
-    word, space = re.compile(r"\w"), re.compile(r"\s")
-    unusual = set()
-    for code in range(128, 0x110000):
-        char = chr(code)
-        lower = char.lower()
-        if (len(lower) != 1 or lower.isascii() or ascii_word.fullmatch(char)
-                or bool(word.match(char)) != bool(word.match(lower))
-                or bool(space.match(char)) != bool(space.match(lower))):
-            unusual.add(char)
-    assert unusual <= readability._FOLDS_TO_ASCII
-
-
 def test_passive_lookahead_letters_cover_every_form_of_be_and_get():
     forms = re.search(r"\(\?:([a-z|]+)\)", readability._PASSIVE).group(1).split("|")
     assert {form[0] for form in forms} <= set("abgiw")
