@@ -12,6 +12,7 @@ at load, and the thresholds.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import math
 import re
@@ -197,11 +198,13 @@ class DenseFeatures:
             cached = {}
             for lexicon_id, (_, phrases) in enumerate(self.lexicons):
                 for phrase in phrases:
-                    phrase_tokens = tokens(phrase)
-                    if phrase_tokens:
-                        node = cached.setdefault(phrase_tokens[0], ([], {}))
-                        for token in phrase_tokens[1:]:
-                            node = node[1].setdefault(token, ([], {}))
+                    children, node = cached, None
+                    for token in tokens(phrase):
+                        node = children.get(token)
+                        if node is None:
+                            node = children[token] = ([], {})
+                        children = node[1]
+                    if node is not None:
                         node[0].append(lexicon_id)
             object.__setattr__(self, "_trie", cached)
         return cached
@@ -381,7 +384,7 @@ def _text_array(values: Iterable[str]) -> np.ndarray:
 
 
 def _from_text_array(array: np.ndarray) -> list[str]:
-    text = array.tobytes().decode("utf-8")
+    text = str(memoryview(array), "utf-8")
     return text.split("\n") if text else []
 
 
@@ -558,7 +561,7 @@ class ExportedModel:
 def export_arrays(*, word_terms: list[str], word_idf: np.ndarray, char_terms: list[str], char_idf: np.ndarray,
                   coef: np.ndarray, intercept: np.ndarray, calibration_a: np.ndarray, calibration_b: np.ndarray,
                   dense: DenseFeatures) -> dict[str, np.ndarray]:
-    """The plain arrays that make up an artefact (written with ``numpy.savez_compressed``)."""
+    """The plain arrays that make up an artefact (written by ``train.write_npz``, uncompressed)."""
     words = sorted(dense.concreteness)
     return {
         "word_terms": _text_array(word_terms), "word_idf": np.asarray(word_idf, dtype=np.float64),
@@ -593,11 +596,13 @@ def load(path: Path | None = None) -> ExportedModel:
         expected = card["artefact"]["sha256"]
     except (ValueError, KeyError, TypeError, OSError):
         raise ModelError(f"model card {card_path} is malformed: {RETRAIN_HINT}") from None
-    if sha256_of(path) != expected:
+    # One read: the bytes that are hashed are the bytes that are loaded.
+    content = path.read_bytes()
+    if hashlib.sha256(content).hexdigest() != expected:
         raise ModelError(f"model file {path} does not match the sha256 in {card_path.name} "
                          f"(modified or corrupt): {RETRAIN_HINT}")
     try:
-        with np.load(path, allow_pickle=False) as archive:
+        with np.load(io.BytesIO(content), allow_pickle=False) as archive:
             arrays = {key: archive[key] for key in archive.files}
         return ExportedModel(arrays, card)
     except (ValueError, KeyError, TypeError, OSError, UnicodeDecodeError, IndexError) as error:
