@@ -134,6 +134,16 @@ def test_caches_stay_bounded_and_results_do_not_change_when_full(monkeypatch):
     assert fresh._last is not None and len(fresh._last.rows) == 8
 
 
+def test_long_tokens_are_never_cached():
+    fresh = runtime.load()
+    long_token = "x" * (runtime.CACHED_TOKEN_CHARS + 1)
+    texts = [f"We measured {long_token} and https://example.org/{'a' * 300} twice."]
+    assert_batch_matches_reference(fresh, texts)
+    assert all(len(token) <= runtime.CACHED_TOKEN_CHARS for token in fresh._token_columns)
+    fresh.dense.transform(texts)
+    assert all(len(token) <= runtime.CACHED_TOKEN_CHARS for token in fresh.dense.__dict__["_tokens"])
+
+
 def test_dense_batch_equals_the_plain_rows_with_the_shipped_lexicons(model):
     # The shipped lexicons have multi-word phrases sharing first words ("in order to", "in terms of"):
     # the phrase trie must count exactly what the plain per-phrase comparison counts, never across sentences.

@@ -60,6 +60,8 @@ def word_analyzer(text: str) -> list[str]:
 CHAR_GRAM_CACHE = 8_192
 CHAR_COLUMN_CACHE = 50_000
 TOKEN_INFO_CACHE = 50_000
+# Bounded in bytes too: a longer token (a URL, a hash) is described afresh each time, never kept.
+CACHED_TOKEN_CHARS = 24
 # math.log1p of the small counts every sentence has: numpy's log1p may differ from math's in the last bit,
 # and the model was fitted on math's.
 _LOG1P = np.array([math.log1p(count) for count in range(1024)])
@@ -136,6 +138,9 @@ def _compiled_regex(ascii_only: bool) -> tuple[tuple[str, re.Pattern, str], ...]
 # opposed to "digits = evidence", which a claim full of invented percentages would pass.
 _UNSOURCED = "numbers without a source"
 _SOURCE_FEATURES = ("citation", "source attribution", "research words")
+
+_LOG_PATTERNS = np.array([transform == "log" for _, _, transform in _REGEX_FEATURES])
+_SOURCE_COLUMNS = [offset for offset, (name, _, _) in enumerate(_REGEX_FEATURES) if name in _SOURCE_FEATURES]
 
 _FIXED_NAMES = ("mean concreteness", "abstract words", "concrete words", "no rated words",
                 "digits", "no digits", "sentence length", "short sentence")
@@ -254,7 +259,7 @@ class DenseFeatures:
         info = cache.get(token)
         if info is None:
             info = self.describe(token)
-            if len(cache) < TOKEN_INFO_CACHE:  # bounded, so a long scan's memory stays flat
+            if len(cache) < TOKEN_INFO_CACHE and len(token) <= CACHED_TOKEN_CHARS:  # memory stays flat
                 cache[token] = info
         return info
 
@@ -352,20 +357,24 @@ class DenseFeatures:
             token_columns = self.token_columns(token_lists, ratings, phrases, digits)
         width = token_columns.shape[1]
         matrix[:, :width] = token_columns
-        # One search per pattern over the batch joined by NUL, a character no pattern can match or cross.
-        starts = np.cumsum([0] + [len(text) + 1 for text in lowered[:-1]])
+        # One search per pattern over the batch joined by NUL, a character no pattern can match or cross;
+        # then every match is placed in its sentence at once.
         joined, joined_normalised = "\x00".join(lowered), "\x00".join(normalised)
-        sourced = np.zeros(n, dtype=bool)
-        for offset, (name, pattern, transform) in enumerate(_compiled_regex(_ascii_safe(joined))):
-            positions = [match.start() for match in pattern.finditer(joined if name == "year" else joined_normalised)]
-            if not positions:
-                continue  # the column stays 0.0 (= log1p(0) and the flag of no match)
-            counts = np.bincount(np.searchsorted(starts, positions, side="right") - 1, minlength=n)
-            # math.log1p, not numpy's: the two may differ in the last bit and the model was fitted on math's.
-            matrix[:, width + offset] = [math.log1p(count) if transform == "log" else float(count > 0)
-                                         for count in counts.tolist()]
-            if name in _SOURCE_FEATURES:
-                sourced |= counts > 0
+        positions, pattern_ids = [], []
+        for offset, (name, pattern, _) in enumerate(_compiled_regex(_ascii_safe(joined))):
+            found = [match.start() for match in pattern.finditer(joined if name == "year" else joined_normalised)]
+            positions += found
+            pattern_ids += [offset] * len(found)
+        starts = np.cumsum([0] + [len(text) + 1 for text in lowered[:-1]])
+        rows = np.searchsorted(starts, positions, side="right") - 1
+        n_patterns = len(_REGEX_FEATURES)
+        counts = np.bincount(rows * n_patterns + np.asarray(pattern_ids, dtype=np.int64),
+                             minlength=n * n_patterns).reshape(n, n_patterns)
+        # The table holds math.log1p, not numpy's: the two may differ in the last bit and the model was
+        # fitted on math's.
+        matrix[:, width:width + n_patterns] = np.where(_LOG_PATTERNS, _log1p_table(int(counts.max()))[counts],
+                                                       counts > 0)
+        sourced = (counts[:, _SOURCE_COLUMNS] > 0).any(axis=1)
         has_numbers = matrix[:, len(self.lexicons) + _FIXED_NAMES.index("digits")] > 0
         matrix[:, -1] = (has_numbers & ~sourced).astype(np.float64)
         return matrix
@@ -464,7 +473,7 @@ class ExportedModel:
         found = [column for column in map(self.char.vocabulary.get, char_grams(token)) if column is not None]
         entry = (self.word.vocabulary.get(token, -1), np.array(found, dtype=np.int64) if found else _NO_COLUMNS,
                  len(found), *self.dense.describe(token))
-        if len(self._token_columns) < CHAR_COLUMN_CACHE:
+        if len(self._token_columns) < CHAR_COLUMN_CACHE and len(token) <= CACHED_TOKEN_CHARS:
             self._token_columns[token] = entry
         return entry
 
