@@ -281,18 +281,19 @@ class DenseFeatures:
             flat = [token for token_list in token_lists for token in token_list]
             row_of = rows.tolist()
             for position in starts:
-                row = row_of[position]
-                end = offsets[row + 1]  # a phrase never runs past its sentence's last token
-                base = row * n_lexicons
                 ids, children = phrases[position]
-                hits += [base + lexicon_id for lexicon_id in ids]
-                following = position + 1
+                row = row_of[position]
+                base = row * n_lexicons
+                for lexicon_id in ids:
+                    hits.append(base + lexicon_id)
+                following, end = position + 1, offsets[row + 1]  # a phrase never runs past its sentence
                 while children and following < end:
                     node = children.get(flat[following])
                     if node is None:
                         break
                     ids, children = node
-                    hits += [base + lexicon_id for lexicon_id in ids]
+                    for lexicon_id in ids:
+                        hits.append(base + lexicon_id)
                     following += 1
         counts = np.bincount(np.asarray(hits, dtype=np.int64), minlength=n * n_lexicons).reshape(n, n_lexicons)
         log1p = _log1p_table(int(lengths.max()) if n else 0)
@@ -558,10 +559,10 @@ class ExportedModel:
         word = values[start:end] * self.word.coef[label_index][columns]
         dense = batch.dense[row] * self.dense_coef[label_index]
         terms, names = self.word.terms, self.dense_names
-        contributions = [(f"'{terms[column]}'", weight) for column, weight in zip(columns.tolist(), word.tolist())]
-        contributions += list(zip(names, dense.tolist()))
-        positive = sorted((item for item in contributions if item[1] > 0), key=lambda item: (-item[1], item[0]))
-        return positive[:k]
+        positive = [(f"'{terms[column]}'", weight) for column, weight in zip(columns.tolist(), word.tolist())
+                    if weight > 0]
+        positive += [(name, weight) for name, weight in zip(names, dense.tolist()) if weight > 0]
+        return sorted(positive, key=lambda item: (-item[1], item[0]))[:k]
 
 
 # -- export and load ----------------------------------------------------------------------------------
