@@ -57,13 +57,16 @@ class LazyGroup(click.Group):
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="spinlint")
-def main() -> None:
+@click.pass_context
+def main(ctx: click.Context) -> None:
     """Lint corporate communication for vague corporate-speak, blame-shifting
     framing, claims without evidence, and readability."""
-    # The model's arithmetic is a few small dot products per document: a BLAS thread pool only
+    # Linting runs the model as a few small dot products per document: a BLAS thread pool only
     # costs start-up CPU, and oversubscribes the cores when scan workers each start one.
-    for variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-        os.environ.setdefault(variable, "1")
+    # Training is left alone: the shipped artefact was built with the default pool.
+    if ctx.invoked_subcommand != "model":
+        for variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+            os.environ.setdefault(variable, "1")
 
 
 @main.command()
