@@ -7,6 +7,12 @@ coefficients and the sigmoid calibration to ``<name>.npz`` (loaded with
 importing scikit-learn; ``tests/test_model_training.py`` proves they agree to
 1e-9.  The card ``<name>.json`` beside the artefact holds its sha256, checked
 at load, and the thresholds.
+
+Scoring a batch (one document's sentences) makes one pass over its tokens
+through a bounded per-token cache, runs each feature pattern once over the
+whole batch, and keeps the batch's rows so that ``explain`` reuses them;
+``tests/test_model_speed.py`` proves the numbers equal a plain
+sentence-by-sentence computation.
 """
 
 from __future__ import annotations
