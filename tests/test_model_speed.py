@@ -28,14 +28,18 @@ WORDS = ("we", "our", "team", "will", "may", "could", "leverage", "synergies", "
          "we'll", "we\u2019ll", "doi", "https://example.org/report", "per", "cent", "over", "ticket", "rack",
          "moving", "needle", "circle", "back", "holistic", "ecosystem", "zqvx", "reimagining", "possible",
          "outages", "breach", "regulators", "weather", "studies", "show", "three", "4.5", "km", "?", "!")
+# Non-ASCII text takes the Unicode-compiled patterns; these words make a batch take that path.
+UNICODE_WORDS = WORDS + ("caf\u00e9", "\u20ac5", "na\u00efve", "\u2014", "\u201cquoted\u201d", "\u0130stanbul",
+                         "\u0663\u0664", "\u00a0per\u00a0cent", "\u00b2", "r\u00e9sum\u00e9s", "\u00e9will",
+                         "may\u00e9", "was\u00a0made", "were\u2009sold")
 
 
-def generated_sentences(count: int, seed: int = 6) -> list[str]:
+def generated_sentences(count: int, seed: int = 6, words: tuple[str, ...] = WORDS) -> list[str]:
     rng = random.Random(seed)
     sentences = []
     for _ in range(count):
-        words = [rng.choice(WORDS) for _ in range(rng.randint(1, 40))]
-        sentences.append(" ".join(words).capitalize() + rng.choice((".", ".", "?", "!", "")))
+        words_drawn = [rng.choice(words) for _ in range(rng.randint(1, 40))]
+        sentences.append(" ".join(words_drawn).capitalize() + rng.choice((".", ".", "?", "!", "")))
     # Edge cases: no tokens at all, one token, a repeated sentence, digits only.
     return sentences + ["!!! ...", "Synergies.", sentences[0], "2024 2025 12 13 4.5%"]
 
@@ -95,8 +99,9 @@ def assert_batch_matches_reference(model, texts: list[str]):
             assert_same_explanation(model.explain(text, label, k=3), reference_explain(model, text, label))
 
 
-def test_batched_probabilities_and_explanations_equal_the_plain_computation(model):
-    sentences = generated_sentences(240)
+@pytest.mark.parametrize("words", [WORDS, UNICODE_WORDS], ids=["ascii", "unicode"])
+def test_batched_probabilities_and_explanations_equal_the_plain_computation(model, words):
+    sentences = generated_sentences(240, words=words)
     for start in range(0, len(sentences), 40):  # one batch per "document", as the engine calls it
         assert_batch_matches_reference(model, sentences[start:start + 40])
 
