@@ -84,7 +84,12 @@ def test_changed_document_is_rescanned_on_resume(tmp_path):
 
 @pytest.mark.slow
 def test_kill_mid_run_then_resume_loses_and_duplicates_nothing(tmp_path):
-    paths = make_archive(tmp_path / "archive", 120)
+    # Enough text that the kill, sent once five lines are in, lands before the end however fast
+    # documents are scanned: 600 documents of 40 paragraphs each.
+    paths = make_archive(tmp_path / "archive", 600)
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        path.write_text("\n\n".join(f"Part {part}. {text}" for part in range(40)), encoding="utf-8")
     out = tmp_path / "results.jsonl"
     command = [sys.executable, "-m", "spinlint", "scan", str(tmp_path / "archive"), "--output", str(out),
                "--jobs", "2", "--ignore", "M"]
@@ -96,11 +101,11 @@ def test_kill_mid_run_then_resume_loses_and_duplicates_nothing(tmp_path):
     os.killpg(process.pid, signal.SIGKILL)
     process.wait()
     partial = out.read_text(encoding="utf-8").count("\n")
-    assert 5 <= partial < 120, "the kill should land mid-run"
+    assert 5 <= partial < 600, f"the kill should land mid-run ({partial} of 600 lines were in)"
     subprocess.run([*command, "--resume"], check=True, capture_output=True)
     records = read_log(out)
     names = [r["path"] for r in records]
-    assert len(names) == len(set(names)) == 120
+    assert len(names) == len(set(names)) == 600
     assert sorted(names) == sorted(str(p) for p in paths)
 
 
