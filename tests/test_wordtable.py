@@ -1,0 +1,28 @@
+"""WordTable answers exactly as the dict it replaces."""
+
+import random
+
+from spinlint.wordtable import WordTable
+
+
+def test_word_table_answers_like_a_dict():
+    rng = random.Random(4)
+    words = ["".join(rng.choice("abcdez'-") for _ in range(rng.randint(1, 9))) for _ in range(3000)]
+    reference = {word: rng.uniform(1, 5) for word in words}  # later duplicates win, as in a dict
+    table = WordTable(reference)
+    assert len(table) == len(reference) and set(table) == set(reference)
+    for word in words + ["", "zzz", "a" * 20, "\uffff"]:
+        assert (word in table) == (word in reference)
+        assert table.get(word) == reference.get(word)
+        assert table.get(word, -1.0) == reference.get(word, -1.0)
+    assert 3 not in table
+    assert dict(WordTable([("b", 2.0), ("a", 1.0), ("b", 3.0)])) == {"a": 1.0, "b": 3.0}
+
+
+def test_the_concreteness_ratings_are_the_same_as_a_dict_of_the_file():
+    from spinlint import concreteness
+
+    table = concreteness.ratings()
+    assert len(table) > 30_000
+    assert table.get("table") is not None and table.get("notaword-xyz") is None
+    assert concreteness.is_abstract("freedom") and not concreteness.is_abstract("table")
