@@ -110,7 +110,7 @@ def _spans(text: str) -> tuple[tuple[int, int], ...]:
 
 # Bounded in entries and in length: boilerplate paragraphs repeat across an archive, most do not.
 _CACHED_PARAGRAPH_CHARS = 2000
-_cached_spans = lru_cache(maxsize=1024)(_spans)
+_cached_spans = lru_cache(maxsize=256)(_spans)  # paragraphs repeat within a run of drafts, rarely across an archive
 
 
 # -- the copy of nltk's span_tokenize ----------------------------------------------------------------
