@@ -19,6 +19,17 @@ class WordTable(Mapping[str, float]):
         self._words = [word for word, _ in pairs]
         self._values = array("d", (value for _, value in pairs))
 
+    @classmethod
+    def from_sorted(cls, words: list[str], values: bytes) -> "WordTable":
+        """From words already sorted and unique, and their values as native doubles (no copy, no sort)."""
+        table = cls.__new__(cls)
+        table._words = words
+        table._values = array("d")
+        table._values.frombytes(values)
+        if len(table._values) != len(words):
+            raise ValueError("a word table needs one value per word")
+        return table
+
     def _index(self, word: str) -> int:
         index = bisect_left(self._words, word)
         return index if index < len(self._words) and self._words[index] == word else -1

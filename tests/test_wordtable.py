@@ -26,3 +26,18 @@ def test_the_concreteness_ratings_are_the_same_as_a_dict_of_the_file():
     assert len(table) > 30_000
     assert table.get("table") is not None and table.get("notaword-xyz") is None
     assert concreteness.is_abstract("freedom") and not concreteness.is_abstract("table")
+
+
+def test_the_shipped_model_stores_its_ratings_sorted_and_unique():
+    # The runtime builds its table without sorting (WordTable.from_sorted): the artefact must be sorted.
+    import numpy as np
+
+    from spinlint.model import runtime
+
+    with np.load(runtime.default_path(), allow_pickle=False) as archive:
+        words = runtime._from_text_array(archive["concreteness_words"])
+        values = archive["concreteness_values"]
+    assert len(words) == len(values) > 10_000
+    assert all(first < second for first, second in zip(words, words[1:]))
+    table = runtime.load().dense.concreteness
+    assert all(table[word] == float(value) for word, value in zip(words[::97], values[::97]))

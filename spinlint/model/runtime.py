@@ -464,8 +464,9 @@ class ExportedModel:
         for name, size in zip(names, sizes):
             lexicons.append((name, tuple(phrases[start:start + size])))
             start += size
-        concreteness = WordTable(zip(_from_text_array(arrays["concreteness_words"]),
-                                     arrays["concreteness_values"].tolist()))
+        # Written sorted and unique by export_arrays (tests/test_wordtable.py checks the shipped artefact).
+        concreteness = WordTable.from_sorted(_from_text_array(arrays["concreteness_words"]),
+                                             np.asarray(arrays["concreteness_values"], dtype=np.float64).tobytes())
         self.dense = DenseFeatures(tuple(lexicons), concreteness)
         self.dense_names = self.dense.names()
         self.intercept = np.asarray(arrays["intercept"], dtype=np.float64)
