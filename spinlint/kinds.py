@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator, Mapping
 
-from . import vocabulary
+from . import regexcache, vocabulary
 from .ruleset import Rule, RuleError, check_patterns
 
 # No unit longer than this reaches a pattern: the segmenter already caps
@@ -78,7 +78,7 @@ class _Compiled:
         compiled = None
         if source is not None:
             try:
-                compiled = re.compile(source, re.IGNORECASE)
+                compiled = regexcache.compile_rule_regex(source)  # = re.compile(source, re.IGNORECASE)
             except re.error as error:
                 origin = f"spinlint/rules/{kind.rule.code}.toml"
                 check_patterns(origin, kind.rule.match)  # names the pattern that is not a valid regex

@@ -1,0 +1,43 @@
+"""Stored compiled regexes are exactly what re.compile makes (spinlint.regexcache)."""
+
+import json
+import re
+from importlib import resources
+
+import pytest
+
+from spinlint import regexcache
+from spinlint.ruleset import builtin_rules
+
+
+def stored_file():
+    return json.loads(resources.files("spinlint.rules").joinpath(regexcache.STORE).read_text(encoding="utf-8"))
+
+
+def test_the_stored_regexes_are_current_for_this_python():
+    stored = stored_file()
+    if stored["runtime"] != regexcache.runtime_key():
+        pytest.skip(f"stored for {stored['runtime']}, this is {regexcache.runtime_key()}: re.compile is used")
+    assert stored == regexcache.store(regexcache.shipped_sources()), "run: python -m spinlint.regexcache"
+
+
+def test_a_stored_regex_matches_exactly_like_re_compile():
+    texts = [example for rule in builtin_rules() for example in (*rule.bad_examples, *rule.good_examples)]
+    text = "\n".join(texts)
+    used_store = 0
+    for source in regexcache.shipped_sources():
+        fast, reference = regexcache.compile_rule_regex(source), re.compile(source, re.IGNORECASE)
+        used_store += regexcache.source_key(source) in regexcache._stored()
+        assert (fast.pattern, fast.flags, fast.groups, fast.groupindex) == \
+            (reference.pattern, reference.flags, reference.groups, reference.groupindex)
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in reference.finditer(text)]
+    if stored_file()["runtime"] == regexcache.runtime_key():
+        assert used_store == len(regexcache.shipped_sources())
+
+
+def test_a_damaged_or_missing_entry_compiles_the_ordinary_way(monkeypatch):
+    source = regexcache.shipped_sources()[0]
+    damaged = {regexcache.source_key(source): [34, "AAAA", 0, {}, [None]]}
+    monkeypatch.setattr(regexcache, "_stored", lambda: damaged)
+    assert regexcache.compile_rule_regex(source).pattern == source
+    assert regexcache.compile_rule_regex(r"(?<!\w)plain(?!\w)").search("A PLAIN text")
