@@ -92,10 +92,8 @@ _UNREACHABLE_BY_LENGTH = {
 }
 
 
-def _search(word: str) -> str | None:
-    """Binary search over the (word-sorted) dictionary text: no index to build, a few steps per word."""
-    text = _dictionary_text()
-    low, high = 0, len(text)
+def _lower_bound(text: str, word: str, low: int, high: int) -> int:
+    """The offset in [low, high] after which the first line's word is the first one >= ``word``."""
     while low < high:
         middle = (low + high) // 2
         key, _ = _line_at(text, middle)
@@ -103,7 +101,29 @@ def _search(word: str) -> str | None:
             low = middle + 1
         else:
             high = middle
-    key, start = _line_at(text, low)
+    return low
+
+
+# Where the words beginning with each two letters sit, found once per pair: a search then covers a
+# few kilobytes instead of the whole file (about half the steps).
+_BUCKETS: dict[str, tuple[int, int]] = {}
+
+
+def _bucket(text: str, word: str) -> tuple[int, int]:
+    head = word[:2]
+    bounds = _BUCKETS.get(head)
+    if bounds is None:
+        low = _lower_bound(text, head, 0, len(text))
+        bounds = (low, _lower_bound(text, head + "\uffff", low, len(text)))
+        if len(_BUCKETS) < 4096:  # two-letter pairs of real words are far fewer
+            _BUCKETS[head] = bounds
+    return bounds
+
+
+def _search(word: str) -> str | None:
+    """Binary search over the (word-sorted) dictionary text: no index to build, a few steps per word."""
+    text = _dictionary_text()
+    key, start = _line_at(text, _lower_bound(text, word, *_bucket(text, word)))
     if key != word:
         unreachable = _UNREACHABLE_BY_LENGTH.get(len(text))
         if unreachable is not None and word not in unreachable:
