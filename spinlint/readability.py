@@ -139,7 +139,7 @@ def _counts(word: str) -> int:
 
 
 # Per distinct word as written (words() keeps case); only words of at most CACHED_WORD_CHARS.
-_word_counts = lru_cache(maxsize=8192)(_counts)
+_word_counts = lru_cache(maxsize=16384)(_counts)
 
 
 def _total_counts(tokens: list[str]) -> int:

@@ -273,7 +273,7 @@ def _syllables(word: str) -> int:
     return count if count is not None else hyphen_points(word) + 1
 
 
-_cached_syllables = lru_cache(maxsize=8192)(_syllables)  # readability keeps its own per-word counts
+_cached_syllables = lru_cache(maxsize=2048)(_syllables)  # small: readability caches its per-word counts
 
 
 @lru_cache(maxsize=1)
