@@ -53,12 +53,6 @@ def alternation_source(patterns: list[str] | tuple[str, ...], phrases: tuple[str
     return _WRAP_START + "|".join(parts) + r")(?!\w)"
 
 
-def compile_alternation(patterns: list[str] | tuple[str, ...], phrases: tuple[str, ...] = ()) -> re.Pattern | None:
-    """One case-insensitive alternation with word boundaries, or None when empty."""
-    source = alternation_source(patterns, phrases)
-    return None if source is None else re.compile(source, re.IGNORECASE)
-
-
 class _Compiled:
     """An alternation of a kind, compiled the first time it is used.
 

@@ -1,16 +1,14 @@
 """The word-head prefilter only ever skips work: never a finding (spinlint.prefilter)."""
 
 import random
-import re
 from pathlib import Path
 
 import pytest
 
 from spinlint import prefilter, vocabulary
-from spinlint.config import Settings
 from spinlint.document import Source
 from spinlint.engine import Engine
-from spinlint.kinds import ConditionalKind, PatternKind, compile_alternation
+from spinlint.kinds import ConditionalKind, PatternKind, alternation_source
 from spinlint.ruleset import builtin_rules
 
 FIXTURES = Path(__file__).parent / "fixtures" / "rules"
@@ -65,17 +63,17 @@ def test_a_text_the_heads_rule_out_never_matches():
 
 
 def test_heads_follow_the_structure_of_a_pattern():
-    heads = prefilter.heads_of(compile_alternation([r"(?:the\s+)?legacy\s+(?:systems?|tools)", r"users?\s+error"]))
+    heads = prefilter.heads_of(alternation_source([r"(?:the\s+)?legacy\s+(?:systems?|tools)", r"users?\s+error"]))
     assert heads == {"legacy", "error"}
     # Optional and repeated parts promise nothing; a hyphen may join two words into one.
-    assert prefilter.heads_of(compile_alternation([r"(?:\w+\s+){0,3}?ready"])) == {"ready"}
-    assert prefilter.heads_of(compile_alternation([], ("co-create",))) == {"cocreate", "create"}
+    assert prefilter.heads_of(alternation_source([r"(?:\w+\s+){0,3}?ready"])) == {"ready"}
+    assert prefilter.heads_of(alternation_source([], ("co-create",))) == {"cocreate", "create"}
     # Nothing literal, or only short words, is no filter at all.
-    assert prefilter.heads_of(compile_alternation([r"%|[$€]"])) is None
+    assert prefilter.heads_of(alternation_source([r"%|[$€]"])) is None
     # A number at the start of a word is a head of its own.
-    assert prefilter.heads_of(compile_alternation([r"\d+%"])) == {prefilter.DIGIT_HEAD}
+    assert prefilter.heads_of(alternation_source([r"\d+%"])) == {prefilter.DIGIT_HEAD}
     assert prefilter.prefix_masks(["up 40% on", "no numbers"])[prefilter.DIGIT_HEAD] == 0b01
-    assert prefilter.heads_of(compile_alternation([r"an?|if"])) is None
+    assert prefilter.heads_of(alternation_source([r"an?|if"])) is None
 
 
 def test_units_with_unsure_case_folding_are_never_filtered():
