@@ -63,10 +63,10 @@ def word_analyzer(text: str) -> list[str]:
 
 
 # Every per-token cache is bounded so a long scan's memory stays flat: a worker meets tens of
-# thousands of distinct tokens, and each entry costs a few hundred bytes.  12,000 tokens keep a
-# scan worker about 13 MB smaller than 50,000 (benchmarks/README.md: two workers must fit in the
-# archive's memory budget).  The token → columns cache keeps two generations of half that, so the
-# tokens a scan keeps meeting stay; the dense block's cache (training's path too) fills and stops.
+# thousands of distinct tokens, and each entry costs a few hundred bytes.  The caches fill with
+# the first tokens met and then stop growing; by then the frequent ones are in.  12,000 tokens
+# keep a scan worker about 13 MB smaller than 50,000 for about 5 % more time per document
+# (benchmarks/README.md: two workers must fit in the archive's memory budget).
 CHAR_GRAM_CACHE = 8_192
 CHAR_COLUMN_CACHE = 12_000
 TOKEN_INFO_CACHE = 12_000
@@ -474,29 +474,18 @@ class ExportedModel:
         self.calibration_b = np.asarray(arrays["calibration_b"], dtype=np.float64)
         if self.dense_coef.shape[1] != len(self.dense_names) or self.intercept.shape != (len(self.labels),):
             raise ValueError("coefficients do not match the features")
-        self._token_columns: dict[str, tuple] = {}
-        self._previous_token_columns: dict[str, tuple] = {}
+        self._token_columns: dict[str, tuple[int, np.ndarray, int]] = {}
         self._last: _Batch | None = None
 
     # -- features ------------------------------------------------------------------------------
 
     def _describe_token(self, token: str) -> tuple:
         """(word column or -1, its character n-gram columns, how many, then the dense block's ``describe``:
-        rating, phrases, has a digit), kept in a bounded cache.
-
-        The cache has two generations of half the bound each: when the current one is full it becomes the
-        previous one, and a token found there moves back.  Tokens a long scan keeps meeting stay cached,
-        the rest make room (a cache that filled once and stopped re-described a quarter of the tokens).
-        """
-        entry = self._previous_token_columns.get(token)
-        if entry is None:
-            found = [column for column in map(self.char.vocabulary.get, char_grams(token)) if column is not None]
-            entry = (self.word.vocabulary.get(token, -1),
-                     np.array(found, dtype=np.int64) if found else _NO_COLUMNS,
-                     len(found), *self.dense.describe(token))
-        if len(token) <= CACHED_TOKEN_CHARS:
-            if len(self._token_columns) >= CHAR_COLUMN_CACHE // 2:
-                self._previous_token_columns, self._token_columns = self._token_columns, {}
+        rating, phrases, has a digit), kept in a bounded cache."""
+        found = [column for column in map(self.char.vocabulary.get, char_grams(token)) if column is not None]
+        entry = (self.word.vocabulary.get(token, -1), np.array(found, dtype=np.int64) if found else _NO_COLUMNS,
+                 len(found), *self.dense.describe(token))
+        if len(self._token_columns) < CHAR_COLUMN_CACHE and len(token) <= CACHED_TOKEN_CHARS:
             self._token_columns[token] = entry
         return entry
 
