@@ -10,10 +10,10 @@ lists live in ``spinlint/vocabularies``.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Any, Callable, Iterator, Mapping
 
 from .casefold import any_case, lowered
+from .caching import cached_up_to
 from .syllables import CACHED_WORD_CHARS
 
 Offsets = tuple[int, int]
@@ -47,18 +47,8 @@ def is_nominalisation(word: str) -> bool:
     return len(lower) >= 7 and lower not in _CONCRETE_NOMINALS and bool(_NOMINAL_SUFFIX.search(lower))
 
 
-def _per_word(function: Callable[[str], Any]) -> Callable[[str], Any]:
-    """``function`` cached per distinct word: the rules see each common word thousands of times.
-
-    Bounded in entries and in bytes: words longer than CACHED_WORD_CHARS are not kept.
-    """
-    cached = lru_cache(maxsize=8192)(function)
-
-    def lookup(word: str) -> Any:
-        return cached(word) if len(word) <= CACHED_WORD_CHARS else function(word)
-
-    lookup.cache_info = cached.cache_info  # type: ignore[attr-defined]
-    return lookup
+# Cached per distinct word: the rules see each common word thousands of times.
+_per_word = cached_up_to(CACHED_WORD_CHARS, 8192)
 
 
 _nominal_word = _per_word(is_nominalisation)

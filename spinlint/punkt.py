@@ -28,6 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from .caching import cached_up_to
 from .resources import models_dir, package_data
 
 PARAMS_FILE = "punkt-params.json"
@@ -98,19 +99,16 @@ def tokenizer():
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    return list(_cached_spans(text) if len(text) <= _CACHED_PARAGRAPH_CHARS else _spans(text))
+    return list(_spans(text))
 
 
+# Paragraphs repeat within a run of drafts, rarely across an archive: a small cache, short paragraphs only.
+@cached_up_to(2000, 256)
 def _spans(text: str) -> tuple[tuple[int, int], ...]:
     fast = _fast_punkt()
     if fast is not None:
         return tuple(fast.spans(text))
     return tuple(tokenizer().span_tokenize(text))
-
-
-# Bounded in entries and in length: boilerplate paragraphs repeat across an archive, most do not.
-_CACHED_PARAGRAPH_CHARS = 2000
-_cached_spans = lru_cache(maxsize=256)(_spans)  # paragraphs repeat within a run of drafts, rarely across an archive
 
 
 # -- the copy of nltk's span_tokenize ----------------------------------------------------------------

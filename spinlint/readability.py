@@ -14,8 +14,8 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import asdict, dataclass
-from functools import lru_cache
 
+from .caching import cached_up_to
 from .casefold import any_case, lowered
 from .syllables import CACHED_WORD_CHARS, easy_words, syllables
 
@@ -138,21 +138,19 @@ def _counts(word: str) -> int:
     return count + _POLYSYLLABLE + (0 if lower in easy_words() else _HARD_WORD)
 
 
-# Per distinct word as written (words() keeps case); only words of at most CACHED_WORD_CHARS.
-_word_counts = lru_cache(maxsize=16384)(_counts)
+# Per distinct word as written (words() keeps case).
+_word_counts = cached_up_to(CACHED_WORD_CHARS, 16384)(_counts)
 
 
 def _total_counts(tokens: list[str]) -> int:
     if not tokens or max(map(len, tokens)) <= CACHED_WORD_CHARS:
-        return sum(map(_word_counts, tokens))
-    return sum(_word_counts(token) if len(token) <= CACHED_WORD_CHARS else _counts(token) for token in tokens)
+        return sum(map(_word_counts.cached, tokens))  # the common case: one C-level loop over the LRU
+    return sum(map(_word_counts, tokens))
 
 
+# Boilerplate sentences repeat across an archive, most do not.
+@cached_up_to(1000, 2048)
 def sentence_stats(text: str) -> SentenceStats:
-    return _cached_stats(text) if len(text) <= _CACHED_SENTENCE_CHARS else _sentence_stats(text)
-
-
-def _sentence_stats(text: str) -> SentenceStats:
     tokens = words(text)
     total = _total_counts(tokens)
     folded = lowered(text)
@@ -160,10 +158,6 @@ def _sentence_stats(text: str) -> SentenceStats:
                          hard_words=total >> 80, passive=len(_passive_spans(text, folded)),
                          nominalisations=len(_nominalisations(text, folded)))
 
-
-# Bounded in entries and in length: boilerplate sentences repeat across an archive, most do not.
-_CACHED_SENTENCE_CHARS = 1000
-_cached_stats = lru_cache(maxsize=2048)(_sentence_stats)
 
 
 def combine(stats: list[SentenceStats], *, long_sentence_words: int = 35) -> Readability:

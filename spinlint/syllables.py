@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .caching import cached_up_to
 from .resources import package_data
 
 
@@ -261,19 +262,13 @@ def _points(word: str, patterns: dict[str, str | None], longest: int, missing: o
 CACHED_WORD_CHARS = 40
 
 
+@cached_up_to(CACHED_WORD_CHARS, 2048)  # small: readability caches its per-word counts
 def syllables(word: str) -> int:
     """Syllables in one lower-case word (as textstat's ``syllable_count`` would count them)."""
-    return _cached_syllables(word) if len(word) <= CACHED_WORD_CHARS else _syllables(word)
-
-
-def _syllables(word: str) -> int:
     if not word:
         return 0
     count = _dictionary_count(word)
     return count if count is not None else hyphen_points(word) + 1
-
-
-_cached_syllables = lru_cache(maxsize=2048)(_syllables)  # small: readability caches its per-word counts
 
 
 @lru_cache(maxsize=1)

@@ -128,16 +128,16 @@ def _reference_nominalisations(text: str) -> list[tuple[int, int]]:
 
 
 def test_readability_caches_are_bounded_in_entries_and_length():
-    for cached in (readability._cached_stats, readability._word_counts, syllables._cached_syllables):
+    for cached in (readability.sentence_stats, readability._word_counts, syllables.syllables):
         assert cached.cache_info().maxsize is not None and cached.cache_info().maxsize <= 65536
     long_word = "x" * (syllables.CACHED_WORD_CHARS + 1)
     long_sentence = " ".join(["word"] * 400)
-    before = [cached.cache_info().currsize for cached in (syllables._cached_syllables, readability._word_counts,
-                                                           readability._cached_stats)]
+    before = [cached.cache_info().currsize for cached in (syllables.syllables, readability._word_counts,
+                                                           readability.sentence_stats)]
     assert readability.sentence_stats(long_word + " " + long_sentence) == reference_sentence_stats(
         long_word + " " + long_sentence)
-    after = [cached.cache_info().currsize for cached in (syllables._cached_syllables, readability._word_counts,
-                                                          readability._cached_stats)]
+    after = [cached.cache_info().currsize for cached in (syllables.syllables, readability._word_counts,
+                                                          readability.sentence_stats)]
     assert after[0] <= before[0] + 1 and after[1] <= before[1] + 1 and after[2] == before[2]  # only "word" is new
 
 
@@ -441,11 +441,11 @@ def test_sentence_spans_are_nltks_and_the_cache_is_bounded():
     for text in _punkt_texts(300, seed=29):
         assert punkt.sentence_spans(text) == list(tokenizer.span_tokenize(text))
         assert punkt.sentence_spans(text) == list(tokenizer.span_tokenize(text))  # cached
-    assert punkt._cached_spans.cache_info().maxsize <= 4096
-    before = punkt._cached_spans.cache_info().currsize
+    assert punkt._spans.cache_info().maxsize <= 4096
+    before = punkt._spans.cache_info().currsize
     long_paragraph = "We grew. " * 1000
     assert punkt.sentence_spans(long_paragraph) == list(tokenizer.span_tokenize(long_paragraph))
-    assert punkt._cached_spans.cache_info().currsize == before  # long paragraphs are not kept
+    assert punkt._spans.cache_info().currsize == before  # long paragraphs are not kept
 
 
 def test_splitting_needs_no_nltk_import(repo):
