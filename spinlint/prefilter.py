@@ -19,15 +19,14 @@ a finding (``tests/test_prefilter.py`` checks this on every shipped rule).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Iterable
 
 from .casefold import lowered
+from .ruleset import generated_table, source_key
 
 # Heads longer than this are cut: a text's prefix set holds prefixes up to this length.
 HEAD_CHARS = 8
@@ -91,24 +90,13 @@ class HeadFinder:
         return masks
 
 
-def prefix_masks(units: Iterable[str], wanted: Iterable[str] | None = None) -> dict[str, int] | None:
-    """``HeadFinder(wanted).masks(units)``: every head (all word prefixes when ``wanted`` is None)."""
-    return HeadFinder(wanted).masks(units)
-
-
-def heads_of(pattern: re.Pattern | str) -> frozenset[str] | None:
-    """Word heads every match of ``pattern`` (a source is compiled case-insensitively) contains, or None."""
-    if isinstance(pattern, str):
-        source, flags = pattern, re.IGNORECASE
-    else:
-        source, flags = pattern.pattern, pattern.flags
-    if flags & re.ASCII:
-        return None
+def heads_of(source: str) -> frozenset[str] | None:
+    """Word heads every match of a rule regex (``source``, compiled case-insensitively) contains, or None."""
     try:
         from re import _constants, _parser  # absent or changed: no filter, nothing else changes
 
         walker = _Walker(_constants)
-        found, _ = walker.sequence(list(_parser.parse(source, flags)), at_word_start=False)
+        found, _ = walker.sequence(list(_parser.parse(source, re.IGNORECASE)), at_word_start=False)
     except Exception:  # noqa: BLE001 - any surprise from a private module means: no filter
         return None
     if found is None or _score(found)[0] is False:
@@ -128,16 +116,9 @@ SHIPPED = "word-heads.json"
 UNKNOWN = object()
 
 
-def source_key(source: str) -> str:
-    return hashlib.sha256(source.encode("utf-8")).hexdigest()[:20]
-
-
 @lru_cache(maxsize=1)
 def _shipped_table() -> dict[str, list[str] | None]:
-    try:
-        return json.loads(resources.files("spinlint.rules").joinpath(SHIPPED).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
+    return generated_table(SHIPPED)
 
 
 def shipped_heads(source: str):
@@ -349,7 +330,7 @@ out about who get which when make can like time just him know take people into y
 could them see other than then now look only come its over think also back after use two how our
 work first well way even new want because any these give day most are was were been has had more
 here upon said such many very where much through between should each those both made may being
-does did less own same under while last still well without every make over part today
+does did less own same under while last still without every part today
 """.split())
 
 
@@ -369,7 +350,7 @@ def _better(current: frozenset[str] | None, candidate: Iterable[str] | None) -> 
     if not candidate:
         return current
     candidate = frozenset(candidate)
-    if "" in candidate or min(len(head) for head in candidate) < MIN_HEAD_CHARS:
+    if not _score(candidate)[0]:  # an empty or too short head filters nothing
         return current
     if current is None:
         return candidate

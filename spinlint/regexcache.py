@@ -15,15 +15,15 @@ entry is exactly what ``re`` compiles today.
 from __future__ import annotations
 
 import base64
-import hashlib
 import json
 import re
 import sys
 from array import array
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Iterable
+
+from .ruleset import generated_table, source_key
 
 STORE = "compiled-regexes.json"
 FLAGS = re.IGNORECASE  # every rule alternation is compiled with these
@@ -35,16 +35,9 @@ def runtime_key() -> str:
     return f"{sys.implementation.name}-{sys.version_info[0]}.{sys.version_info[1]}-{_sre.MAGIC}-{_sre.CODESIZE}"
 
 
-def source_key(source: str) -> str:
-    return hashlib.sha256(source.encode("utf-8")).hexdigest()[:24]
-
-
 @lru_cache(maxsize=1)
 def _stored() -> dict:
-    try:
-        data = json.loads(resources.files("spinlint.rules").joinpath(STORE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
+    data = generated_table(STORE)
     return data.get("regexes", {}) if data.get("runtime") == runtime_key() else {}
 
 

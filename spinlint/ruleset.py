@@ -199,13 +199,27 @@ def _decode(name: str, text: str) -> dict:
         raise RuleError(f"spinlint/rules/{name}: invalid TOML: {error}") from None
 
 
-def _decoded_tables(texts: list[tuple[str, str]]) -> list[dict]:
+def generated_table(name: str) -> dict:
+    """A JSON file generated from the rule files (``spinlint/rules/<name>``), or {} if unreadable.
+
+    Each only saves start-up time, so a missing or damaged one means: work it out as usual.
+    """
     try:
-        stored = json.loads(resources.files("spinlint.rules").joinpath(DECODED).read_text(encoding="utf-8"))
-        if stored.get("digest") == _digest(texts):
-            return stored["rules"]
-    except (OSError, ValueError, AttributeError):
-        pass
+        table = json.loads(resources.files("spinlint.rules").joinpath(name).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return table if isinstance(table, dict) else {}
+
+
+def source_key(source: str) -> str:
+    """The key of a regex source in a generated table (a changed source misses the table)."""
+    return hashlib.sha256(source.encode("utf-8")).hexdigest()[:24]
+
+
+def _decoded_tables(texts: list[tuple[str, str]]) -> list[dict]:
+    stored = generated_table(DECODED)
+    if stored.get("digest") == _digest(texts) and isinstance(stored.get("rules"), list):
+        return stored["rules"]
     return [_decode(name, text) for name, text in texts]
 
 

@@ -45,16 +45,16 @@ def sample_texts(seed=3, generated=3000):
 
 def test_every_shipped_rule_gets_word_heads():
     # Not required for correctness, but a rule that loses its heads is scanned in every sentence again.
-    missing = [rule.code for rule, pattern in rule_patterns() if prefilter.heads_of(pattern) is None]
+    missing = [rule.code for rule, pattern in rule_patterns() if prefilter.heads_of(pattern.pattern) is None]
     assert missing == []
 
 
 def test_a_text_the_heads_rule_out_never_matches():
     texts = sample_texts()
-    masks = [prefilter.prefix_masks([text]) for text in texts]
+    masks = [prefilter.HeadFinder().masks([text]) for text in texts]
     matched = 0
     for rule, pattern in rule_patterns():
-        heads = prefilter.heads_of(pattern)
+        heads = prefilter.heads_of(pattern.pattern)
         for text, mask in zip(texts, masks):
             if pattern.search(text):
                 matched += 1
@@ -72,13 +72,13 @@ def test_heads_follow_the_structure_of_a_pattern():
     assert prefilter.heads_of(alternation_source([r"%|[$€]"])) is None
     # A number at the start of a word is a head of its own.
     assert prefilter.heads_of(alternation_source([r"\d+%"])) == {prefilter.DIGIT_HEAD}
-    assert prefilter.prefix_masks(["up 40% on", "no numbers"])[prefilter.DIGIT_HEAD] == 0b01
+    assert prefilter.HeadFinder().masks(["up 40% on", "no numbers"])[prefilter.DIGIT_HEAD] == 0b01
     assert prefilter.heads_of(alternation_source([r"an?|if"])) is None
 
 
 def test_units_with_unsure_case_folding_are_never_filtered():
-    assert prefilter.prefix_masks(["a plain sentence", "an \u0130stanbul office"]) is None
-    masks = prefilter.prefix_masks(["Legacy systems", "new tools"])
+    assert prefilter.HeadFinder().masks(["a plain sentence", "an \u0130stanbul office"]) is None
+    masks = prefilter.HeadFinder().masks(["Legacy systems", "new tools"])
     assert masks["leg"] == 0b01 and masks["tool"] == 0b10 and masks["new"] == 0b10
 
 

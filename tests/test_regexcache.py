@@ -6,7 +6,7 @@ from importlib import resources
 
 import pytest
 
-from spinlint import regexcache
+from spinlint import regexcache, ruleset
 from spinlint.ruleset import builtin_rules
 
 
@@ -27,7 +27,7 @@ def test_a_stored_regex_matches_exactly_like_re_compile():
     used_store = 0
     for source in regexcache.shipped_sources():
         fast, reference = regexcache.compile_rule_regex(source), re.compile(source, re.IGNORECASE)
-        used_store += regexcache.source_key(source) in regexcache._stored()
+        used_store += ruleset.source_key(source) in regexcache._stored()
         assert (fast.pattern, fast.flags, fast.groups, fast.groupindex) == \
             (reference.pattern, reference.flags, reference.groups, reference.groupindex)
         assert [m.span() for m in fast.finditer(text)] == [m.span() for m in reference.finditer(text)]
@@ -37,7 +37,7 @@ def test_a_stored_regex_matches_exactly_like_re_compile():
 
 def test_a_damaged_or_missing_entry_compiles_the_ordinary_way(monkeypatch):
     source = regexcache.shipped_sources()[0]
-    damaged = {regexcache.source_key(source): [34, "AAAA", 0, {}, [None]]}
+    damaged = {ruleset.source_key(source): [34, "AAAA", 0, {}, [None]]}
     monkeypatch.setattr(regexcache, "_stored", lambda: damaged)
     assert regexcache.compile_rule_regex(source).pattern == source
     assert regexcache.compile_rule_regex(r"(?<!\w)plain(?!\w)").search("A PLAIN text")
