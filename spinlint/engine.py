@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterator, Mapping
 
 from . import prefilter
-from .document import Block, Segments, Span
+from .document import Block, Segments, Sentence, Span
 from .features import Features
 from .findings import Finding
 from .kinds import (ClassifierKind, ConditionalKind, Hit, LogicKind, MetricKind, PatternKind,
@@ -141,9 +141,8 @@ class Engine:
         """(block index, offset of the unit in the block, unit text, sentence index) by scope."""
         blocks = segments.document.blocks
         if rule.scope == "sentence":
-            for index, sentence in enumerate(segments.sentences):
-                if units is None or units >> index & 1:
-                    yield sentence.block_index, sentence.start, sentence.text, index
+            for index, sentence in _sentences(segments, units):
+                yield sentence.block_index, sentence.start, sentence.text, index
         else:
             # Paragraph and document scope both read paragraph by paragraph: a
             # pattern never spans two paragraphs, which keeps positions exact.
@@ -172,9 +171,7 @@ class Engine:
                     units: int | None) -> Iterator[Finding]:
         first: tuple[int, int, int, int, str] | None = None
         count = 0
-        for index, sentence in enumerate(segments.sentences):
-            if units is not None and not units >> index & 1:
-                continue
+        for index, sentence in _sentences(segments, units):
             for hit in item.kind.hits(sentence.text):
                 count += 1
                 if first is None:
@@ -197,9 +194,7 @@ class Engine:
         blocks = segments.document.blocks
         paragraph_scope = item.rule.scope != "sentence"
         evidence_by_block: dict[int, list[tuple[int, int]]] = {}
-        for index, sentence in enumerate(segments.sentences):
-            if units is not None and not units >> index & 1:
-                continue
+        for index, sentence in _sentences(segments, units):
             block = blocks[sentence.block_index]
             hits = kind.claims(sentence.text)
             if not hits:
@@ -295,6 +290,13 @@ class Engine:
             scope=rule.scope,
             sentence_index=sentence_index,
         )
+
+
+def _sentences(segments: Segments, units: int | None) -> Iterator[tuple[int, Sentence]]:
+    """(index, sentence) for the sentences whose bit is set in ``units`` (all of them when None)."""
+    for index, sentence in enumerate(segments.sentences):
+        if units is None or units >> index & 1:
+            yield index, sentence
 
 
 def _by_sentence(item: CompiledRule) -> bool:
