@@ -50,10 +50,11 @@ class Run:
     quarter_peaks_mb: tuple[float, ...]
     exit_code: int
     cpu_seconds: float = 0.0  # user + system, the process and every descendant it waited for
+    process_peaks_mb: tuple[tuple[str, float], ...] = ()  # largest RSS of each process, by role
 
 
-def tree_memory(process: psutil.Process) -> tuple[int, int]:
-    """(RSS, PSS) summed over a process and all its descendants, in bytes."""
+def tree_memory(process: psutil.Process, peaks: dict[int, tuple[str, int]] | None = None) -> tuple[int, int]:
+    """(RSS, PSS) summed over a process and all its descendants, in bytes; ``peaks`` keeps each one's largest RSS."""
     rss = pss = 0
     try:
         members = [process, *process.children(recursive=True)]
@@ -62,11 +63,22 @@ def tree_memory(process: psutil.Process) -> tuple[int, int]:
     for member in members:
         try:
             info = member.memory_full_info()
+            if peaks is not None and info.rss > peaks.get(member.pid, ("", 0))[1]:
+                peaks[member.pid] = (peaks.get(member.pid, ("", 0))[0] or _role(member, process), info.rss)
         except psutil.Error:
             continue
         rss += info.rss
         pss += getattr(info, "pss", info.rss)
     return rss, pss
+
+
+def _role(member: psutil.Process, root: psutil.Process) -> str:
+    if member.pid == root.pid:
+        return "parent"
+    command = " ".join(member.cmdline())
+    if "resource_tracker" in command:
+        return "resource tracker"
+    return "worker" if "loky" in command else "other"
 
 
 def measure(command: list[str], *, cwd: Path | None = None) -> Run:
@@ -75,11 +87,12 @@ def measure(command: list[str], *, cwd: Path | None = None) -> Run:
     started = time.perf_counter()
     child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd)
     watched = psutil.Process(child.pid)
+    peaks: dict[int, tuple[str, int]] = {}
     while True:
         pid, status, usage = os.wait4(child.pid, os.WNOHANG)
         if pid:
             break
-        samples.append((time.perf_counter() - started, *tree_memory(watched)))
+        samples.append((time.perf_counter() - started, *tree_memory(watched, peaks)))
         time.sleep(SAMPLE_SECONDS)
     seconds = time.perf_counter() - started
     child.returncode = os.waitstatus_to_exitcode(status)
@@ -92,7 +105,8 @@ def measure(command: list[str], *, cwd: Path | None = None) -> Run:
         inside = [rss for at, rss, _ in samples if low <= at < high]
         quarters.append(round(max(inside, default=0) / 1e6, 1))
     return Run(round(seconds, 3), round(peak / 1e6, 1), round(peak_pss / 1e6, 1), tuple(quarters),
-               child.returncode, round(usage.ru_utime + usage.ru_stime, 3))
+               child.returncode, round(usage.ru_utime + usage.ru_stime, 3),
+               tuple(sorted((role, round(rss / 1e6, 1)) for role, rss in peaks.values())))
 
 
 def median_of(command: list[str], runs: int, label: str, *, ok_exits: tuple[int, ...] = (0, 1),
@@ -237,6 +251,7 @@ def print_table(results: dict) -> None:
               f"({results['archive_mb'] / run['median_seconds']:.2f} MB/s), peak {run['median_peak_mb']:.0f} MB RSS, "
               f"{run['median_peak_pss_mb']:.0f} MB PSS (parent + workers; RSS peak per quarter of the run "
               f"{list(first['quarter_peaks_mb'])}) (target ≤ 300 MB, flat)")
+        print("  largest RSS per process: " + ", ".join(f"{role} {mb:.0f} MB" for role, mb in first["process_peaks_mb"]))
 
 
 if __name__ == "__main__":

@@ -65,8 +65,8 @@ def word_analyzer(text: str) -> list[str]:
 # Every per-token cache is bounded so a long scan's memory stays flat: a worker meets tens of
 # thousands of distinct tokens, and each entry costs a few hundred bytes.  The caches fill with
 # the first tokens met and then stop growing; by then the frequent ones are in.  12,000 tokens
-# keep a scan worker about 13 MB smaller than 50,000 for about 5 % more time per document
-# (benchmarks/README.md: two workers must fit in the archive's memory budget).
+# keep two scan workers within the archive's memory budget (`benchmarks/stages.py steady
+# --token-cache N` shows the trade-off; benchmarks/README.md).
 CHAR_GRAM_CACHE = 8_192
 CHAR_COLUMN_CACHE = 12_000
 TOKEN_INFO_CACHE = 12_000

@@ -1,0 +1,165 @@
+"""Where spinlint's time goes: start-up stages, per-part cost per document, lexicon scan speed.
+
+    python benchmarks/stages.py startup              # stages of a one-file run on the memo (fresh process)
+    python benchmarks/stages.py steady [--token-cache N] [--warm 500] [--documents 1000]
+    python benchmarks/stages.py lexicon              # buzzword alternation: flat list against trie
+
+The figures in benchmarks/README.md ("Where the time goes", the cache sizes) come from these. Uses the
+corpus of build_corpus.py (/tmp/spinlint-bench/corpus, or SPINLINT_BENCH_DIR). Times are CPU seconds of
+this process, which depend less on other load than wall time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+CORPUS = Path(os.environ.get("SPINLINT_BENCH_DIR", "/tmp/spinlint-bench")) / "corpus"
+
+
+def startup() -> None:
+    """Run the stages of `spinlint check memo.txt` one by one in a fresh interpreter, three times."""
+    script = f"""
+import time
+marks = [("start", time.perf_counter())]
+def mark(name): marks.append((name, time.perf_counter()))
+import spinlint.cli; mark("importing the CLI")
+from spinlint.ruleset import builtin_rules
+rules = builtin_rules(); mark("rule files")
+from spinlint.engine import Engine
+engine = Engine(rules); mark("building the rules")
+from spinlint import markup
+from spinlint.document import Source
+from spinlint.segment import segment
+segments = segment(markup.parse(Source(path="memo.txt", text=open({str(CORPUS / "memo.txt")!r}).read())))
+mark("markup and sentence splitting")
+from spinlint.features import Features, load_model
+model = load_model(); mark("loading the model")
+features = Features(segments, model_loader=lambda: model)
+features.sentence_stats; features.readability; mark("readability counts")
+features.probabilities; mark("model scores")
+engine.run(segments, features); mark("running the rules")
+print(" ".join(f"{{name}}={{1000 * (at - marks[i][1]):.1f}}" for i, (name, at) in enumerate(marks[1:])))
+"""
+    runs = []
+    for _ in range(3):
+        line = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                              env={**os.environ, "OPENBLAS_NUM_THREADS": "1"}).stdout.strip()
+        runs.append(dict(re.findall(r"(.+?)=([\d.]+)\s*", line)))
+    print("stage                              ms (median of 3 fresh processes)")
+    total = 0.0
+    for name in runs[0]:
+        value = sorted(float(run[name]) for run in runs)[1]
+        total += value
+        print(f"{name:<34} {value:6.1f}")
+    print(f"{'total inside the process':<34} {total:6.1f}")
+
+
+def steady(token_cache: int | None, warm: int, documents: int) -> None:
+    """Per-part CPU ms per document on documents the process has not seen, after a warm-up."""
+    import psutil
+
+    from spinlint import kinds, logic, readability
+    from spinlint.model import runtime
+    from spinlint.scan import ScanOptions, scan_document
+
+    if token_cache is not None:
+        runtime.CHAR_COLUMN_CACHE = runtime.TOKEN_INFO_CACHE = token_cache
+    parts: dict[str, float] = {}
+
+    def timed(name, owner, attribute):
+        original = getattr(owner, attribute)
+
+        def wrapper(*args, **kwargs):
+            started = time.process_time()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                parts[name] = parts.get(name, 0.0) + time.process_time() - started
+        setattr(owner, attribute, wrapper)
+
+    described = [0]
+    describe = runtime.ExportedModel._describe_token
+
+    def counting(self, token):
+        described[0] += 1
+        return describe(self, token)
+    runtime.ExportedModel._describe_token = counting
+    timed("model: scores", runtime.ExportedModel, "predict_proba")
+    timed("model: explanations", runtime.ExportedModel, "explain")
+    timed("readability counts", readability, "sentence_stats")  # Features reads it through the module
+    timed("pattern rules", kinds.PatternKind, "hits")
+    timed("conditional rules", kinds.ConditionalKind, "claims")
+    for name, function in list(logic.LOGIC.items()):
+        logic.LOGIC[name] = _timed_function(parts, "logic rules", function)
+    files = sorted(str(path) for path in (CORPUS / "archive").rglob("*.txt"))[:warm + documents]
+    for path in files[:warm]:
+        scan_document(path, ScanOptions())
+    parts.clear()
+    described[0] = 0
+    started = time.process_time()
+    for path in files[warm:]:
+        scan_document(path, ScanOptions())
+    total = time.process_time() - started
+    count = len(files) - warm
+    print(f"{count} documents after {warm} to warm up; token cache {runtime.CHAR_COLUMN_CACHE}")
+    for name, seconds in sorted(parts.items(), key=lambda item: -item[1]):
+        print(f"{name:<24} {1000 * seconds / count:5.2f} ms/doc  {100 * seconds / total:4.0f} %")
+    print(f"{'everything else':<24} {1000 * (total - sum(parts.values())) / count:5.2f} ms/doc")
+    print(f"{'whole lint':<24} {1000 * total / count:5.2f} ms/doc")
+    print(f"model tokens described afresh: {described[0] / count:.1f} per document")
+    print(f"process RSS: {psutil.Process().memory_info().rss / 1e6:.0f} MB")
+
+
+def _timed_function(parts, name, function):
+    def wrapper(*args, **kwargs):
+        started = time.process_time()
+        try:
+            yield from function(*args, **kwargs)
+        finally:
+            parts[name] = parts.get(name, 0.0) + time.process_time() - started
+    return wrapper
+
+
+def lexicon() -> None:
+    """Scan speed of the buzzword alternation written flat (longest first) and as a trie."""
+    from spinlint import vocabulary
+    from spinlint.kinds import alternation_source
+
+    phrases = vocabulary.get("buzzwords") + vocabulary.get("hype_adjectives")
+    flat = "|".join(vocabulary.phrase_pattern(phrase)
+                    for phrase in sorted(set(phrases), key=lambda phrase: (-len(phrase), phrase)))
+    text = "\n".join(path.read_text(encoding="utf-8")
+                     for path in sorted((CORPUS / "archive").rglob("*.txt"))[:300])
+    for name, body in (("flat", flat), ("trie", vocabulary.alternation(phrases))):
+        pattern = re.compile(alternation_source([r"(?:" + body + ")"]), re.IGNORECASE)
+        started = time.process_time()
+        found = [match.span() for match in pattern.finditer(text)]
+        seconds = time.process_time() - started
+        print(f"{name}: {len(text) / seconds / 1e6:5.1f} MB/s ({len(found)} matches in {len(text) / 1e6:.2f} MB)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("what", choices=("startup", "steady", "lexicon"))
+    parser.add_argument("--token-cache", type=int, help="entries of the model's per-token caches")
+    parser.add_argument("--warm", type=int, default=500)
+    parser.add_argument("--documents", type=int, default=1000)
+    args = parser.parse_args()
+    if not (CORPUS / "memo.txt").exists():
+        sys.exit(f"no corpus at {CORPUS}: run benchmarks/build_corpus.py")
+    if args.what == "startup":
+        startup()
+    elif args.what == "steady":
+        steady(args.token_cache, args.warm, args.documents)
+    else:
+        lexicon()
+
+
+if __name__ == "__main__":
+    main()
