@@ -8,8 +8,10 @@ from __future__ import annotations
 import math
 import random
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from spinlint.model import runtime
@@ -49,17 +51,26 @@ def model():
     return runtime.load()
 
 
-def reference_tfidf(grams: list[str], block) -> dict[int, float]:
+@lru_cache(maxsize=None)
+def plain_vocabulary(name: str) -> dict[str, int]:
+    """Term -> column as a plain dict, read from the artefact's own arrays (not through the TermIndex)."""
+    with np.load(SHIPPED) as arrays:
+        terms = bytes(arrays[f"{name}_terms"]).decode("utf-8").split("\n")
+    return {term: column for column, term in enumerate(terms)}
+
+
+def reference_tfidf(grams: list[str], block, name: str) -> dict[int, float]:
     """Sublinear tf-idf with l2 norm for one sentence, the textbook way."""
-    counts = Counter(block.vocabulary[gram] for gram in grams if gram in block.vocabulary)
+    vocabulary = plain_vocabulary(name)
+    counts = Counter(vocabulary[gram] for gram in grams if gram in vocabulary)
     data = {column: (math.log(count) + 1.0) * float(block.idf[column]) for column, count in counts.items()}
     norm = math.sqrt(sum(value * value for value in data.values())) or 1.0
     return {column: value / norm for column, value in data.items()}
 
 
 def reference_probabilities(model, text: str) -> list[float]:
-    word = reference_tfidf(runtime.word_analyzer(text), model.word)
-    char = reference_tfidf(runtime.char_analyzer(text), model.char)
+    word = reference_tfidf(runtime.word_analyzer(text), model.word, "word")
+    char = reference_tfidf(runtime.char_analyzer(text), model.char, "char")
     dense = model.dense.row(text)
     probabilities = []
     for index in range(len(model.labels)):
@@ -74,8 +85,9 @@ def reference_probabilities(model, text: str) -> list[float]:
 
 def reference_explain(model, text: str, label: str, k: int = 3) -> list[tuple[str, float]]:
     index = model.labels.index(label)
-    word = reference_tfidf(runtime.word_analyzer(text), model.word)
-    contributions = [(f"'{model.word.terms[column]}'", value * float(model.word.coef[index, column]))
+    word = reference_tfidf(runtime.word_analyzer(text), model.word, "word")
+    terms = {column: term for term, column in plain_vocabulary("word").items()}
+    contributions = [(f"'{terms[column]}'", value * float(model.word.coef[index, column]))
                      for column, value in word.items()]
     contributions += [(name, value * float(weight)) for name, value, weight
                       in zip(model.dense_names, model.dense.row(text), model.dense_coef[index])]

@@ -24,7 +24,6 @@ import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import repeat
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
@@ -32,6 +31,7 @@ import numpy as np
 
 from ..wordtable import WordTable
 from . import LABELS, MODEL_NAME
+from .terms import TermIndex
 
 RETRAIN_HINT = ("retrain with 'spinlint model train' or run without the model rules ('--ignore M')")
 
@@ -418,12 +418,11 @@ def sha256_of(path: Path) -> str:
 
 @dataclass
 class _Block:
-    """One TF-IDF block: vocabulary -> column, idf, and the coefficient slice per label."""
+    """One TF-IDF block: term -> column, idf, and the coefficient slice per label."""
 
-    vocabulary: dict[str, int]
+    terms: TermIndex
     idf: np.ndarray
     coef: np.ndarray  # (labels, terms)
-    terms: list[str]
 
 
 # Explanations reuse the rows of the last scored batch (the engine explains the sentences it has just
@@ -449,13 +448,12 @@ class ExportedModel:
         self.labels = tuple(card.get("labels", LABELS))
         self.thresholds = {label: float(card["thresholds"][label]) for label in self.labels}
         self.card = card
-        word_terms = _from_text_array(arrays["word_terms"])
-        char_terms = _from_text_array(arrays["char_terms"])
+        word_terms = TermIndex(str(memoryview(arrays["word_terms"]), "utf-8"))
+        char_terms = TermIndex(str(memoryview(arrays["char_terms"]), "utf-8"))
         coef = np.asarray(arrays["coef"], dtype=np.float64)
         n_word, n_char = len(word_terms), len(char_terms)
-        self.word = _Block(dict(zip(word_terms, range(n_word))), arrays["word_idf"], coef[:, :n_word], word_terms)
-        self.char = _Block(dict(zip(char_terms, range(n_char))), arrays["char_idf"],
-                           coef[:, n_word:n_word + n_char], char_terms)
+        self.word = _Block(word_terms, arrays["word_idf"], coef[:, :n_word])
+        self.char = _Block(char_terms, arrays["char_idf"], coef[:, n_word:n_word + n_char])
         self.dense_coef = coef[:, n_word + n_char:]
         names = _from_text_array(arrays["lexicon_names"])
         phrases = _from_text_array(arrays["lexicon_phrases"])
@@ -482,9 +480,10 @@ class ExportedModel:
     def _describe_token(self, token: str) -> tuple:
         """(word column or -1, its character n-gram columns, how many, then the dense block's ``describe``:
         rating, phrases, has a digit), kept in a bounded cache."""
-        found = [column for column in map(self.char.vocabulary.get, char_grams(token)) if column is not None]
-        entry = (self.word.vocabulary.get(token, -1), np.array(found, dtype=np.int64) if found else _NO_COLUMNS,
-                 len(found), *self.dense.describe(token))
+        found = self.char.terms.columns(char_grams(token))
+        found = found[found >= 0]
+        entry = (self.word.terms.get(token), found if len(found) else _NO_COLUMNS, len(found),
+                 *self.dense.describe(token))
         if len(self._token_columns) < CHAR_COLUMN_CACHE and len(token) <= CACHED_TOKEN_CHARS:
             self._token_columns[token] = entry
         return entry
@@ -515,8 +514,7 @@ class ExportedModel:
         rows = np.repeat(np.arange(n, dtype=np.int64), [len(token_list) for token_list in token_lists])
         unigrams = np.array(word_columns, dtype=np.int64)
         # Bigrams over the whole batch; a pair that spans two sentences is dropped by its rows differing.
-        bigrams = np.fromiter(map(self.word.vocabulary.get, map(" ".join, zip(flat, flat[1:])), repeat(-1)),
-                              dtype=np.int64, count=max(len(flat) - 1, 0))
+        bigrams = self.word.terms.columns(list(map(" ".join, zip(flat, flat[1:]))))
         in_sentence = (bigrams >= 0) & (rows[:-1] == rows[1:])
         known = unigrams >= 0
         word = self._tfidf(np.concatenate((rows[known], rows[:-1][in_sentence])),
@@ -570,7 +568,7 @@ class ExportedModel:
         word = values[start:end] * self.word.coef[label_index][columns]
         dense = batch.dense[row] * self.dense_coef[label_index]
         terms, names = self.word.terms, self.dense_names
-        positive = [(f"'{terms[column]}'", weight) for column, weight in zip(columns.tolist(), word.tolist())
+        positive = [(f"'{terms.term(column)}'", weight) for column, weight in zip(columns.tolist(), word.tolist())
                     if weight > 0]
         positive += [(name, weight) for name, weight in zip(names, dense.tolist()) if weight > 0]
         return sorted(positive, key=lambda item: (-item[1], item[0]))[:k]

@@ -1,0 +1,58 @@
+"""The model's TermIndex answers exactly as a dict of its terms would, hash collisions included."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+
+from spinlint.model import runtime, terms
+from spinlint.model.terms import TermIndex
+
+TERMS = ["leverage", "synergy", "leverage synergy", "caf\u00e9", "\u20ac5", "a", "", "z z", "q", "we'll"]
+STRANGERS = ["Leverage", "syn", "leverage  synergy", "cafe", "5", "b", "zz", "\u00e9", "we\u2019ll", "x" * 40]
+
+
+def dict_of(term_list: list[str]) -> dict[str, int]:
+    return {term: column for column, term in enumerate(term_list)}
+
+
+def check_against_dict(index: TermIndex, term_list: list[str], probes: list[str]) -> None:
+    expected = dict_of(term_list)
+    assert len(index) == len(term_list)
+    assert index.columns(probes).tolist() == [expected.get(probe, -1) for probe in probes]
+    assert [index.get(probe) for probe in probes] == [expected.get(probe, -1) for probe in probes]
+    assert [index.term(column) for column in range(len(term_list))] == term_list
+
+
+def test_small_vocabulary_matches_a_dict():
+    probes = TERMS + STRANGERS
+    random.Random(3).shuffle(probes)
+    check_against_dict(TermIndex("\n".join(TERMS)), TERMS, probes)
+
+
+def test_empty_vocabulary_finds_nothing():
+    index = TermIndex("")
+    assert len(index) == 0
+    assert index.columns(["a", "b"]).tolist() == [-1, -1]
+    assert index.get("a") == -1
+    assert index.columns([]).tolist() == []
+
+
+def test_colliding_hashes_never_give_a_wrong_column(monkeypatch):
+    # Every string of the same length shares a hash: each look-up has to compare the texts.
+    monkeypatch.setattr(terms, "hash", len, raising=False)
+    probes = TERMS + STRANGERS + ["abc", "zzzzzzzz"]
+    check_against_dict(TermIndex("\n".join(TERMS)), TERMS, probes)
+
+
+@pytest.mark.skipif(not runtime.default_path().is_file(), reason="no shipped model in models/")
+def test_shipped_vocabularies_match_a_dict():
+    with np.load(runtime.default_path()) as arrays:
+        for name in ("word", "char"):
+            term_list = bytes(arrays[f"{name}_terms"]).decode("utf-8").split("\n")
+            rng = random.Random(len(term_list))
+            probes = rng.sample(term_list, 3000) + [term[::-1] for term in rng.sample(term_list, 3000)]
+            probes += [term + "s" for term in rng.sample(term_list, 1000)]
+            check_against_dict(TermIndex("\n".join(term_list)), term_list, probes)
