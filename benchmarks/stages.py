@@ -84,12 +84,12 @@ def steady(token_cache: int | None, warm: int, documents: int) -> None:
         setattr(owner, attribute, wrapper)
 
     described = [0]
-    describe = runtime.ExportedModel._describe_token
+    describe = runtime.ExportedModel._describe_tokens
 
-    def counting(self, token):
-        described[0] += 1
-        return describe(self, token)
-    runtime.ExportedModel._describe_token = counting
+    def counting(self, tokens):
+        described[0] += len(tokens)
+        return describe(self, tokens)
+    runtime.ExportedModel._describe_tokens = counting
     timed("model: scores", runtime.ExportedModel, "predict_proba")
     timed("model: explanations", runtime.ExportedModel, "explain")
     timed("readability counts", readability, "sentence_stats")  # Features reads it through the module

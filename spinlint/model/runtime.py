@@ -477,16 +477,24 @@ class ExportedModel:
 
     # -- features ------------------------------------------------------------------------------
 
-    def _describe_token(self, token: str) -> tuple:
-        """(word column or -1, its character n-gram columns, how many, then the dense block's ``describe``:
-        rating, phrases, has a digit), kept in a bounded cache."""
-        found = self.char.terms.columns(char_grams(token))
-        found = found[found >= 0]
-        entry = (self.word.terms.get(token), found if len(found) else _NO_COLUMNS, len(found),
-                 *self.dense.describe(token))
-        if len(self._token_columns) < CHAR_COLUMN_CACHE and len(token) <= CACHED_TOKEN_CHARS:
-            self._token_columns[token] = entry
-        return entry
+    def _describe_tokens(self, tokens: list[str]) -> dict[str, tuple]:
+        """Each distinct token's (word column or -1, its character n-gram columns, how many, then the
+        dense block's ``describe``: rating, phrases, has a digit), with one vocabulary search for all of
+        their n-grams; kept in a bounded cache."""
+        grams = [char_grams(token) for token in tokens]
+        columns = self.char.terms.columns([gram for token_grams in grams for gram in token_grams])
+        ends = np.cumsum([len(token_grams) for token_grams in grams]).tolist()
+        words = self.word.terms.columns(tokens).tolist()
+        described, start = {}, 0
+        for token, word, end in zip(tokens, words, ends):
+            found = columns[start:end]
+            found = found[found >= 0]
+            start = end
+            entry = (word, found if len(found) else _NO_COLUMNS, len(found), *self.dense.describe(token))
+            described[token] = entry
+            if len(self._token_columns) < CHAR_COLUMN_CACHE and len(token) <= CACHED_TOKEN_CHARS:
+                self._token_columns[token] = entry
+        return described
 
     @staticmethod
     def _tfidf(rows, columns, block: _Block, n: int):
@@ -508,8 +516,9 @@ class ExportedModel:
         token_lists = [_TOKEN.findall(text) for text in normalised]  # = tokens(text), sharing the lowering
         n = len(texts)
         flat = [token for token_list in token_lists for token in token_list]
-        cached, describe = self._token_columns.get, self._describe_token
-        entries = [cached(token) or describe(token) for token in flat]
+        cache = self._token_columns
+        fresh = self._describe_tokens([token for token in dict.fromkeys(flat) if token not in cache])
+        entries = [cache.get(token) or fresh[token] for token in flat]
         word_columns, char_arrays, char_counts, ratings, phrases, digits = zip(*entries) if entries else ((),) * 6
         rows = np.repeat(np.arange(n, dtype=np.int64), [len(token_list) for token_list in token_lists])
         unigrams = np.array(word_columns, dtype=np.int64)
