@@ -29,6 +29,9 @@ class Source:
     path: str
     text: str
     format: str = "text"  # "text" | "markdown" | "html"
+    # The file's name as the operating system gives it (undecodable bytes as surrogates), for URIs;
+    # ``path`` escapes those bytes as \xNN for display, which cannot be turned back into the name.
+    os_path: str | None = None
 
 
 @dataclass(frozen=True)

@@ -69,6 +69,7 @@ class Linter:
             text=source.text if self._keep_text else None,
             fail_on=settings.fail_on,
             max_spin=settings.max_spin,
+            os_path=source.os_path,
         )
 
 

@@ -21,6 +21,8 @@ class FileReport:
     text: str | None = None
     fail_on: str = "warning"
     max_spin: float | None = None
+    # The file's name as the operating system gives it (see Source.os_path): only for URIs, never shown.
+    os_path: str | None = None
 
     @property
     def counts(self) -> dict[str, int]:

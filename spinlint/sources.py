@@ -36,8 +36,8 @@ class InputError(Exception):
     """A file that cannot be linted; the message is one line that names it."""
 
 
-def display_path(path: Path | str) -> str:
-    """The path as users should see it: relative to the cwd when inside it, never with lone surrogates."""
+def relative_path(path: Path | str) -> str:
+    """The path relative to the cwd when inside it, as the operating system names it (may hold surrogates)."""
     text = os.fspath(path)
     if text != "-":
         try:
@@ -46,8 +46,13 @@ def display_path(path: Path | str) -> str:
                 text = relative
         except ValueError:  # another drive on Windows
             pass
+    return text
+
+
+def display_path(path: Path | str) -> str:
+    """The path as users should see it: relative to the cwd when inside it, never with lone surrogates."""
     # Undecodable bytes in file names arrive as surrogates; show them as \xNN escapes.
-    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return relative_path(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def format_for(name: str) -> str:
@@ -145,7 +150,8 @@ def read_source(path: Path, *, encoding: str | None = None, max_bytes: int = 10_
         raise InputError(f"{shown}: over the {max_bytes:,}-byte limit; raise it with --max-bytes")
     if REPORT_MARKER in data[:4096]:
         raise InputError(f"{shown}: a spinlint report, not a document")
-    return Source(path=shown, text=decode(data, shown, encoding), format=format_for(str(path)))
+    return Source(path=shown, text=decode(data, shown, encoding), format=format_for(str(path)),
+                  os_path=relative_path(path))
 
 
 def read_stdin(data: bytes, *, name: str = "-", encoding: str | None = None) -> Source:

@@ -115,6 +115,15 @@ def test_artifact_uris(tmp_path):
     assert (uri, relative) == ("file:///elsewhere/memo.md", False)
 
 
+def test_artifact_uris_keep_the_bytes_of_names_that_are_not_utf8(tmp_path):
+    # Python holds an undecodable byte of a file name as a surrogate; the URI carries the byte itself.
+    name = os.fsdecode(b"caf\xe9 memo.md")
+    assert artifact_uri(name, tmp_path) == ("caf%E9%20memo.md", True)
+    assert artifact_uri(str(tmp_path / name), tmp_path) == ("caf%E9%20memo.md", True)
+    assert artifact_uri("/elsewhere/" + name, tmp_path) == ("file:///elsewhere/caf%E9%20memo.md", False)
+    assert artifact_uri("caf\u00e9.md", tmp_path) == ("caf%C3%A9.md", True)  # a UTF-8 name: its UTF-8 bytes
+
+
 # -- end to end through `spinlint check` ---------------------------------------------------------------
 
 SPIN_DRAFT = ("# Q3 update\n\nOur AI-first platform will unlock value at scale for every stakeholder.\n"

@@ -30,15 +30,17 @@ def artifact_uri(path: str, root: Path | None = None) -> tuple[str, bool]:
     """(URI, relative?) for a path as shown to the user.
 
     Paths inside ``root`` (the working folder) become relative URIs resolved
-    against %SRCROOT%; anything else becomes an absolute file:// URI.
+    against %SRCROOT%; anything else becomes an absolute file:// URI.  The path is
+    the operating system's name for the file: bytes that are not UTF-8 (surrogates
+    here) are percent-encoded as the bytes they are, as ``Path.as_uri`` does.
     """
     root = (root or Path.cwd()).resolve()
     candidate = Path(path)
     if not candidate.is_absolute() and ".." not in candidate.parts:
-        return quote(PurePath(os.path.normpath(path)).as_posix()), True
+        return quote(os.fsencode(PurePath(os.path.normpath(path)).as_posix())), True
     resolved = candidate.resolve() if candidate.is_absolute() else (root / candidate).resolve()
     try:
-        return quote(resolved.relative_to(root).as_posix()), True
+        return quote(os.fsencode(resolved.relative_to(root).as_posix())), True
     except ValueError:
         return resolved.as_uri(), False
 
@@ -106,7 +108,7 @@ def sarif_log(report: Report, root: Path | None = None) -> dict[str, Any]:
     rules: dict[str, dict[str, Any]] = {}
     results: list[dict[str, Any]] = []
     for file in report.files:
-        uri, relative = artifact_uri(file.path, root)
+        uri, relative = artifact_uri(file.os_path or file.path, root)
         artifact = {"uri": uri, "uriBaseId": SRCROOT} if relative else {"uri": uri}
         for finding, fingerprint in zip(file.findings, fingerprints(file.findings)):
             if finding.code not in rules:
