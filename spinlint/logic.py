@@ -231,8 +231,10 @@ _PEOPLE = r"roles?|positions?|jobs?|employees?|staff|people|colleagues?|team\s+m
 _SUBJECT_GROUPS = {
     "mistake": (r"made|committed",
                 r"mistakes?|errors?|missteps?|misjudge?ments?|oversights?|(?:bad|poor|wrong)\s+(?:decisions?|choices?|calls?)"),
+    # "consolidated", "restructured", "downsized": the euphemisms of a layoff announcement.
     "people": (r"impacted|affected|eliminated|cut|reduced|terminated|dismissed|displaced|released|offboarded|"
-               r"exited|removed|harmed|hurt|disadvantaged", _PEOPLE),
+               r"exited|removed|harmed|hurt|disadvantaged|consolidated|restructured|downsized|furloughed|"
+               r"outsourced|offshored|phased\s+out|transitioned\s+out", _PEOPLE),
     "data": (r"exposed|lost|deleted|accessed|stolen|exfiltrated|corrupted",
              r"data|records?|information|credentials?|passwords?|accounts?|(?:personal|customer|patient)\s+details"),
     "promise": (r"missed|delayed|cancell?ed|abandoned|withdrawn|paused|deprioriti[sz]ed|cut|reduced|suspended|"
@@ -255,6 +257,10 @@ _NOT_AGENT = re.compile(
     r"(?:a|an|one|two|three|four|five|several|a\s+few|the\s+end|the\s+start)\s+(?:day|week|month|quarter|year|"
     r"hour|minute|further|third|quarter|half|few|end|start|of)|the\s+end|mistake|accident|error|design|default|"
     r"(?:an?|the|this|that)\s+(?:[\w-]+\s+)?(?:issue|problem|error|incident|outage|glitch|bug|change|update|disruption)\b|"
+    # A process names no one: "impacted by the restructuring." still hides who decided it, unless more follows
+    # ("by the restructuring the board approved").
+    r"(?:an?|the|this|that)\s+(?:[\w-]+\s+)?(?:reorgani[sz]ation|restructuring|realignment|transformation|transition|"
+    r"consolidation|review|migration|changes)(?=\s*(?:[.,;:!?)]|$))|"
     r"(?:next|this|last|early|late|mid)\b|(?:january|february|march|april|may|june|july|august|september|"
     r"october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|then|now)\b)",
     re.IGNORECASE)

@@ -21,6 +21,10 @@ def matches(function, text: str, **options) -> list[str]:
     ("Headcount was reduced by 12% this year.", "Headcount was reduced"),  # an amount, not an agent
     ("Two jobs were cut by mistake.", "jobs were cut"),  # a manner, not an agent
     ("Colleagues have been let go as part of the review.", "Colleagues have been let go"),
+    ("Several positions were consolidated this quarter.", "positions were consolidated"),  # a layoff euphemism
+    ("Staff were furloughed for six weeks.", "Staff were furloughed"),
+    ("Forty roles were affected by the restructuring.", "roles were affected"),  # a process is no agent
+    ("Some jobs were impacted by the reorganization, and others moved.", "jobs were impacted"),
 ])
 def test_agentless_bad_news_passive_fires(text, expected):
     assert matches(agentless_bad_news_passive, text) == [expected]
@@ -35,6 +39,8 @@ def test_agentless_bad_news_passive_fires(text, expected):
     "No payments were taken twice and no data was lost.",  # negated: good news
     "The bus was delayed.",  # not a sensitive subject
     "Roles were impacted by the restructuring the board approved.",
+    "Roles were impacted by our restructuring.",  # 'our' owns the decision
+    "The two databases were consolidated last year.",  # 'consolidated' is bad news only for people
 ])
 def test_agentless_bad_news_passive_is_silent(text):
     assert matches(agentless_bad_news_passive, text) == []
