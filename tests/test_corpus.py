@@ -119,3 +119,28 @@ def test_export_blind_prints_text_without_labels(datasets_dir, capsys):
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert len(rows) == 150
     assert all(set(row) == {"id", "text"} for row in rows)
+
+
+def test_sentences_written_for_the_model_are_well_formed_and_new():
+    from spinlint.model import datasets
+
+    rows = corpus.read_jsonl(corpus.CORPORA / f"{datasets.GENRE_WRITTEN}.jsonl")
+    assert len(rows) >= 300
+    assert len({row["id"] for row in rows}) == len(rows)
+    texts = [row["text"] for row in rows]
+    assert len(set(texts)) == len(texts)
+    earlier = {row["text"] for row in corpus.read_jsonl(corpus.CORPORA / "synthetic.jsonl")}
+    assert not earlier & set(texts), "the rules' held-out synthetic set must stay separate"
+    for row in rows:
+        assert row["synthetic"] is True and row["genre"] in {"press", "memo", "incident"}
+        assert all(row[label] in (0, 1) for label in ("vague", "blame", "evidence_gap")), row["id"]
+        assert row["note"] and row["author"]
+    examples = datasets.genre_sentences()
+    assert len(examples) == len(rows) and all(example.split == "train" and example.synthetic for example in examples)
+
+
+def test_sentences_written_for_the_model_stay_out_of_the_labelled_corpus(datasets_dir):
+    from spinlint.model import datasets
+
+    written = {row["text"] for row in corpus.read_jsonl(corpus.CORPORA / f"{datasets.GENRE_WRITTEN}.jsonl")}
+    assert not written & {sentence.text for sentence in corpus.load_labelled(datasets_dir)}

@@ -50,6 +50,17 @@ def library_versions() -> dict[str, str]:
             "scikit-learn": sklearn.__version__}
 
 
+def _written_file(relative: str) -> dict | None:
+    """The sha256 and line count of a file the project wrote into corpora/, or None when it is absent."""
+    from .corpus import REPO
+    from .runtime import sha256_of
+
+    path = REPO / relative
+    if not path.is_file():
+        return None
+    return {"file": relative, "sha256": sha256_of(path), "sentences": len(path.read_text(encoding="utf-8").splitlines())}
+
+
 def build(trained, artefact: dict, evaluation: dict, data: Path) -> dict:
     """The card as a JSON-ready dict (no timestamps: retraining on the same data gives the same card)."""
     from .train import BLAME_ASSUMED_NEGATIVES, EVIDENCE_ASSUMED_NEGATIVES, IN_GENRE, IN_GENRE_WEIGHT, TRAIN_DATASETS
@@ -67,6 +78,10 @@ def build(trained, artefact: dict, evaluation: dict, data: Path) -> dict:
     mapping["synthetic-evidence-seed"] = {"evidence_gap": "sentences written for spinlint: claims with unsourced "
                                                          "numbers (1) and sourced claims without digits (0); train "
                                                          "only, marked synthetic, never evaluated"}
+    mapping[ds.GENRE_WRITTEN] = {label: "sentences in the genre (press releases, memos, incident notices, letters) "
+                                        "written and labelled for spinlint under corpora/guideline.md "
+                                        "(corpora/synthetic-genre.jsonl); train only, marked synthetic, never "
+                                        "evaluated" for label in LABELS}
     mapping["synthetic-vague-seed"] = {"vague": "sentences written for spinlint: corporate slogans (1) and plain "
                                                 "statements of who does what (0); train only, marked synthetic, "
                                                 "never evaluated"}
@@ -107,6 +122,7 @@ def build(trained, artefact: dict, evaluation: dict, data: Path) -> dict:
         "training_data": {
             "sources": ds.describe_sources(data, list(TRAIN_DATASETS)),
             "project_labels": "corpora/ (spinlint/model/corpus.py load_labelled, pass1), train split only",
+            "genre_sentences": _written_file(f"corpora/{ds.GENRE_WRITTEN}.jsonl"),
             "label_mapping": mapping,
         },
         "splits": {
@@ -240,6 +256,10 @@ def render(card: dict) -> str:
         lines.append(f"- `{source['folder']}`: " + ", ".join(
             f"{name} (sha256 {digest[:12]}…)" for name, digest in source["files"].items()))
     lines.append(f"- Project labels: {card['training_data']['project_labels']}")
+    written = card["training_data"].get("genre_sentences")
+    if written:
+        lines.append(f"- Sentences written for the model: `{written['file']}`, {written['sentences']} sentences "
+                     f"(sha256 {written['sha256'][:12]}…), train only")
     lines += ["", "| source | vague | blame | evidence_gap |", "|---|---|---|---|"]
     for name, rules in card["training_data"]["label_mapping"].items():
         lines.append(f"| {name} | " + " | ".join(rules.get(label, "not labelled") for label in card["labels"]) + " |")
@@ -248,8 +268,10 @@ def render(card: dict) -> str:
     lines += ["", "## Limits", "",
               "- The large training sets are Wikipedia (CoNLL, IBM Debater), not corporate prose; the project's "
               "own labels are few, so in-genre quality is evidence, not proof.",
-              "- Blame has no open dataset: its classifier rests on the project's labels and a small synthetic "
-              "seed; treat its probabilities as a hint.",
+              "- Blame has no open dataset: its classifier rests on the project's labels and sentences the project "
+              "wrote; treat its probabilities as a hint.",
+              "- The sentences written for the model are in the genre but in one team's words: they teach the "
+              "register, and no score on this card is computed on them.",
               "- Explanations are the linear model's strongest positive contributions, not causes.", ""]
     return "\n".join(lines)
 

@@ -24,6 +24,9 @@ LEXICONS = "lexicons-hedge-weasel-jargon"
 CONCRETENESS = "concreteness-brysbaert2014"
 PRIVACY = "privacy-vagueness-lebanoff2018"
 PROJECT = "project-labels"
+# Sentences in the genre spinlint reads (press releases, memos, incident notices, letters), written and
+# labelled for the model by the project: train only, never evaluated, not read by the rule measurements.
+GENRE_WRITTEN = "synthetic-genre"
 CLAIM_STRENGTH = "claim-strength-yu2019-2020"
 
 LABEL_MAPPING = {
@@ -443,6 +446,17 @@ _VAGUE_SEED = {
 
 # (label, name in the card, sentences by value): written by the project, train only, marked synthetic.
 _SEEDS = (("blame", "blame", _BLAME_SEED), ("evidence_gap", "evidence", _EVIDENCE_SEED), ("vague", "vague", _VAGUE_SEED))
+
+
+def genre_sentences(corpora_dir: Path | None = None) -> list[Example]:
+    """corpora/synthetic-genre.jsonl (see corpora/README.md), marked synthetic; none if the file is absent."""
+    from .corpus import CORPORA, read_jsonl
+
+    path = Path(corpora_dir or CORPORA) / f"{GENRE_WRITTEN}.jsonl"
+    if not path.is_file():
+        return []
+    return [Example(row["text"], GENRE_WRITTEN, f"{GENRE_WRITTEN}:{row['genre']}", synthetic=True,
+                    **{label: int(row[label]) for label in LABELS}) for row in read_jsonl(path)]
 
 
 def synthetic_seeds() -> list[Example]:

@@ -28,7 +28,7 @@ EVIDENCE_ASSUMED_NEGATIVES = 1500
 # In-genre labels (the project's and the synthetic seeds) weigh more than the
 # large out-of-genre sets.
 IN_GENRE_WEIGHT = {"vague": 2.0, "blame": 2.0, "evidence_gap": 2.0}
-IN_GENRE = (ds.PROJECT, "synthetic-blame-seed", "synthetic-evidence-seed", "synthetic-vague-seed")
+IN_GENRE = (ds.PROJECT, ds.GENRE_WRITTEN, "synthetic-blame-seed", "synthetic-evidence-seed", "synthetic-vague-seed")
 THRESHOLD_GRID = tuple(round(value, 2) for value in np.arange(0.05, 0.951, 0.01))
 
 
@@ -77,7 +77,7 @@ def load_training_data(data: Path, config: TrainConfig) -> TrainingData:
     no_gap = {id(e) for e in rng.sample(certain, min(EVIDENCE_ASSUMED_NEGATIVES, len(certain)))}
     conll = [ds.Example(e.text, e.dataset, e.group, vague=e.vague, blame=0 if id(e) in no_blame else None,
                         evidence_gap=0 if id(e) in no_gap else None, split=e.split) for e in conll]
-    examples = conll + ibm + washing + project + ds.synthetic_seeds()
+    examples = conll + ibm + washing + project + ds.genre_sentences() + ds.synthetic_seeds()
     lexicons = ds.lexicons(data)
     sources = {name: ds.LEXICONS if not name.startswith("ai ") else ds.AI_WASHING for name in lexicons}
     for name, phrases in ds.project_vocabularies().items():
