@@ -238,10 +238,13 @@ _SUBJECT_GROUPS = {
     "data": (r"exposed|lost|deleted|accessed|stolen|exfiltrated|corrupted",
              r"data|records?|information|credentials?|passwords?|accounts?|(?:personal|customer|patient)\s+details"),
     "promise": (r"missed|delayed|cancell?ed|abandoned|withdrawn|paused|deprioriti[sz]ed|cut|reduced|suspended|"
-                r"closed|discontinued|frozen|scrapped|shelved",
+                r"closed|discontinued|frozen|scrapped|shelved|disabled|restricted|throttled|retired|sunsetted",
                 r"targets?|deadlines?|commitments?|promises?|guidance|benefits?|pensions?|bonus(?:es)?|salaries|"
                 r"wages?|raises?|refunds?|offices?|sites?|stores?|branches|plants?|projects?|programmes?|programs?|"
                 r"rollouts?|launch(?:es)?|initiatives?|hiring|investments?|roadmap|features?"),
+    # "Prices were adjusted upward": the guideline's example of a price rise with nobody raising it.
+    "price": (r"raised|increased|hiked|adjusted\s+upwards?|revised\s+upwards?",
+              r"prices?|fees?|premiums?|subscriptions?|rents?|tariffs?"),
 }
 # Matched with IGNORECASE; compiled for lower-cased text (see casefold.lowered), where every
 # form of _BE starts with one of the lookahead's letters.
@@ -265,6 +268,7 @@ _NOT_AGENT = re.compile(
     r"october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|then|now)\b)",
     re.IGNORECASE)
 _AGENT = re.compile(r"\bby\s+\S", re.IGNORECASE)
+_BY_DEFAULT = re.compile(r"\s+by\s+default\b", re.IGNORECASE)
 _HYPOTHETICAL = re.compile(r"\b(?:may|might|could|can|cannot|can't|would|should|must|if|unless)\s+(?:not\s+)?$",
                            re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:no|none|neither|nor|never|nothing|not\s+a\s+single|not\s+one)\b", re.IGNORECASE)
@@ -294,8 +298,8 @@ def agentless_bad_news_passive(text: str, options: Mapping[str, Any]) -> Iterato
     """'Mistakes were made', 'roles were impacted', 'data was exposed' with nobody named as the actor."""
     folded = lowered(text)
     for found in (any_case(_PASSIVE).finditer(text) if folded is None else _PASSIVE_LOWER.finditer(folded)):
-        if _has_agent(text, found.end()):
-            continue
+        if _has_agent(text, found.end()) or _BY_DEFAULT.match(text, found.end()):
+            continue  # "the feature is disabled by default" describes a setting, not an event
         participle = text[found.start("participle"):found.end("participle")]
         clause = _clause_start(text, found.start())
         if _NEGATION.search(text, clause, found.start()):

@@ -25,6 +25,8 @@ def matches(function, text: str, **options) -> list[str]:
     ("Staff were furloughed for six weeks.", "Staff were furloughed"),
     ("Forty roles were affected by the restructuring.", "roles were affected"),  # a process is no agent
     ("Some jobs were impacted by the reorganization, and others moved.", "jobs were impacted"),
+    ("Out of caution, certain features were temporarily disabled.", "features were temporarily disabled"),
+    ("Subscription prices were increased on 1 March.", "prices were increased"),  # the guideline's price rise
 ])
 def test_agentless_bad_news_passive_fires(text, expected):
     assert matches(agentless_bad_news_passive, text) == [expected]
@@ -41,6 +43,8 @@ def test_agentless_bad_news_passive_fires(text, expected):
     "Roles were impacted by the restructuring the board approved.",
     "Roles were impacted by our restructuring.",  # 'our' owns the decision
     "The two databases were consolidated last year.",  # 'consolidated' is bad news only for people
+    "The feature was disabled by default.",  # a setting, not an event
+    "Prices were raised by our pricing committee in March.",  # agent named
 ])
 def test_agentless_bad_news_passive_is_silent(text):
     assert matches(agentless_bad_news_passive, text) == []
