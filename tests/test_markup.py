@@ -86,3 +86,26 @@ def test_plain_text_paragraphs_and_comment_directives(newline):
     assert document.directives[0].codes == ("B004",)
     assert {marker.kind for marker in document.markers} == {"link", "citation"}
     _assert_exact_map(text, document)
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("Update on Tuesday's service disruption", "heading"),
+    ("Subject: Next steps on the Leeds move", "heading"),
+    ("Dana Reyes", "heading"),
+    ("Revenue fell 4% in the third quarter.", "paragraph"),  # closing punctuation: a sentence
+    ("Team,", "paragraph"),
+    ("and then the rest of the thought without any capital at the start", "paragraph"),
+    ("We will unlock value at scale for every stakeholder across all of our regions this year", "paragraph"),
+])
+def test_plain_text_title_lines_are_headings(line, kind):
+    document = parse(Source("memo.txt", f"{line}\n\nThe team met on Monday.\n", "text"))
+    assert [block.kind for block in document.blocks] == [kind, "paragraph"]
+
+
+def test_plain_text_title_lines_are_read_by_rules_but_not_scored_by_the_model():
+    from spinlint.features import Features
+    from spinlint.segment import segment
+
+    segments = segment(parse(Source("memo.txt", "Our AI journey starts now\n\nRevenue fell 4% in the third "
+                                    "quarter because we priced too high.\n", "text")))
+    assert Features(segments, model_loader=None).statements == [False, True]

@@ -8,6 +8,11 @@ from ..document import Document, Source, Span
 from .blocks import BlockBuilder, directive_from, html_comment_directives, markers_in
 
 LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+# A paragraph of one short line that starts with a capital and has no closing punctuation reads as a title,
+# an email subject or a sign-off ("Update on Tuesday's outage", "Subject: Next steps"), not a statement:
+# it is marked a heading, so the rules still read it but the model and the document scores do not.
+TITLE_LINE = re.compile(r"[A-Z0-9][^\r\n]*[^\s.!?;:,…\"'”’)\]]")
+TITLE_MAX_WORDS = 12
 COMMENT_LINE = re.compile(r"[ \t]*(?:#|//|<!--)[ \t]*spinlint-")
 
 
@@ -18,6 +23,8 @@ def parse_text(source: Source) -> Document:
 
     def flush() -> None:
         nonlocal builder
+        if len(builder.parts) == 1 and _is_title(builder.parts[0]):
+            builder.kind = "heading"
         block = builder.build()
         if block is not None:
             blocks.append(block)
@@ -45,3 +52,8 @@ def parse_text(source: Source) -> Document:
     flush()
     markers = tuple(marker for block in blocks for marker in block.markers)
     return Document(source=source, blocks=tuple(blocks), directives=tuple(directives), markers=markers)
+
+
+def _is_title(line: str) -> bool:
+    text = line.strip()
+    return bool(TITLE_LINE.fullmatch(text)) and len(text.split()) <= TITLE_MAX_WORDS
