@@ -268,7 +268,8 @@ _NOT_AGENT = re.compile(
     r"october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|then|now)\b)",
     re.IGNORECASE)
 _AGENT = re.compile(r"\bby\s+\S", re.IGNORECASE)
-_BY_DEFAULT = re.compile(r"\s+by\s+default\b", re.IGNORECASE)
+# "The feature is disabled by default" describes a setting, not an event; "data was exposed by default" is news.
+_SETTING = re.compile(r"(?:disabled|restricted|throttled)\s+by\s+default\b", re.IGNORECASE)
 _HYPOTHETICAL = re.compile(r"\b(?:may|might|could|can|cannot|can't|would|should|must|if|unless)\s+(?:not\s+)?$",
                            re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:no|none|neither|nor|never|nothing|not\s+a\s+single|not\s+one)\b", re.IGNORECASE)
@@ -298,8 +299,8 @@ def agentless_bad_news_passive(text: str, options: Mapping[str, Any]) -> Iterato
     """'Mistakes were made', 'roles were impacted', 'data was exposed' with nobody named as the actor."""
     folded = lowered(text)
     for found in (any_case(_PASSIVE).finditer(text) if folded is None else _PASSIVE_LOWER.finditer(folded)):
-        if _has_agent(text, found.end()) or _BY_DEFAULT.match(text, found.end()):
-            continue  # "the feature is disabled by default" describes a setting, not an event
+        if _has_agent(text, found.end()) or _SETTING.match(text, found.start("participle")):
+            continue
         participle = text[found.start("participle"):found.end("participle")]
         clause = _clause_start(text, found.start())
         if _NEGATION.search(text, clause, found.start()):

@@ -27,6 +27,7 @@ def matches(function, text: str, **options) -> list[str]:
     ("Some jobs were impacted by the reorganization, and others moved.", "jobs were impacted"),
     ("Out of caution, certain features were temporarily disabled.", "features were temporarily disabled"),
     ("Subscription prices were increased on 1 March.", "prices were increased"),  # the guideline's price rise
+    ("Customer data was exposed by default for three weeks.", "data was exposed"),  # a default, still bad news
 ])
 def test_agentless_bad_news_passive_fires(text, expected):
     assert matches(agentless_bad_news_passive, text) == [expected]
