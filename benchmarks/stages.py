@@ -2,6 +2,7 @@
 
     python benchmarks/stages.py startup              # stages of a one-file run on the memo (fresh process)
     python benchmarks/stages.py steady [--token-cache N] [--warm 500] [--documents 1000]
+    python benchmarks/stages.py memory [--documents 1000]  # a worker's RSS after each thing it loads (3x the documents)
     python benchmarks/stages.py lexicon              # buzzword alternation: flat list against trie
 
 The figures in benchmarks/README.md ("Where the time goes", the cache sizes) come from these. Uses the
@@ -126,6 +127,33 @@ def _timed_function(parts, name, function):
     return wrapper
 
 
+def memory(documents: int) -> None:
+    """A scan worker's resident memory after each thing it loads, in a fresh interpreter (what a worker holds)."""
+    script = f"""
+def rss():
+    with open("/proc/self/status") as status:
+        return next(int(line.split()[1]) / 1024 for line in status if line.startswith("VmRSS"))
+marks = [("interpreter", rss())]
+import numpy, joblib; marks.append(("numpy and joblib (every loky worker imports them)", rss()))
+from spinlint.scan import ScanOptions, scan_document; marks.append(("spinlint's modules", rss()))
+from spinlint.features import load_model
+load_model(); marks.append(("the model", rss()))
+from spinlint.ruleset import builtin_rules
+from spinlint.engine import Engine
+Engine(builtin_rules()); marks.append(("rules", rss()))
+from spinlint.syllables import syllables
+syllables("hello"), syllables("zqxvbword"); marks.append(("syllable and hyphenation data", rss()))
+import pathlib
+files = sorted(str(path) for path in pathlib.Path({str(CORPUS / "archive")!r}).rglob("*.txt"))[:{documents}]
+for path in files:
+    scan_document(path, ScanOptions())
+marks.append((f"{{len(files)}} documents (bounded caches)", rss()))
+for (name, value), (_, before) in zip(marks, [("", 0.0)] + marks):
+    print(f"{{name:<52}} {{value:6.1f}} MB  (+{{value - before:.1f}})")
+"""
+    subprocess.run([sys.executable, "-c", script], check=True, env={**os.environ, "OPENBLAS_NUM_THREADS": "1"})
+
+
 def lexicon() -> None:
     """Scan speed of the buzzword alternation written flat (longest first) and as a trie."""
     from spinlint import vocabulary
@@ -146,7 +174,7 @@ def lexicon() -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("what", choices=("startup", "steady", "lexicon"))
+    parser.add_argument("what", choices=("startup", "steady", "memory", "lexicon"))
     parser.add_argument("--token-cache", type=int, help="entries of the model's per-token caches")
     parser.add_argument("--warm", type=int, default=500)
     parser.add_argument("--documents", type=int, default=1000)
@@ -157,6 +185,8 @@ def main() -> None:
         startup()
     elif args.what == "steady":
         steady(args.token_cache, args.warm, args.documents)
+    elif args.what == "memory":
+        memory(args.documents * 3)
     else:
         lexicon()
 
