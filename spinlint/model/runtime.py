@@ -403,8 +403,13 @@ def _text_array(values: Iterable[str]) -> np.ndarray:
     return np.frombuffer("\n".join(values).encode("utf-8"), dtype=np.uint8)
 
 
+def _text_of(array: np.ndarray) -> str:
+    """The newline-joined strings of a ``_text_array``, as one string."""
+    return str(memoryview(array), "utf-8")
+
+
 def _from_text_array(array: np.ndarray) -> list[str]:
-    text = str(memoryview(array), "utf-8")
+    text = _text_of(array)
     return text.split("\n") if text else []
 
 
@@ -448,8 +453,8 @@ class ExportedModel:
         self.labels = tuple(card.get("labels", LABELS))
         self.thresholds = {label: float(card["thresholds"][label]) for label in self.labels}
         self.card = card
-        word_terms = TermIndex(str(memoryview(arrays["word_terms"]), "utf-8"))
-        char_terms = TermIndex(str(memoryview(arrays["char_terms"]), "utf-8"))
+        word_terms = TermIndex(_text_of(arrays["word_terms"]))
+        char_terms = TermIndex(_text_of(arrays["char_terms"]))
         coef = np.asarray(arrays["coef"], dtype=np.float64)
         n_word, n_char = len(word_terms), len(char_terms)
         self.word = _Block(word_terms, arrays["word_idf"], coef[:, :n_word])

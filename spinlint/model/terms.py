@@ -19,11 +19,10 @@ class TermIndex:
         """``text``: the terms joined by newlines, term ``i`` being column ``i``."""
         terms = text.split("\n") if text else []
         hashes = np.fromiter(map(hash, terms), dtype=np.int64, count=len(terms))
-        order = np.argsort(hashes, kind="stable")
-        self._hashes = hashes[order]
-        self._columns = order.astype(np.int64)
+        self._columns = np.argsort(hashes, kind="stable")  # int64: column of each sorted hash
+        self._hashes = hashes[self._columns]
         lengths = np.fromiter(map(len, terms), dtype=np.int64, count=len(terms))
-        self._starts = np.concatenate(([0], np.cumsum(lengths + 1))).astype(np.int64)
+        self._starts = np.concatenate(([0], np.cumsum(lengths + 1)))
         self._text = text
 
     def __len__(self) -> int:
