@@ -1,0 +1,290 @@
+"""Real in-genre passages for labelling, stored by reference (``corpora/passages.jsonl``).
+
+A passage is up to eight consecutive sentences of one document, cut the way the
+linter itself cuts it (the Markdown or plain-text parser, then Punkt), so what
+labellers read is what ``spinlint check`` sees. Each passage and each of its
+sentences is stored as source offsets into the dataset row's ``text`` plus a
+sha256, never as text.
+
+Which passages get read is decided by *strata* (recorded per row as
+``selected_by``): a uniform random draw for honest base rates, and cue strata
+that over-sample bad news with a cause, benefit claims and buzzwords so the
+rare labels get enough positives. Cue words only decide what is read, never a
+label.
+
+    python -m spinlint.model.passages build   # writes corpora/passages.jsonl
+    python -m spinlint.model.passages show rp0001 rp0002   # prints passages with sentence ids
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator, Sequence
+
+from .corpus import CORPORA, CorpusIntegrityError, default_datasets_dir, read_jsonl, sha256_text, write_jsonl
+
+SEED = 20261202
+MAX_SENTENCES = 8
+MIN_SENTENCES = 2
+PASSAGES_FILE = "passages.jsonl"
+
+# dataset -> (files, how many passages to draw, most passages from one document)
+SOURCES = {
+    "oss-vendor-comms": (("oss-vendor-comms.jsonl",), 320, 1),
+    "vendor-blog-milvus": (("vendor-blog-milvus.jsonl",), 215, 2),
+    "gov-digital-blogs": (("18f-blog.jsonl", "digitalgov-news.jsonl"), 210, 1),
+    "sec-10k-mdna-unlabelled": (None, 115, 2),
+}
+# Share of each dataset's quota per stratum; "random" is drawn first from all eligible passages.
+STRATA = {"random": 0.25, "blame_cue": 0.30, "claim_cue": 0.25, "vague_cue": 0.20}
+
+NEGATIVE = re.compile(
+    r"\b(declin\w*|decreas\w*|los[st]\w*|shortfall|delay\w*|outage\w*|incident\w*|fail\w*|broke\w*|disrupt\w*|"
+    r"layoffs?|laid off|reduc\w* (?:our )?(?:workforce|headcount|staff)|eliminat\w*|cut\w*|closure|closed|"
+    r"miss\w*|error\w*|mistake\w*|breach\w*|exposed|leak\w*|vulnerab\w*|problem\w*|issues?|challeng\w*|"
+    r"struggl\w*|slow\w*|pressure\w*|headwinds?|setback\w*|downtime|degrad\w*|impair\w*|weak\w*|lower|"
+    r"unable|could not|couldn't|didn't|did not|behind|stuck|legacy|outdated|burden\w*)\b", re.I)
+CAUSE = re.compile(
+    r"\b(due to|because|as a result|result(?:ed|s)? (?:of|in|from)|caused|driven by|owing to|blame\w*|"
+    r"attribut\w*|stem\w* from|led to|thanks to|impacted by|affected by|by (?:the|a|an|our|their)|"
+    r"(?:was|were|has been|have been|had been) \w+ed\b|human error|third[- ]party|vendor|upstream|provider|"
+    r"users?|customers?|employees|staff|teams?|culture|mindset\w*|market|econom\w*|environment|landscape)\b", re.I)
+CLAIM = re.compile(
+    r"\b(improv\w*|boost\w*|faster|accelerat\w*|transform\w*|revolution\w*|leading|best|fastest|most\b|"
+    r"better|superior|unmatched|unparalleled|up to|\d+x|\d+(?:\.\d+)?%|percent|times (?:faster|more)|"
+    r"reduc\w*|increas\w*|sav\w*|productiv\w*|efficien\w*|enabl\w*|empower\w*|unlock\w*|game[- ]chang\w*|"
+    r"state[- ]of[- ]the[- ]art|cutting[- ]edge|breakthrough|powerful|scal\w*|proven|guarantee\w*|"
+    r"will (?:help|change|make|deliver|drive)|studies show|research shows|data shows)\b", re.I)
+VAGUE = re.compile(
+    r"\b(leverag\w*|synerg\w*|holistic|seamless\w*|robust|innovati\w*|journey|ecosystem|paradigm|"
+    r"value|solutions?|stakeholders?|alignment|aligned|strategic\w*|excellence|world[- ]class|best[- ]in[- ]class|"
+    r"next[- ]gen\w*|disrupt\w*|empower\w*|unlock\w*|transformation\w*|digital transformation|at scale|"
+    r"future[- ]proof|mission[- ]critical|end[- ]to[- ]end|cutting[- ]edge|game[- ]chang\w*|north star|"
+    r"impactful|actionable|optimi[sz]\w*|streamlin\w*|significant\w*|various|numerous|many|some|"
+    r"meaningful\w*|key|critical|capabilit\w*|framework|landscape)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Document:
+    dataset: str
+    file: str
+    doc: str  # the row id (jsonl) or the file name (SEC)
+    text: str
+    format: str  # "markdown" | "text"
+
+
+def iter_documents(datasets_dir: Path, dataset: str) -> Iterator[Document]:
+    files, _, _ = SOURCES[dataset]
+    folder = datasets_dir / dataset
+    if files is None:  # the SEC folder: one plain-text file per filing
+        for path in sorted(folder.glob("*.txt")):
+            yield Document(dataset, path.name, path.name, _read(path), "text")
+        return
+    for name in files:
+        for row in read_jsonl(folder / name):
+            yield Document(dataset, name, row["id"], row["text"], "markdown")
+
+
+def _read(path: Path) -> str:
+    with open(path, encoding="utf-8", newline="") as handle:
+        return handle.read()
+
+
+def document_text(datasets_dir: Path, dataset: str, file: str, doc: str, cache: dict) -> str:
+    """The text a reference's offsets index (cached per file)."""
+    key = (dataset, file)
+    if key not in cache:
+        path = datasets_dir / dataset / file
+        if not path.is_file():
+            raise CorpusIntegrityError(f"{path} is missing (is --datasets / SPINLINT_DATASETS right?)")
+        if path.suffix == ".jsonl":
+            cache[key] = {row["id"]: row["text"] for row in read_jsonl(path)}
+        else:
+            cache[key] = {file: _read(path)}
+    texts = cache[key]
+    if doc not in texts:
+        raise CorpusIntegrityError(f"document {doc!r} not in {dataset}/{file}")
+    return texts[doc]
+
+
+def _sentence_spans(document: Document) -> list[list[tuple[int, int]]]:
+    """Source spans of the sentences of each prose paragraph or list item, in order."""
+    from .. import markup
+    from ..document import Source
+    from ..segment import segment
+
+    parsed = markup.parse(Source(path=document.doc, text=document.text, format=document.format))
+    segments = segment(parsed)
+    runs: list[list[tuple[int, int]]] = []
+    for block, indices in zip(parsed.blocks, segments.paragraphs):
+        if block.kind not in ("paragraph", "list_item", "quote"):
+            runs.append([])  # a heading or table cell ends a passage
+            continue
+        spans = []
+        for index in indices:
+            sentence = segments.sentences[index]
+            span = block.to_source(sentence.start, sentence.end)
+            spans.append((span.start, span.end))
+        runs.append(spans)
+    return runs
+
+
+def _is_prose(text: str) -> bool:
+    words = text.split()
+    if not 4 <= len(words) <= 80:
+        return False
+    if not re.search(r"[.!?:\"”')]$", text.strip()):
+        return False
+    symbols = sum(1 for word in words if re.search(r"[0-9$%=<>{}_/\\|#@]", word))
+    return symbols / len(words) <= 0.3 and "```" not in text and "http" not in text
+
+
+def candidate_passages(document: Document) -> list[list[tuple[int, int]]]:
+    """Windows of 2–8 consecutive prose sentences, joined across paragraphs, never across a heading."""
+    windows: list[list[tuple[int, int]]] = []
+    current: list[tuple[int, int]] = []
+
+    def close() -> None:
+        while len(current) >= MIN_SENTENCES:
+            windows.append(current[:MAX_SENTENCES])
+            del current[:MAX_SENTENCES]
+        current.clear()
+
+    for spans in _sentence_spans(document):
+        if not spans:
+            close()
+            continue
+        for start, end in spans:
+            if _is_prose(document.text[start:end]):
+                current.append((start, end))
+            else:
+                close()
+        # a paragraph boundary: keep going only while the window is short, so passages follow paragraphs
+        if len(current) >= 4:
+            close()
+    close()
+    return windows
+
+
+def strata_of(text: str) -> list[str]:
+    reasons = []
+    if NEGATIVE.search(text) and CAUSE.search(text):
+        reasons.append("blame_cue")
+    if len(CLAIM.findall(text)) >= 2:
+        reasons.append("claim_cue")
+    if len(VAGUE.findall(text)) >= 3:
+        reasons.append("vague_cue")
+    return reasons
+
+
+def build(datasets_dir: Path, seed: int = SEED) -> list[dict]:
+    rng = random.Random(seed)
+    rows: list[dict] = []
+    for dataset, (_, quota, per_document) in SOURCES.items():
+        candidates = []
+        for document in iter_documents(datasets_dir, dataset):
+            for spans in candidate_passages(document):
+                text = document.text[spans[0][0]:spans[-1][1]]
+                candidates.append({"document": document, "spans": spans, "reasons": strata_of(text)})
+        rng.shuffle(candidates)
+        taken: dict[str, int] = {}
+        chosen: list[tuple[dict, str]] = []
+        for stratum, share in STRATA.items():
+            want = round(quota * share)
+            for candidate in candidates:
+                if want == 0:
+                    break
+                doc = candidate["document"].doc
+                if candidate.get("taken") or taken.get(doc, 0) >= per_document:
+                    continue
+                if stratum != "random" and stratum not in candidate["reasons"]:
+                    continue
+                candidate["taken"] = True
+                taken[doc] = taken.get(doc, 0) + 1
+                chosen.append((candidate, stratum))
+                want -= 1
+        for candidate, stratum in chosen:
+            document, spans = candidate["document"], candidate["spans"]
+            rows.append({
+                "dataset": dataset, "file": document.file, "doc": document.doc,
+                "start": spans[0][0], "end": spans[-1][1],
+                "sha256": sha256_text(document.text[spans[0][0]:spans[-1][1]]),
+                "selected_by": stratum,
+                "sentences": [{"start": start, "end": end, "sha256": sha256_text(document.text[start:end])}
+                              for start, end in spans],
+            })
+    rng.shuffle(rows)  # labellers must not see the strata in sequence
+    for number, row in enumerate(rows, 1):
+        row_id = f"rp{number:04d}"
+        ordered = {"id": row_id, **row}
+        for index, sentence in enumerate(ordered["sentences"], 1):
+            sentence["id"] = f"{row_id}.{index}"
+        rows[number - 1] = ordered
+    return rows
+
+
+def load_passages(corpora_dir: Path = CORPORA) -> list[dict]:
+    return read_jsonl(corpora_dir / PASSAGES_FILE)
+
+
+def resolve(passages: Sequence[dict], datasets_dir: Path) -> dict[str, str]:
+    """Every passage and sentence id -> its source text, checking every hash."""
+    cache: dict = {}
+    texts: dict[str, str] = {}
+    for passage in passages:
+        text = document_text(datasets_dir, passage["dataset"], passage["file"], passage["doc"], cache)
+        for ref in (passage, *passage["sentences"]):
+            piece = text[ref["start"]:ref["end"]]
+            if sha256_text(piece) != ref["sha256"]:
+                raise CorpusIntegrityError(
+                    f"{ref['id']}: sha256 mismatch in {passage['dataset']}/{passage['file']} {passage['doc']}: "
+                    f"the dataset changed since the passages were chosen; their labels cannot be trusted")
+            texts[ref["id"]] = piece
+    return texts
+
+
+def _show(ids: Sequence[str], datasets_dir: Path, corpora_dir: Path) -> int:
+    passages = load_passages(corpora_dir)
+    wanted = set(ids)
+    chosen = [p for p in passages if not wanted or p["id"] in wanted]
+    texts = resolve(chosen, datasets_dir)
+    for passage in chosen:
+        print(f"=== {passage['id']}")
+        for sentence in passage["sentences"]:
+            print(f"[{sentence['id']}] {' '.join(texts[sentence['id']].split())}")
+        print()
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m spinlint.model.passages")
+    parser.add_argument("command", choices=["build", "show"])
+    parser.add_argument("ids", nargs="*")
+    parser.add_argument("--ids-file", type=Path, help="show the passage ids listed in this file (one per line)")
+    parser.add_argument("--datasets", type=Path, default=None)
+    parser.add_argument("--corpora", type=Path, default=CORPORA)
+    args = parser.parse_args(argv)
+    datasets_dir = args.datasets or default_datasets_dir()
+    if args.command == "build":
+        rows = build(datasets_dir)
+        write_jsonl(args.corpora / PASSAGES_FILE, rows)
+        counts: dict[str, int] = {}
+        for row in rows:
+            counts[row["selected_by"]] = counts.get(row["selected_by"], 0) + 1
+        sentences = sum(len(row["sentences"]) for row in rows)
+        print(json.dumps({"passages": len(rows), "sentences": sentences, "strata": counts}))
+        return 0
+    ids = list(args.ids)
+    if args.ids_file:
+        ids += [line.strip() for line in args.ids_file.read_text().splitlines() if line.strip()]
+    return _show(ids, datasets_dir, args.corpora)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
