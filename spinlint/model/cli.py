@@ -64,15 +64,20 @@ def train_command(data, out_dir, docs_path) -> None:
 
 @model_group.command("evaluate")
 @click.option("--benchmark", default="conll2010-wikiweasel", show_default=True,
-              type=click.Choice(["conll2010-wikiweasel", "ibm-debater-ce-emnlp2015", "project-labels",
+              type=click.Choice(["spin-devset", "conll2010-wikiweasel", "ibm-debater-ce-emnlp2015", "project-labels",
                                  "privacy-vagueness-lebanoff2018", "claim-strength-yu2019-2020", "all"]),
-              help="Which held-out set to score.")
+              help="Which held-out set to score. spin-devset lints each real passage as a document with the "
+                   "shipped rules and model and scores the document scores and rule families.")
 @click.option("--data", type=click.Path(path_type=Path, file_okay=False),
               help="The shared datasets folder [default: $SPINLINT_DATA or ../shared/datasets].")
 @click.option("--model", "model_path", type=click.Path(path_type=Path, dir_okay=False),
               help=f"An artefact other than the shipped {MODEL_NAME}.npz (its card must sit beside it).")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def evaluate_command(benchmark, data, model_path, output_format) -> None:
+@click.option("--ignore", "ignore", multiple=True, metavar="CODES",
+              help="spin-devset only: rule codes or prefixes to leave out, e.g. --ignore M for the rules alone.")
+@click.option("--select", "select", multiple=True, metavar="CODES",
+              help="spin-devset only: run only these rule codes or prefixes.")
+def evaluate_command(benchmark, data, model_path, output_format, ignore, select) -> None:
     """Score the shipped model (trained on train splits only) on a held-out set.
 
     For conll2010-wikiweasel: precision, recall and F1 (percent) of the
@@ -82,6 +87,9 @@ def evaluate_command(benchmark, data, model_path, output_format) -> None:
     from . import evaluate, runtime
 
     folder = _data_folder(data)
+    if benchmark == "spin-devset":
+        _devset(folder, model_path, output_format, ignore, select)
+        return
     try:
         model = runtime.load(model_path)
     except runtime.ModelError as error:
@@ -97,6 +105,29 @@ def evaluate_command(benchmark, data, model_path, output_format) -> None:
         click.echo(json.dumps(result, indent=2))
         return
     click.echo(_as_text(result))
+
+
+def _devset(folder: Path, model_path: Path | None, output_format: str, ignore, select) -> None:
+    from . import devset
+
+    if model_path is not None:
+        _fail("--model is not supported with --benchmark spin-devset: it lints with the shipped model")
+    config = {}
+    codes = [code.strip() for value in ignore for code in value.split(",") if code.strip()]
+    chosen = [code.strip() for value in select for code in value.split(",") if code.strip()]
+    if codes:
+        config["ignore"] = codes
+    if chosen:
+        config["select"] = chosen
+    try:
+        result = devset.run(folder, config)
+    except FileNotFoundError as error:
+        _fail(str(error))
+        return
+    if output_format == "json":
+        click.echo(json.dumps(result, indent=2))
+        return
+    click.echo(devset.as_text(result))
 
 
 def _as_text(result: dict, indent: str = "") -> str:

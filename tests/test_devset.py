@@ -1,0 +1,78 @@
+"""The spin-devset benchmark: consensus, bootstrap intervals, the command, and that no dev-set text is in the repo."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from spinlint.cli import main
+from spinlint.model import devset
+
+
+def test_consensus_follows_the_dev_sets_rule():
+    a = {"vague": 2, "blame_shift": 1, "evidence_gap": 0, "overall_spin": 2}
+    b = {"vague": 1, "blame_shift": 0, "evidence_gap": 0, "overall_spin": 3}
+    assert devset.consensus(a, b) == {"spin": 1, "vague": 1, "blame": None, "evidence_gap": 0}
+    # overall_spin 1 against 0 is neither positive nor negative
+    assert devset.consensus({**a, "overall_spin": 1}, {**b, "overall_spin": 0})["spin"] is None
+
+
+def test_auc_interval_contains_the_point_estimate_and_is_seeded():
+    y = [0, 1] * 30
+    scores = [0.2 * value + 0.05 * (index % 7) for index, value in enumerate(y)]
+    first = devset.auc_with_interval(y, scores, rounds=300)
+    assert first == devset.auc_with_interval(y, scores, rounds=300)
+    low, high = first["ci95"]
+    assert low <= first["auc"] <= high < 1.0 or first["auc"] == 1.0
+    assert devset.auc_with_interval([1, 1, 1], [0.1, 0.2, 0.3])["auc"] is None
+
+
+def test_family_precision_counts_disagreements_as_not_negative():
+    passages = [devset.Passage(str(i), "x", "memo", {"spin": None, "vague": None, "evidence_gap": None,
+                                                      "blame": value}) for i, value in enumerate([1, 0, None, 1])]
+    fired = [devset.Linted({}, frozenset(codes), frozenset()) for codes in (["B001"], ["B002"], ["B003"], [])]
+    table = devset.family_table(passages, fired)["B"]
+    assert table["fired"] == 3 and table["precision"] == round(2 / 3, 4) and table["recall"] == 0.5
+
+
+@pytest.mark.data
+@pytest.mark.slow
+def test_benchmark_command_prints_every_score_and_family(datasets_dir: Path):
+    result = CliRunner().invoke(main, ["model", "evaluate", "--benchmark", "spin-devset", "--format", "json",
+                                       "--data", str(datasets_dir), "--ignore", "M"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["passages"] == 316
+    assert set(report["scores"]) == {"spin", "vague", "blame", "evidence_gap"}
+    for entry in report["scores"].values():
+        assert 0.0 <= entry["ci95"][0] <= entry["auc"] <= entry["ci95"][1] <= 1.0
+        assert entry["by_genre"]
+    assert report["families"]["M"]["fired"] == 0  # --ignore M reached the linter
+    assert set(report["families"]) == {"V", "B", "E", "M"}
+
+
+@pytest.mark.data
+def test_no_dev_set_text_is_in_the_repository(datasets_dir: Path, repo: Path):
+    """Eval-only third-party text: no 8-word run of any dev-set passage may appear in a tracked file."""
+    passages = [json.loads(line) for line in open(datasets_dir / devset.NAME / "passages.jsonl", encoding="utf-8")]
+    shingles = set()
+    for passage in passages:
+        words = re.findall(r"[a-z0-9']+", passage["text"].lower())
+        shingles.update(" ".join(words[i:i + 8]) for i in range(len(words) - 7))
+    tracked = subprocess.run(["git", "ls-files", "-z"], cwd=repo, capture_output=True, check=True).stdout
+    leaks = []
+    for name in tracked.decode().split("\0"):
+        path = repo / name
+        if not name or path.suffix in {".npz", ".png", ".gz"} or not path.is_file():
+            continue
+        words = re.findall(r"[a-z0-9']+", path.read_text(encoding="utf-8", errors="ignore").lower())
+        for i in range(len(words) - 7):
+            if " ".join(words[i:i + 8]) in shingles:
+                leaks.append(f"{name}: {' '.join(words[i:i + 8])}")
+                break
+    assert not leaks, leaks
