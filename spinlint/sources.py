@@ -10,7 +10,6 @@ import codecs
 import fnmatch
 import os
 import stat
-import subprocess
 from pathlib import Path
 from typing import Iterator
 
@@ -108,18 +107,78 @@ def _wanted(relative: str, name: str, include: tuple[str, ...], exclude: tuple[s
 
 
 def _git_ignored(root: Path, paths: list[Path]) -> set[Path]:
-    """The paths git ignores, when ``root`` is inside a git work tree (and git is installed)."""
+    """The paths the repository's ``.gitignore`` files (and ``.git/info/exclude``) ignore.
+
+    Read in Python, never by running git: a walked folder may be an archive someone else prepared, and running
+    git inside it would obey its ``.git/config`` (``core.fsmonitor`` and friends run commands). A user's global
+    excludes file is not read, for the same reason and because it is outside the tree.
+    """
     if not paths:
         return set()
-    try:
-        result = subprocess.run(["git", "check-ignore", "--stdin", "-z"], cwd=root, capture_output=True,
-                                input=b"\0".join(os.fsencode(path.resolve()) for path in paths), timeout=60)
-    except (OSError, subprocess.SubprocessError):
+    top = _repository_root(root)
+    if top is None:
         return set()
-    if result.returncode not in (0, 1):  # 128: not a git work tree
-        return set()
-    ignored = {os.fsdecode(item) for item in result.stdout.split(b"\0") if item}
-    return {path for path in paths if str(path.resolve()) in ignored}
+    rules = _IgnoreRules(top)
+    return {path for path in paths if rules.ignored(path)}
+
+
+def _repository_root(folder: Path) -> Path | None:
+    """The nearest folder at or above ``folder`` holding a ``.git`` entry (a folder or a file)."""
+    folder = folder.resolve()
+    for candidate in (folder, *folder.parents):
+        if os.path.lexists(candidate / ".git"):
+            return candidate
+    return None
+
+
+class _IgnoreRules:
+    """gitignore semantics: deeper files override shallower ones, a file under an ignored folder stays ignored."""
+
+    def __init__(self, top: Path):
+        self.top = top
+        self._specs: dict[Path, object | None] = {}
+
+    def _spec(self, folder: Path):
+        if folder not in self._specs:
+            import pathspec
+
+            lines: list[str] = []
+            sources = [folder / ".gitignore"]
+            if folder == self.top:
+                sources.insert(0, folder / ".git" / "info" / "exclude")
+            for source in sources:
+                try:
+                    if os.path.isfile(source) and os.path.getsize(source) <= 1_000_000:
+                        with open(source, encoding="utf-8", errors="replace") as stream:
+                            lines.extend(stream.read().splitlines())
+                except OSError:
+                    continue
+            self._specs[folder] = pathspec.GitIgnoreSpec.from_lines(lines) if lines else None
+        return self._specs[folder]
+
+    def _decision(self, relative_parts: tuple[str, ...], is_dir: bool) -> bool | None:
+        """Whether the folders' rules ignore this path (None: no rule says)."""
+        decision = None
+        folder = self.top
+        for depth in range(len(relative_parts)):
+            spec = self._spec(folder)
+            if spec is not None:
+                name = "/".join(relative_parts[depth:]) + ("/" if is_dir else "")
+                result = spec.check_file(name)
+                if result.include is not None:
+                    decision = result.include
+            folder = folder / relative_parts[depth]
+        return decision
+
+    def ignored(self, path: Path) -> bool:
+        try:
+            parts = path.resolve().relative_to(self.top).parts
+        except ValueError:
+            return False
+        for length in range(1, len(parts)):  # an ignored parent folder hides everything below it
+            if self._decision(parts[:length], is_dir=True):
+                return True
+        return bool(self._decision(parts, is_dir=False))
 
 
 def read_source(path: Path, *, encoding: str | None = None, max_bytes: int = 10_000_000,

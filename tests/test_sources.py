@@ -84,15 +84,53 @@ def test_walk_skips_hidden_vendor_and_ignored_and_keeps_named_files(tmp_path):
     assert list(iter_files([tmp_path / "docs" / "b.rst"])) == [(tmp_path / "docs" / "b.rst", True)]
 
 
-@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 def test_walk_honours_gitignore(tmp_path):
-    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
-    (tmp_path / ".gitignore").write_text("drafts/\n*.tmp.md\n")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".gitignore").write_text("drafts/\n*.tmp.md\n!keep.tmp.md\n")
     (tmp_path / "drafts").mkdir()
     (tmp_path / "drafts" / "x.md").write_text("X.")
     (tmp_path / "keep.md").write_text("K.")
+    (tmp_path / "keep.tmp.md").write_text("K.")
     (tmp_path / "scratch.tmp.md").write_text("S.")
-    assert [path.name for path, _ in iter_files([tmp_path])] == ["keep.md"]
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / ".gitignore").write_text("local.md\n")
+    (tmp_path / "sub" / "local.md").write_text("L.")
+    (tmp_path / "sub" / "other.md").write_text("O.")
+    found = sorted(path.relative_to(tmp_path).as_posix() for path, _ in iter_files([tmp_path]))
+    assert found == ["keep.md", "keep.tmp.md", "sub/other.md"]
+    # walking a subfolder still obeys the repository root's rules
+    assert [path.name for path, _ in iter_files([tmp_path / "sub"])] == ["other.md"]
+
+
+def test_gitignore_is_not_read_outside_a_repository(tmp_path):
+    (tmp_path / ".gitignore").write_text("*.md\n")
+    (tmp_path / "memo.md").write_text("M.")
+    assert [path.name for path, _ in iter_files([tmp_path])] == ["memo.md"]
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_walking_a_hostile_repository_runs_nothing(tmp_path):
+    """An archive's .git/config can name commands git would run (core.fsmonitor); walking it must run none."""
+    marker = tmp_path / "ran"
+    hook = tmp_path / "hook.sh"
+    hook.write_text(f"#!/bin/sh\ntouch {marker}\n")
+    hook.chmod(0o755)
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    subprocess.run(["git", "init", "-q", str(archive)], check=True)
+    with open(archive / ".git" / "config", "a") as config:
+        config.write(f"[core]\n\tfsmonitor = {hook}\n\thooksPath = {tmp_path}\n")
+    (archive / ".gitignore").write_text("secret.md\n")
+    (archive / "memo.md").write_text("We are excited.")
+    (archive / "secret.md").write_text("S.")
+    # a .git *file* pointing elsewhere is not followed either
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / ".git").write_text(f"gitdir: {archive / '.git'}\n")
+    (other / "note.md").write_text("N.")
+    assert [path.name for path, _ in iter_files([archive])] == ["memo.md"]
+    assert [path.name for path, _ in iter_files([other])] == ["note.md"]
+    assert not marker.exists()
 
 
 def test_display_path_escapes_undecodable_names(tmp_path):
