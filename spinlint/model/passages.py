@@ -117,7 +117,7 @@ def _sentence_spans(document: Document) -> list[list[tuple[int, int]]]:
     """Source spans of the sentences of each prose paragraph or list item, in order."""
     from .. import markup
     from ..document import Source
-    from ..segment import segment
+    from ..text.segment import segment
 
     parsed = markup.parse(Source(path=document.doc, text=document.text, format=document.format))
     segments = segment(parsed)
@@ -183,15 +183,87 @@ def strata_of(text: str) -> list[str]:
     return reasons
 
 
+def _candidates(datasets_dir: Path, dataset: str) -> list[dict]:
+    candidates = []
+    for document in iter_documents(datasets_dir, dataset):
+        for spans in candidate_passages(document):
+            text = document.text[spans[0][0]:spans[-1][1]]
+            candidates.append({"document": document, "spans": spans, "reasons": strata_of(text)})
+    return candidates
+
+
+def _row(dataset: str, document: Document, spans: list[tuple[int, int]], stratum: str) -> dict:
+    return {
+        "dataset": dataset, "file": document.file, "doc": document.doc,
+        "start": spans[0][0], "end": spans[-1][1],
+        "sha256": sha256_text(document.text[spans[0][0]:spans[-1][1]]),
+        "selected_by": stratum,
+        "sentences": [{"start": start, "end": end, "sha256": sha256_text(document.text[start:end])}
+                      for start, end in spans],
+    }
+
+
+def _numbered(rows: list[dict], first: int) -> list[dict]:
+    numbered = []
+    for number, row in enumerate(rows, first):
+        row_id = f"rp{number:04d}"
+        ordered = {"id": row_id, **row}
+        for index, sentence in enumerate(ordered["sentences"], 1):
+            sentence["id"] = f"{row_id}.{index}"
+        numbered.append(ordered)
+    return numbered
+
+
+# Round 2: the first round's blame cues were broad, and its 756 labelled passages held two blame sentences.
+# Bad news with a cause that points away from the writer is rare in these sources, so round 2 reads only
+# passages with a sentence that names such a cause or hides the agent of bad news.
+STRONG_BLAME = re.compile(
+    r"\b(headwinds?|challenging (?:environment|conditions|market|macro\w*|economic)|macro(?:economic)? "
+    r"(?:conditions|environment|pressures?|uncertainty)|unfavou?rable (?:weather|conditions|market)|"
+    r"difficult (?:environment|market|conditions)|softness|weighed on|pressure(?:d|s)? (?:on|from)|"
+    r"impacted by|adversely (?:affected|impacted)|third[- ]party (?:provider|vendor|service)|upstream "
+    r"(?:provider|outage|issue)|human error|misconfigur\w*|legacy (?:systems?|processes|technology)|"
+    r"outdated|slow to adopt|failed to (?:adopt|follow|update)|did not follow|mistakes were made|"
+    r"an? (?:issue|problem|error|incident) (?:occurred|was (?:identified|discovered|detected))|"
+    r"(?:was|were|has been|have been) (?:discontinued|eliminated|impacted|affected|delayed|suspended)|"
+    r"workforce reduction|reduction in (?:force|headcount)|rightsiz\w*|realign\w*|restructuring)\b", re.I)
+ROUND2_QUOTAS = {"sec-10k-mdna-unlabelled": (190, 2), "oss-vendor-comms": (90, 1),
+                 "vendor-blog-milvus": (10, 1), "gov-digital-blogs": (20, 1)}
+
+
+def build_round2(datasets_dir: Path, existing: Sequence[dict], seed: int = SEED + 2) -> list[dict]:
+    rng = random.Random(seed)
+    used = {(row["dataset"], row["doc"]): [] for row in existing}
+    for row in existing:
+        used[(row["dataset"], row["doc"])].append((row["start"], row["end"]))
+    rows = []
+    for dataset, (quota, per_document) in ROUND2_QUOTAS.items():
+        candidates = _candidates(datasets_dir, dataset)
+        rng.shuffle(candidates)
+        taken: dict[str, int] = {}
+        for candidate in candidates:
+            if quota == 0:
+                break
+            document, spans = candidate["document"], candidate["spans"]
+            start, end = spans[0][0], spans[-1][1]
+            overlaps = any(start < e and s < end for s, e in used.get((dataset, document.doc), []))
+            if overlaps or taken.get(document.doc, 0) >= per_document:
+                continue
+            if not STRONG_BLAME.search(document.text[start:end]):
+                continue
+            taken[document.doc] = taken.get(document.doc, 0) + 1
+            used.setdefault((dataset, document.doc), []).append((start, end))
+            rows.append({**_row(dataset, document, spans, "blame_strong"), "round": 2})
+            quota -= 1
+    rng.shuffle(rows)
+    return _numbered(rows, len(existing) + 1)
+
+
 def build(datasets_dir: Path, seed: int = SEED) -> list[dict]:
     rng = random.Random(seed)
     rows: list[dict] = []
     for dataset, (_, quota, per_document) in SOURCES.items():
-        candidates = []
-        for document in iter_documents(datasets_dir, dataset):
-            for spans in candidate_passages(document):
-                text = document.text[spans[0][0]:spans[-1][1]]
-                candidates.append({"document": document, "spans": spans, "reasons": strata_of(text)})
+        candidates = _candidates(datasets_dir, dataset)
         rng.shuffle(candidates)
         taken: dict[str, int] = {}
         chosen: list[tuple[dict, str]] = []
@@ -210,23 +282,9 @@ def build(datasets_dir: Path, seed: int = SEED) -> list[dict]:
                 chosen.append((candidate, stratum))
                 want -= 1
         for candidate, stratum in chosen:
-            document, spans = candidate["document"], candidate["spans"]
-            rows.append({
-                "dataset": dataset, "file": document.file, "doc": document.doc,
-                "start": spans[0][0], "end": spans[-1][1],
-                "sha256": sha256_text(document.text[spans[0][0]:spans[-1][1]]),
-                "selected_by": stratum,
-                "sentences": [{"start": start, "end": end, "sha256": sha256_text(document.text[start:end])}
-                              for start, end in spans],
-            })
+            rows.append(_row(dataset, candidate["document"], candidate["spans"], stratum))
     rng.shuffle(rows)  # labellers must not see the strata in sequence
-    for number, row in enumerate(rows, 1):
-        row_id = f"rp{number:04d}"
-        ordered = {"id": row_id, **row}
-        for index, sentence in enumerate(ordered["sentences"], 1):
-            sentence["id"] = f"{row_id}.{index}"
-        rows[number - 1] = ordered
-    return rows
+    return _numbered(rows, 1)
 
 
 def load_passages(corpora_dir: Path = CORPORA) -> list[dict]:
@@ -249,6 +307,125 @@ def resolve(passages: Sequence[dict], datasets_dir: Path) -> dict[str, str]:
     return texts
 
 
+WRITTEN_FOLDER = "written"
+WRITTEN_SPLIT_FILE = "sentences.jsonl"
+
+
+def sentence_spans_of(text: str) -> list[tuple[int, int]]:
+    """The linter's own sentences of a written passage (plain text), as offsets into it."""
+    spans: list[tuple[int, int]] = []
+    for paragraph in _sentence_spans(Document("written", "", "", text, "text")):
+        spans.extend(paragraph)
+    return spans
+
+
+def load_written(corpora_dir: Path = CORPORA) -> list[dict]:
+    """The passages the project wrote (``corpora/written/w*.jsonl``), each with its frozen sentence split."""
+    folder = corpora_dir / WRITTEN_FOLDER
+    rows = [row for path in sorted(folder.glob("w*.jsonl")) for row in read_jsonl(path)]
+    split_path = folder / WRITTEN_SPLIT_FILE
+    splits = {row["id"]: row["sentences"] for row in read_jsonl(split_path)} if split_path.is_file() else {}
+    for row in rows:
+        spans = splits.get(row["id"]) or sentence_spans_of(row["text"])
+        row["sentences"] = [{"id": f"{row['id']}.{index}", "start": start, "end": end}
+                            for index, (start, end) in enumerate(spans, 1)]
+    return rows
+
+
+def freeze_written_splits(corpora_dir: Path = CORPORA) -> int:
+    """Write the sentence split of every written passage not yet frozen (labels refer to these ids)."""
+    folder = corpora_dir / WRITTEN_FOLDER
+    split_path = folder / WRITTEN_SPLIT_FILE
+    frozen = {row["id"]: row for row in read_jsonl(split_path)} if split_path.is_file() else {}
+    for row in (row for path in sorted(folder.glob("w*.jsonl")) for row in read_jsonl(path)):
+        if row["id"] not in frozen:
+            frozen[row["id"]] = {"id": row["id"], "sentences": [list(span) for span in sentence_spans_of(row["text"])]}
+    write_jsonl(split_path, sorted(frozen.values(), key=lambda row: row["id"]))
+    return len(frozen)
+
+
+# -- labels -------------------------------------------------------------------------------------------
+
+LABELS_FOLDER = "labels"
+SENTENCE_LABELS = ("vague", "blame", "evidence_gap")
+PASSAGE_LABELS = ("vague", "blame", "evidence_gap", "overall_spin")
+
+
+@dataclass(frozen=True)
+class LabelledPassage:
+    id: str
+    source: str  # the dataset, or "written" for the project's own passages
+    group: str  # the document it came from (real) or its writer brief (written): folds never split a group
+    text: str
+    sentences: tuple[tuple[str, str, dict], ...]  # (id, text, labels)
+    labels: dict  # passage labels
+    synthetic: bool
+
+
+def load_label_rows(pattern: str, corpora_dir: Path = CORPORA) -> dict[str, dict]:
+    """Every label row in ``corpora/labels/<pattern>``, by id (a later file overrides an earlier one)."""
+    rows: dict[str, dict] = {}
+    for path in sorted((corpora_dir / LABELS_FOLDER).glob(pattern)):
+        for row in read_jsonl(path):
+            rows[row["id"]] = row
+    return rows
+
+
+def final_labels(first_pass: str, corpora_dir: Path = CORPORA) -> dict[str, dict]:
+    """Pass-1 labels, with the adjudicated label wherever the blind second pass disagreed."""
+    rows = load_label_rows(first_pass, corpora_dir)
+    rows.update(load_label_rows("adjudicated*.jsonl", corpora_dir))
+    return rows
+
+
+def _labelled(passage_id, source, group, text, sentences, labels, synthetic):
+    sentence_rows = tuple((sid, stext, {key: int(labels[sid][key]) for key in SENTENCE_LABELS})
+                          for sid, stext in sentences if sid in labels)
+    if passage_id not in labels or len(sentence_rows) != len(sentences):
+        return None
+    passage = {key: int(labels[passage_id][key]) for key in PASSAGE_LABELS}
+    return LabelledPassage(passage_id, source, group, text, sentence_rows, passage, synthetic)
+
+
+def labelled_real(datasets_dir: Path, corpora_dir: Path = CORPORA) -> list[LabelledPassage]:
+    """The real passages whose every sentence and the passage itself are labelled (hashes checked)."""
+    labels = final_labels("real-pass1-*.jsonl", corpora_dir)
+    passages = load_passages(corpora_dir)
+    texts = resolve(passages, datasets_dir)
+    out = []
+    for passage in passages:
+        item = _labelled(passage["id"], passage["dataset"], f"{passage['dataset']}:{passage['doc']}",
+                         texts[passage["id"]], [(s["id"], texts[s["id"]]) for s in passage["sentences"]],
+                         labels, False)
+        if item is not None:
+            out.append(item)
+    return out
+
+
+def labelled_written(corpora_dir: Path = CORPORA) -> list[LabelledPassage]:
+    labels = final_labels("written-pass1-*.jsonl", corpora_dir)
+    out = []
+    for passage in load_written(corpora_dir):
+        text = passage["text"]
+        item = _labelled(passage["id"], "written", passage["brief"], text,
+                         [(s["id"], text[s["start"]:s["end"]]) for s in passage["sentences"]], labels, True)
+        if item is not None:
+            out.append(item)
+    return out
+
+
+def _show_written(ids: Sequence[str], corpora_dir: Path) -> int:
+    wanted = set(ids)
+    for passage in load_written(corpora_dir):
+        if wanted and passage["id"] not in wanted:
+            continue
+        print(f"=== {passage['id']}  ({passage.get('genre', '')})")
+        for sentence in passage["sentences"]:
+            print(f"[{sentence['id']}] {' '.join(passage['text'][sentence['start']:sentence['end']].split())}")
+        print()
+    return 0
+
+
 def _show(ids: Sequence[str], datasets_dir: Path, corpora_dir: Path) -> int:
     passages = load_passages(corpora_dir)
     wanted = set(ids)
@@ -264,7 +441,7 @@ def _show(ids: Sequence[str], datasets_dir: Path, corpora_dir: Path) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m spinlint.model.passages")
-    parser.add_argument("command", choices=["build", "show"])
+    parser.add_argument("command", choices=["build", "build-round2", "show", "show-written", "freeze-written"])
     parser.add_argument("ids", nargs="*")
     parser.add_argument("--ids-file", type=Path, help="show the passage ids listed in this file (one per line)")
     parser.add_argument("--datasets", type=Path, default=None)
@@ -280,9 +457,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         sentences = sum(len(row["sentences"]) for row in rows)
         print(json.dumps({"passages": len(rows), "sentences": sentences, "strata": counts}))
         return 0
+    if args.command == "build-round2":
+        existing = [row for row in load_passages(args.corpora) if row.get("round", 1) == 1]
+        rows = build_round2(datasets_dir, existing)
+        write_jsonl(args.corpora / PASSAGES_FILE, [*existing, *rows])
+        print(json.dumps({"round2_passages": len(rows), "sentences": sum(len(r["sentences"]) for r in rows)}))
+        return 0
+    if args.command == "freeze-written":
+        print(json.dumps({"written_passages": freeze_written_splits(args.corpora)}))
+        return 0
     ids = list(args.ids)
     if args.ids_file:
         ids += [line.strip() for line in args.ids_file.read_text().splitlines() if line.strip()]
+    if args.command == "show-written":
+        return _show_written(ids, args.corpora)
     return _show(ids, datasets_dir, args.corpora)
 
 

@@ -1,0 +1,175 @@
+"""Word vectors learnt from the unlabelled in-genre corpora, so the classifier sees meaning, not only n-grams.
+
+"Legacy systems hold us back" and "our processes aren't mature enough yet" share
+no n-gram, but their words keep similar company in vendor blogs, 10-K filings and
+incident reports. The vectors are the classic count-based recipe (Levy, Goldberg
+and Dagan 2015, "Improving distributional similarity with lessons learned from
+word embeddings"): a distance-weighted co-occurrence window, positive PMI with
+context-distribution smoothing, then a truncated SVD with the singular values
+square-rooted. Trained only on train-tier unlabelled text (never on spin-devset),
+stored in ``models/`` as int8 with one scale per dimension, and deterministic.
+
+    python -m spinlint.model.embeddings build   # writes models/spinlint-words.npz
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Iterable, Iterator, Sequence
+
+import numpy as np
+
+from .runtime import tokens
+
+SOURCES = (
+    ("oss-vendor-comms", ("oss-vendor-comms.jsonl",)),
+    ("vendor-blog-milvus", ("vendor-blog-milvus.jsonl",)),
+    ("gov-digital-blogs", ("18f-blog.jsonl", "digitalgov-news.jsonl")),
+    ("sec-10k-mdna-unlabelled", None),
+)
+VOCABULARY = 40_000
+MIN_COUNT = 3
+WINDOW = 4
+DIMENSIONS = 96
+SMOOTHING = 0.75
+SEED = 20261202
+FILE_NAME = "spinlint-words.npz"
+
+
+def iter_texts(datasets_dir: Path) -> Iterator[str]:
+    for dataset, files in SOURCES:
+        folder = Path(datasets_dir) / dataset
+        if files is None:
+            for path in sorted(folder.glob("*.txt")):
+                yield path.read_text(encoding="utf-8")
+            continue
+        for name in files:
+            with open(folder / name, encoding="utf-8") as handle:
+                for line in handle:
+                    if line.strip():
+                        yield json.loads(line)["text"]
+
+
+def cooccurrence(texts: Iterable[str], vocabulary: int = VOCABULARY, window: int = WINDOW):
+    """The vocabulary (most frequent words first) and the weighted co-occurrence counts among them."""
+    from collections import Counter
+
+    from scipy import sparse
+
+    token_lists = [tokens(text) for text in texts]
+    counts = Counter(token for token_list in token_lists for token in token_list)
+    terms = [term for term, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+             if count >= MIN_COUNT][:vocabulary]
+    index = {term: column for column, term in enumerate(terms)}
+    size = len(terms)
+    matrix = sparse.csr_matrix((size, size), dtype=np.float64)
+    for chunk_start in range(0, len(token_lists), 500):
+        ids = np.asarray([index.get(token, -1) for token_list in token_lists[chunk_start:chunk_start + 500]
+                          for token in (*token_list, None)], dtype=np.int64)  # None: a break between texts
+        rows, columns, weights = [], [], []
+        for distance in range(1, window + 1):
+            left, right = ids[:-distance], ids[distance:]
+            keep = (left >= 0) & (right >= 0)
+            # a text boundary (-1) inside the window is crossed only by pairs the boundary check cannot see;
+            # one None per text keeps most windows inside one text, which is all the statistics need
+            rows += [left[keep], right[keep]]
+            columns += [right[keep], left[keep]]
+            weights += [np.full(int(keep.sum()) * 2, 1.0 / distance)]
+        part = sparse.coo_matrix((np.concatenate(weights), (np.concatenate(rows), np.concatenate(columns))),
+                                 shape=(size, size)).tocsr()
+        matrix = matrix + part
+    return terms, matrix
+
+
+def ppmi_svd(matrix, dimensions: int = DIMENSIONS, seed: int = SEED) -> np.ndarray:
+    from scipy import sparse
+    from sklearn.utils.extmath import randomized_svd
+
+    matrix = sparse.csr_matrix(matrix)
+    total = matrix.sum()
+    row_sums = np.asarray(matrix.sum(axis=1)).ravel()
+    context = np.asarray(matrix.sum(axis=0)).ravel() ** SMOOTHING
+    context /= context.sum()
+    coo = matrix.tocoo()
+    pmi = np.log(coo.data * 1.0 / total) - np.log(row_sums[coo.row] / total) - np.log(context[coo.col])
+    keep = pmi > 0
+    positive = sparse.csr_matrix((pmi[keep], (coo.row[keep], coo.col[keep])), shape=matrix.shape)
+    u, s, _ = randomized_svd(positive, dimensions, n_iter=5, random_state=seed)
+    vectors = u * np.sqrt(s)
+    # fix each dimension's sign so the table does not flip between runs
+    signs = np.sign(vectors[np.abs(vectors).argmax(axis=0), np.arange(vectors.shape[1])])
+    vectors *= signs
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return vectors / norms
+
+
+def quantise(vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    scale = np.abs(vectors).max(axis=0) / 127.0
+    scale[scale == 0] = 1.0
+    return np.round(vectors / scale).astype(np.int8), scale.astype(np.float32)
+
+
+def build(datasets_dir: Path) -> dict[str, np.ndarray]:
+    terms, matrix = cooccurrence(iter_texts(datasets_dir))
+    codes, scale = quantise(ppmi_svd(matrix))
+    order = np.argsort(np.asarray(terms, dtype=object), kind="stable")
+    sorted_terms = [terms[i] for i in order]
+    return {"terms": np.frombuffer("\n".join(sorted_terms).encode("utf-8"), dtype=np.uint8),
+            "vectors": codes[order], "scale": scale}
+
+
+class WordVectors:
+    """The int8 table as float vectors; a sentence's vector is the mean of its known words'."""
+
+    def __init__(self, terms: Sequence[str], codes: np.ndarray, scale: np.ndarray):
+        from .terms import TermIndex
+
+        self.terms = TermIndex("\n".join(terms))
+        self.table = codes.astype(np.float32) * scale
+        self.dimensions = self.table.shape[1]
+
+    @classmethod
+    def from_arrays(cls, arrays) -> "WordVectors":
+        terms = bytes(np.asarray(arrays["terms"], dtype=np.uint8)).decode("utf-8").split("\n")
+        return cls(terms, np.asarray(arrays["vectors"]), np.asarray(arrays["scale"], dtype=np.float32))
+
+    def names(self) -> list[str]:
+        return [f"meaning {index}" for index in range(self.dimensions)]
+
+    def matrix(self, token_lists: Sequence[Sequence[str]]) -> np.ndarray:
+        """One row per sentence: the mean vector of its words found in the table (zeros when none is)."""
+        n = len(token_lists)
+        flat = [token for token_list in token_lists for token in token_list]
+        rows = np.repeat(np.arange(n, dtype=np.int64), [len(token_list) for token_list in token_lists])
+        columns = self.terms.columns(flat) if flat else np.zeros(0, dtype=np.int64)
+        known = columns >= 0
+        out = np.zeros((n, self.dimensions), dtype=np.float64)
+        np.add.at(out, rows[known], self.table[columns[known]])
+        found = np.bincount(rows[known], minlength=n).astype(np.float64)
+        found[found == 0] = 1.0
+        return out / found[:, None]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from .corpus import REPO, default_datasets_dir
+
+    parser = argparse.ArgumentParser(prog="python -m spinlint.model.embeddings")
+    parser.add_argument("command", choices=["build"])
+    parser.add_argument("--datasets", type=Path, default=None)
+    parser.add_argument("--out", type=Path, default=REPO / "models" / FILE_NAME)
+    args = parser.parse_args(argv)
+    from .train import write_npz
+
+    arrays = build(args.datasets or default_datasets_dir())
+    write_npz(args.out, arrays)
+    print(json.dumps({"file": str(args.out), "words": int(arrays["vectors"].shape[0]),
+                      "dimensions": int(arrays["vectors"].shape[1])}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
