@@ -324,22 +324,29 @@ def load_written(corpora_dir: Path = CORPORA) -> list[dict]:
     folder = corpora_dir / WRITTEN_FOLDER
     rows = [row for path in sorted(folder.glob("w*.jsonl")) for row in read_jsonl(path)]
     split_path = folder / WRITTEN_SPLIT_FILE
-    splits = {row["id"]: row["sentences"] for row in read_jsonl(split_path)} if split_path.is_file() else {}
+    splits = {row["id"]: row for row in read_jsonl(split_path)} if split_path.is_file() else {}
     for row in rows:
-        spans = splits.get(row["id"]) or sentence_spans_of(row["text"])
+        frozen = splits.get(row["id"])
+        if frozen is not None and frozen["sha256"] != sha256_text(row["text"]):
+            raise CorpusIntegrityError(f"{row['id']}: its text changed after its sentences were frozen for labelling")
+        spans = frozen["sentences"] if frozen else sentence_spans_of(row["text"])
         row["sentences"] = [{"id": f"{row['id']}.{index}", "start": start, "end": end}
                             for index, (start, end) in enumerate(spans, 1)]
     return rows
 
 
-def freeze_written_splits(corpora_dir: Path = CORPORA) -> int:
-    """Write the sentence split of every written passage not yet frozen (labels refer to these ids)."""
+def freeze_written_splits(corpora_dir: Path = CORPORA, writers: Sequence[str] = ()) -> int:
+    """Write the sentence split of every written passage not yet frozen (labels refer to these ids).
+
+    ``writers`` limits it to finished files (``w3``): a passage still being edited must not be frozen."""
     folder = corpora_dir / WRITTEN_FOLDER
     split_path = folder / WRITTEN_SPLIT_FILE
     frozen = {row["id"]: row for row in read_jsonl(split_path)} if split_path.is_file() else {}
-    for row in (row for path in sorted(folder.glob("w*.jsonl")) for row in read_jsonl(path)):
+    paths = [path for path in sorted(folder.glob("w*.jsonl")) if not writers or path.stem in writers]
+    for row in (row for path in paths for row in read_jsonl(path)):
         if row["id"] not in frozen:
-            frozen[row["id"]] = {"id": row["id"], "sentences": [list(span) for span in sentence_spans_of(row["text"])]}
+            frozen[row["id"]] = {"id": row["id"], "sha256": sha256_text(row["text"]),
+                                 "sentences": [list(span) for span in sentence_spans_of(row["text"])]}
     write_jsonl(split_path, sorted(frozen.values(), key=lambda row: row["id"]))
     return len(frozen)
 
@@ -464,7 +471,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(json.dumps({"round2_passages": len(rows), "sentences": sum(len(r["sentences"]) for r in rows)}))
         return 0
     if args.command == "freeze-written":
-        print(json.dumps({"written_passages": freeze_written_splits(args.corpora)}))
+        print(json.dumps({"written_passages": freeze_written_splits(args.corpora, args.ids)}))
         return 0
     ids = list(args.ids)
     if args.ids_file:
