@@ -36,7 +36,7 @@ from spinlint.engine import Engine
 engine = Engine(rules); mark("building the rules")
 from spinlint import markup
 from spinlint.document import Source
-from spinlint.segment import segment
+from spinlint.text.segment import segment
 segments = segment(markup.parse(Source(path="memo.txt", text=open({str(CORPUS / "memo.txt")!r}).read())))
 mark("markup and sentence splitting")
 from spinlint.features import Features, load_model
@@ -65,7 +65,8 @@ def steady(token_cache: int | None, warm: int, documents: int) -> None:
     """Per-part CPU ms per document on documents the process has not seen, after a warm-up."""
     import psutil
 
-    from spinlint import kinds, logic, readability
+    from spinlint import kinds, logic
+    from spinlint.text import readability
     from spinlint.model import runtime
     from spinlint.scan import ScanOptions, scan_document
 
@@ -141,7 +142,7 @@ load_model(); marks.append(("the model", rss()))
 from spinlint.ruleset import builtin_rules
 from spinlint.engine import Engine
 Engine(builtin_rules()); marks.append(("rules", rss()))
-from spinlint.syllables import syllables
+from spinlint.text.syllables import syllables
 syllables("hello"), syllables("zqxvbword"); marks.append(("syllable and hyphenation data", rss()))
 import pathlib
 files = sorted(str(path) for path in pathlib.Path({str(CORPUS / "archive")!r}).rglob("*.txt"))[:{documents}]
@@ -156,7 +157,7 @@ for (name, value), (_, before) in zip(marks, [("", 0.0)] + marks):
 
 def lexicon() -> None:
     """Scan speed of the buzzword alternation written flat (longest first) and as a trie."""
-    from spinlint import vocabulary
+    from spinlint.text import vocabulary
     from spinlint.kinds import alternation_source
 
     phrases = vocabulary.get("buzzwords") + vocabulary.get("hype_adjectives")

@@ -175,7 +175,7 @@ def _rule_options(table: Mapping[str, Any], where: str) -> dict[str, dict[str, A
 
 
 def _vocabulary(table: Mapping[str, Any], where: str) -> VocabularyOverrides:
-    from . import vocabulary
+    from .text import vocabulary
 
     known = set(vocabulary.names())
     parsed: dict[str, dict[str, tuple[str, ...]]] = {"add": {}, "remove": {}}

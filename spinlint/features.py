@@ -48,13 +48,13 @@ class Features:
 
     @cached_property
     def sentence_stats(self) -> list:
-        from .readability import sentence_stats
+        from .text.readability import sentence_stats
 
         return [sentence_stats(text) for text in self.sentence_texts]
 
     @cached_property
     def readability(self):
-        from .readability import document_readability
+        from .text.readability import document_readability
 
         # The per-sentence counts are taken once and shared with the sentence-scope metric rules.
         return document_readability(self.sentence_texts, long_sentence_words=self.long_sentence_words,

@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator, Mapping
 
-from . import regexcache, vocabulary
+from . import regexcache
+from .text import vocabulary
 from .ruleset import Rule, RuleError, check_patterns
 
 # No unit longer than this reaches a pattern: the segmenter already caps

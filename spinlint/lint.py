@@ -43,7 +43,7 @@ class Linter:
     def lint(self, source: Source, settings: Settings) -> FileReport:
         engine = self._engine(settings, source.path)
         document = markup.parse(source)
-        from .segment import segment
+        from .text.segment import segment
 
         segments = segment(document)
         features = Features(segments, model_loader=self._model_loader() if engine.needs_model else None)

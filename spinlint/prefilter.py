@@ -25,7 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
-from .casefold import lowered
+from .text.casefold import lowered
 from .ruleset import generated_table, source_key
 
 # Heads longer than this are cut: a text's prefix set holds prefixes up to this length.

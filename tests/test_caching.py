@@ -1,6 +1,6 @@
 """cached_up_to keeps short keys in a bounded LRU and computes long ones afresh."""
 
-from spinlint.caching import cached_up_to
+from spinlint.text.caching import cached_up_to
 
 
 def test_short_keys_are_kept_long_ones_are_not_and_the_lru_is_bounded():

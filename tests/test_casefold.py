@@ -1,9 +1,9 @@
-"""The case-folding shortcut (spinlint.casefold) is exact for every code point outside its list."""
+"""The case-folding shortcut (spinlint.text.casefold) is exact for every code point outside its list."""
 
 import re
 import string
 
-from spinlint.casefold import FOLDS_TO_ASCII, lowered
+from spinlint.text.casefold import FOLDS_TO_ASCII, lowered
 
 
 def test_lowering_keeps_length_wordness_and_spaceness_and_the_fold_list_is_complete():

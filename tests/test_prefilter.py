@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from spinlint import prefilter, vocabulary
+from spinlint import prefilter
+from spinlint.text import vocabulary
 from spinlint.document import Source
 from spinlint.engine import Engine
 from spinlint.kinds import ConditionalKind, PatternKind, alternation_source
@@ -86,7 +87,7 @@ def findings_with_and_without_filter(documents, overrides=None):
     """Findings of every pattern and conditional rule, filtered and not, per document."""
     from spinlint import markup
     from spinlint.features import Features
-    from spinlint.segment import segment
+    from spinlint.text.segment import segment
 
     rules = builtin_rules()
     engines = (Engine(rules, overrides=overrides, use_word_heads=False), Engine(rules, overrides=overrides))

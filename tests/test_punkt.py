@@ -6,7 +6,7 @@ import json
 import subprocess
 import sys
 
-from spinlint.punkt import sentence_spans
+from spinlint.text.punkt import sentence_spans
 from spinlint.resources import models_dir
 
 
@@ -61,7 +61,7 @@ def test_same_boundaries_as_nltk_imported_normally(datasets_dir, tmp_path):
 
 
 def test_loading_punkt_leaves_nltk_unimported():
-    code = ("import sys; from spinlint.punkt import sentence_spans; sentence_spans('One. Two.'); "
+    code = ("import sys; from spinlint.text.punkt import sentence_spans; sentence_spans('One. Two.'); "
             "print('nltk' in sys.modules, 'nltk.metrics' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.split() == ["False", "False"]

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from spinlint.readability import combine, passive_spans, sentence_stats, words
-from spinlint.syllables import syllables
+from spinlint.text.readability import combine, passive_spans, sentence_stats, words
+from spinlint.text.syllables import syllables
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 

@@ -98,8 +98,8 @@ def test_patterns_stay_fast_on_hostile_input(rule):
 
 
 def test_vocabularies_name_their_sources_and_have_no_duplicates():
-    from spinlint import vocabulary
-    from spinlint.vocabularies import __name__ as package
+    from spinlint.text import vocabulary
+    from spinlint.text.vocabularies import __name__ as package
     from importlib import resources
 
     for name in vocabulary.names():

@@ -32,7 +32,7 @@ def test_check_with_model_imports_nothing_heavy(repo):
 
 def test_syllable_table_agrees_with_the_binary_search_on_every_word():
     # Long runs switch from binary search (cheap start-up) to a full table; both must agree.
-    from spinlint import syllables
+    from spinlint.text import syllables
 
     table = syllables._build_table()
     assert len(table) > 100_000
@@ -51,7 +51,7 @@ def test_hyphen_points_match_pyphen_word_for_word():
 
     import pyphen
 
-    from spinlint import syllables
+    from spinlint.text import syllables
 
     reference = pyphen.Pyphen(lang="en_US")
     rng = random.Random(7)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from spinlint import readability, syllables
+from spinlint.text import readability, syllables
 
 BENCH_CORPUS = Path("/tmp/spinlint-bench/corpus/archive/shard-000")
 
@@ -194,7 +194,7 @@ def _reference_stacked_nominalisations(text, options):
 
 def _reference_abstract_sentence(text, options):
     from spinlint import logic
-    from spinlint.concreteness import rating
+    from spinlint.text.concreteness import rating
 
     if re.search(r"\d", text):
         return
@@ -345,7 +345,7 @@ def test_logic_caches_are_bounded():
 
 @pytest.fixture(scope="module")
 def fast_punkt():
-    from spinlint import punkt
+    from spinlint.text import punkt
 
     fast = punkt._fast_punkt()
     if fast is None:
@@ -354,13 +354,13 @@ def fast_punkt():
 
 
 def _nltk_tokenizer():
-    from spinlint import punkt
+    from spinlint.text import punkt
 
     return punkt.tokenizer()  # nltk's own PunktSentenceTokenizer with the shipped parameters
 
 
 def test_fast_splitter_uses_nltks_patterns(fast_punkt):
-    from spinlint import punkt
+    from spinlint.text import punkt
 
     nltk_punkt = punkt._punkt_module()
     variables = nltk_punkt.PunktLanguageVars()
@@ -383,7 +383,7 @@ def test_fast_splitter_uses_nltks_patterns(fast_punkt):
 
 def _punkt_texts(count: int, seed: int = 17) -> list[str]:
     """Paragraphs full of what Punkt has to decide: abbreviations, initials, numbers, ellipses, quotes."""
-    from spinlint import punkt
+    from spinlint.text import punkt
 
     data = punkt._read_params()
     rng = random.Random(seed)
@@ -435,7 +435,7 @@ def test_fast_splitter_equals_nltk_on_the_benchmark_corpus(fast_punkt):
 
 
 def test_sentence_spans_are_nltks_and_the_cache_is_bounded():
-    from spinlint import punkt
+    from spinlint.text import punkt
 
     tokenizer = _nltk_tokenizer()
     for text in _punkt_texts(300, seed=29):
@@ -452,7 +452,7 @@ def test_splitting_needs_no_nltk_import(repo):
     import subprocess
     import sys
 
-    script = ("import sys; from spinlint.punkt import sentence_spans, _fast_punkt\n"
+    script = ("import sys; from spinlint.text.punkt import sentence_spans, _fast_punkt\n"
               "spans = sentence_spans('Acme Inc. grew. Margins fell.')\n"
               "print(_fast_punkt() is not None, len(spans), any(name.split('.')[0] == 'nltk' for name in sys.modules))")
     output = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=repo,
@@ -470,9 +470,9 @@ def test_dictionary_words_binary_search_cannot_reach_are_still_found(monkeypatch
 
 
 def _reference_segment(document):
-    """spinlint.segment.segment as it was: every span and every piece through _chunks."""
-    from spinlint.punkt import sentence_spans
-    from spinlint.segment import MAX_PUNKT_CHARS, _chunks
+    """spinlint.text.segment.segment as it was: every span and every piece through _chunks."""
+    from spinlint.text.punkt import sentence_spans
+    from spinlint.text.segment import MAX_PUNKT_CHARS, _chunks
 
     sentences, paragraphs = [], []
     for block_index, block in enumerate(document.blocks):
@@ -491,7 +491,7 @@ def _reference_segment(document):
 def test_segment_equals_the_reference_on_short_long_and_huge_paragraphs():
     from spinlint import markup
     from spinlint.document import Source
-    from spinlint.segment import segment
+    from spinlint.text.segment import segment
 
     rng = random.Random(41)
     paragraphs = _punkt_texts(200, seed=43)
@@ -507,8 +507,8 @@ def test_segment_equals_the_reference_on_short_long_and_huge_paragraphs():
 
 
 def test_paragraph_spans_equal_the_reference_past_punkts_piece_size():
-    from spinlint.punkt import sentence_spans
-    from spinlint.segment import MAX_PUNKT_CHARS, _chunks, _spans
+    from spinlint.text.punkt import sentence_spans
+    from spinlint.text.segment import MAX_PUNKT_CHARS, _chunks, _spans
 
     for text in ("We grew. " * 15000, "word " * 30000, "x" * (MAX_PUNKT_CHARS + 10), "Short. Text.", ""):
         expected = []

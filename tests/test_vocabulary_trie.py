@@ -3,7 +3,7 @@
 import random
 import re
 
-from spinlint import vocabulary
+from spinlint.text import vocabulary
 from spinlint.kinds import _WRAP_START
 
 

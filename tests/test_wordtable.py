@@ -2,7 +2,7 @@
 
 import random
 
-from spinlint.wordtable import WordTable
+from spinlint.text.wordtable import WordTable
 
 
 def test_word_table_answers_like_a_dict():
@@ -20,7 +20,7 @@ def test_word_table_answers_like_a_dict():
 
 
 def test_the_concreteness_ratings_are_the_same_as_a_dict_of_the_file():
-    from spinlint import concreteness
+    from spinlint.text import concreteness
 
     table = concreteness.ratings()
     assert len(table) > 30_000

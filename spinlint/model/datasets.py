@@ -208,7 +208,7 @@ def lexicons(data: Path) -> dict[str, list[str]]:
 
 def project_vocabularies() -> dict[str, list[str]]:
     """The rule catalogue's vocabularies (``spinlint.vocabulary``) present at training time."""
-    from .. import vocabulary
+    from ..text import vocabulary
 
     return {f"spinlint {name}": sorted(set(vocabulary.get(name))) for name in vocabulary.names()}
 

@@ -29,7 +29,7 @@ from typing import Iterable, Mapping, Sequence
 
 import numpy as np
 
-from ..wordtable import WordTable
+from ..text.wordtable import WordTable
 from . import LABELS, MODEL_NAME
 from .terms import TermIndex
 

@@ -1,6 +1,6 @@
 """Named word lists shared by the rules and the classifier's features.
 
-Each list is ``spinlint/vocabularies/<name>.txt``: one phrase per line, ``#``
+Each list is ``spinlint/text/vocabularies/<name>.txt``: one phrase per line, ``#``
 starts a comment, and a substitution list writes ``phrase => replacement``.
 Lists are curated by the project; their header comments name the sources.
 """
@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-_PACKAGE = "spinlint.vocabularies"
+_PACKAGE = "spinlint.text.vocabularies"
 
 
 def names() -> list[str]:

@@ -7,7 +7,7 @@ whitespace so that no pattern or model ever sees more than ``MAX_SENTENCE_CHARS`
 
 from __future__ import annotations
 
-from .document import Document, Segments, Sentence
+from ..document import Document, Segments, Sentence
 from .punkt import sentence_spans
 
 MAX_SENTENCE_CHARS = 2000

@@ -14,7 +14,7 @@ itself runs.  The copy decides each candidate boundary from plain strings instea
 annotated token objects, and needs no nltk import at all (about 60 ms of start-up).
 ``tests/test_text_speed.py`` checks that it gives nltk's spans on thousands of texts.
 
-Train the parameters with ``python -m spinlint.punkt train`` (see ``main``).
+Train the parameters with ``python -m spinlint.text.punkt train`` (see ``main``).
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .caching import cached_up_to
-from .resources import models_dir, package_data
+from ..resources import models_dir, package_data
 
 PARAMS_FILE = "punkt-params.json"
 # Abbreviations of corporate prose that must never end a sentence, whatever the training data saw.
@@ -89,7 +89,7 @@ def _read_params() -> dict:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
         raise RuntimeError(f"{path}: cannot read the sentence-splitter parameters ({error}); "
-                           "reinstall spinlint or run `python -m spinlint.punkt train`") from None
+                           "reinstall spinlint or run `python -m spinlint.text.punkt train`") from None
 
 
 @lru_cache(maxsize=1)
@@ -335,7 +335,7 @@ def train(corpus_dir: Path):
 def main(argv: list[str] | None = None) -> int:
     import argparse
 
-    parser = argparse.ArgumentParser(prog="python -m spinlint.punkt", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m spinlint.text.punkt", description=__doc__.splitlines()[0])
     parser.add_argument("command", choices=["train"])
     parser.add_argument("--data", type=Path, default=Path("../shared/datasets"),
                         help="the datasets folder (default ../shared/datasets)")

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from .caching import cached_up_to
-from .resources import package_data
+from ..resources import package_data
 
 
 @lru_cache(maxsize=1)

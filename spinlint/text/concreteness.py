@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .resources import package_data
+from ..resources import package_data
 from .wordtable import WordTable
 
 ABSTRACT_BELOW = 2.5
