@@ -36,7 +36,7 @@ sys.path.insert(0, str(REPO))
 from spinlint.config import Settings  # noqa: E402
 from spinlint.document import Source  # noqa: E402
 from spinlint.lint import Linter  # noqa: E402
-from spinlint.ruleset import builtin_rules  # noqa: E402
+from spinlint.rules.ruleset import builtin_rules  # noqa: E402
 
 FAMILIES = {"V": "vague", "B": "blame", "E": "evidence_gap"}
 WARNING_CODES = {rule.code for rule in builtin_rules() if rule.severity in ("warning", "error")}

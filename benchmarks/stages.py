@@ -30,9 +30,9 @@ import time
 marks = [("start", time.perf_counter())]
 def mark(name): marks.append((name, time.perf_counter()))
 import spinlint.cli; mark("importing the CLI")
-from spinlint.ruleset import builtin_rules
+from spinlint.rules.ruleset import builtin_rules
 rules = builtin_rules(); mark("rule files")
-from spinlint.engine import Engine
+from spinlint.rules.engine import Engine
 engine = Engine(rules); mark("building the rules")
 from spinlint import markup
 from spinlint.document import Source
@@ -65,7 +65,7 @@ def steady(token_cache: int | None, warm: int, documents: int) -> None:
     """Per-part CPU ms per document on documents the process has not seen, after a warm-up."""
     import psutil
 
-    from spinlint import kinds, logic
+    from spinlint.rules import kinds, logic
     from spinlint.text import readability
     from spinlint.model import runtime
     from spinlint.scan import ScanOptions, scan_document
@@ -139,8 +139,8 @@ import numpy, joblib; marks.append(("numpy and joblib (every loky worker imports
 from spinlint.scan import ScanOptions, scan_document; marks.append(("spinlint's modules", rss()))
 from spinlint.features import load_model
 load_model(); marks.append(("the model", rss()))
-from spinlint.ruleset import builtin_rules
-from spinlint.engine import Engine
+from spinlint.rules.ruleset import builtin_rules
+from spinlint.rules.engine import Engine
 Engine(builtin_rules()); marks.append(("rules", rss()))
 from spinlint.text.syllables import syllables
 syllables("hello"), syllables("zqxvbword"); marks.append(("syllable and hyphenation data", rss()))
@@ -158,7 +158,7 @@ for (name, value), (_, before) in zip(marks, [("", 0.0)] + marks):
 def lexicon() -> None:
     """Scan speed of the buzzword alternation written flat (longest first) and as a trie."""
     from spinlint.text import vocabulary
-    from spinlint.kinds import alternation_source
+    from spinlint.rules.kinds import alternation_source
 
     phrases = vocabulary.get("buzzwords") + vocabulary.get("hype_adjectives")
     flat = "|".join(vocabulary.phrase_pattern(phrase)

@@ -104,7 +104,7 @@ def check(paths, output_format, output, select, extend_select, ignore, fail_on, 
     """Lint files, folders, or '-' for standard input."""
     from .config import ConfigError, ConfigFinder, check_selectors, with_overrides
     from .features import ModelLoadError
-    from .ruleset import RuleError
+    from .rules.ruleset import RuleError
     from .runner import lint_paths, write_output
 
     try:
@@ -189,7 +189,7 @@ def _apply_baselines(report, baseline_path, write_baseline, input_paths):
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def rules_command(show_all, output_format):
     """List the rules: code, name, category, default severity."""
-    from .ruleset import builtin_rules
+    from .rules.ruleset import builtin_rules
 
     rules = [rule for rule in builtin_rules() if show_all or rule.status == "stable"]
     if output_format == "json":
@@ -208,8 +208,8 @@ def rules_command(show_all, output_format):
 @click.argument("code")
 def explain(code):
     """Explain one rule: what it does, why it matters, an example, and the question to ask."""
-    from .ruledocs import render_rule_text
-    from .ruleset import rules_by_code
+    from .rules.ruledocs import render_rule_text
+    from .rules.ruleset import rules_by_code
 
     rule = rules_by_code().get(code.upper())
     if rule is None:
@@ -239,7 +239,7 @@ def diff(old, new, output_format, select, extend_select, ignore, fail_on, config
     from .config import ConfigError, ConfigFinder, check_selectors, with_overrides
     from .draftdiff import compare, render_json, render_text
     from .features import ModelLoadError
-    from .ruleset import RuleError
+    from .rules.ruleset import RuleError
     from .runner import lint_paths
 
     try:
@@ -286,7 +286,7 @@ def scan(paths, output, jobs, resume, dask_scheduler, select, ignore, include, e
 
     from .config import ConfigError, check_selectors
     from .features import ModelLoadError
-    from .ruleset import RuleError
+    from .rules.ruleset import RuleError
     from .scan import ScanOptions, run_scan
     from .sources import display_path, iter_files
 

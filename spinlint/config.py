@@ -14,8 +14,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Mapping
 
-from .kinds import VocabularyOverrides
-from .ruleset import Rule, _toml, builtin_rules, known_selector, matches_selector
+from .rules.kinds import VocabularyOverrides
+from .rules.ruleset import Rule, _toml, builtin_rules, known_selector, matches_selector
 
 FAIL_ON = ("error", "warning", "info", "never")
 

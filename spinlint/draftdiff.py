@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import __version__
-from .findings import SEVERITY_RANK, Finding
+from .rules.findings import SEVERITY_RANK, Finding
 from .fingerprint import fingerprints
 from .report import FileReport
 

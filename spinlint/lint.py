@@ -9,9 +9,9 @@ from typing import Any, Callable, Mapping
 from . import markup, scoring, suppress
 from .config import Settings
 from .document import Source, Span
-from .engine import Engine
+from .rules.engine import Engine
 from .features import Features, load_model
-from .findings import Finding, LineIndex
+from .rules.findings import Finding, LineIndex
 from .report import FileReport
 
 

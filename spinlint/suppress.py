@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from .document import Directive
-from .findings import Finding, LineIndex
+from .rules.findings import Finding, LineIndex
 
 
 @dataclass

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import spinlint
 from spinlint.config import Settings
-from spinlint.findings import LineIndex
+from spinlint.rules.findings import LineIndex
 from spinlint.document import Span
 
 

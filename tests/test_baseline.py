@@ -9,7 +9,7 @@ import pytest
 
 from spinlint.baseline import BaselineError, apply_baseline, baseline_text, load_baseline, path_key
 from spinlint.document import Span
-from spinlint.findings import Finding, LineIndex
+from spinlint.rules.findings import Finding, LineIndex
 from spinlint.report import FileReport, Report
 
 DRAFT = "We will leverage synergies.\nMistakes were made.\nWe will leverage synergies again.\n"

@@ -6,7 +6,7 @@ import json
 
 from spinlint.document import Span
 from spinlint.draftdiff import compare, render_json, render_text
-from spinlint.findings import Finding, LineIndex
+from spinlint.rules.findings import Finding, LineIndex
 from spinlint.report import FileReport
 
 OLD = "We will leverage synergies.\nMistakes were made.\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from spinlint.document import Span
-from spinlint.findings import Finding
+from spinlint.rules.findings import Finding
 from spinlint.formats import renderer
 from spinlint.formats.github_format import escape_data, escape_property
 from spinlint.report import FileReport, Report

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from spinlint.document import Span
-from spinlint.findings import Finding, LineIndex
+from spinlint.rules.findings import Finding, LineIndex
 from spinlint.formats import renderer
 from spinlint.report import FileReport, InputProblem, Report
 

@@ -1,11 +1,11 @@
-"""The logic checks in spinlint.logic, called directly on sentences."""
+"""The logic checks in spinlint.rules.logic, called directly on sentences."""
 
 from __future__ import annotations
 
 import pytest
 
-from spinlint.logic import (LOGIC, abstract_sentence, agentless_bad_news_passive, agentless_decision,
-                            is_nominalisation, stacked_nominalisations)
+from spinlint.rules.logic import (LOGIC, abstract_sentence, agentless_bad_news_passive, agentless_decision,
+                                  is_nominalisation, stacked_nominalisations)
 
 
 def matches(function, text: str, **options) -> list[str]:
@@ -93,7 +93,7 @@ def test_abstract_sentence():
 
 
 def test_registry_holds_only_functions_named_by_rules():
-    from spinlint.ruleset import builtin_rules
+    from spinlint.rules.ruleset import builtin_rules
 
     named = {rule.match.get("function") for rule in builtin_rules() if rule.kind == "logic"}
     assert set(LOGIC) <= named, f"unused logic functions: {set(LOGIC) - named}"

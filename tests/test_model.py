@@ -15,7 +15,7 @@ import pytest
 import spinlint
 from spinlint.config import Settings
 from spinlint.model import LABELS, runtime
-from spinlint.ruleset import builtin_rules
+from spinlint.rules.ruleset import builtin_rules
 
 SHIPPED = runtime.default_path()
 needs_shipped = pytest.mark.skipif(not SHIPPED.is_file(), reason="no shipped model in models/")

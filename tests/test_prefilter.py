@@ -5,12 +5,12 @@ from pathlib import Path
 
 import pytest
 
-from spinlint import prefilter
+from spinlint.rules import prefilter
 from spinlint.text import vocabulary
 from spinlint.document import Source
-from spinlint.engine import Engine
-from spinlint.kinds import ConditionalKind, PatternKind, alternation_source
-from spinlint.ruleset import builtin_rules
+from spinlint.rules.engine import Engine
+from spinlint.rules.kinds import ConditionalKind, PatternKind, alternation_source
+from spinlint.rules.ruleset import builtin_rules
 
 FIXTURES = Path(__file__).parent / "fixtures" / "rules"
 CORPUS = Path("/tmp/spinlint-bench/corpus/archive/shard-000")
@@ -101,7 +101,7 @@ def findings_with_and_without_filter(documents, overrides=None):
 
 def test_the_shipped_heads_table_is_current():
     # Stale, it only loses speed, never a finding; but it should be regenerated with the rules.
-    from spinlint.engine import prefilter_sources
+    from spinlint.rules.engine import prefilter_sources
 
     sources = prefilter_sources(Engine(builtin_rules()))
     assert all(prefilter.shipped_heads(source) is not prefilter.UNKNOWN for source in sources), \
@@ -110,7 +110,7 @@ def test_the_shipped_heads_table_is_current():
 
 
 def test_rules_the_table_does_not_know_learn_their_heads_in_a_long_run():
-    from spinlint.kinds import VocabularyOverrides
+    from spinlint.rules.kinds import VocabularyOverrides
 
     overrides = VocabularyOverrides(add={"buzzwords": ("moonshot thinking",)})
     engine = Engine(builtin_rules(), overrides=overrides)

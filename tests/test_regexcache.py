@@ -6,8 +6,8 @@ from importlib import resources
 
 import pytest
 
-from spinlint import regexcache, ruleset
-from spinlint.ruleset import builtin_rules
+from spinlint.rules import regexcache, ruleset
+from spinlint.rules.ruleset import builtin_rules
 
 
 def stored_file():

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from spinlint.ruledocs import generated_pages, render_rule_markdown, render_rule_text
-from spinlint.ruleset import builtin_rules
+from spinlint.rules.ruledocs import generated_pages, render_rule_markdown, render_rule_text
+from spinlint.rules.ruleset import builtin_rules
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "rules"
-REGENERATE = "run: python -m spinlint.ruledocs docs/rules"
+REGENERATE = "run: python -m spinlint.rules.ruledocs docs/rules"
 
 
 def test_generated_docs_are_up_to_date():
@@ -38,7 +38,7 @@ def test_every_rule_renders_its_sections(rule):
 
 
 def test_generator_writes_and_prunes(tmp_path):
-    from spinlint.ruledocs import main
+    from spinlint.rules.ruledocs import main
 
     (tmp_path / "Z999.md").write_text("a page for a rule that does not exist")
     assert main([str(tmp_path)]) == 0

@@ -8,7 +8,7 @@ import pytest
 
 import spinlint
 from spinlint.config import Settings
-from spinlint.ruleset import builtin_rules
+from spinlint.rules.ruleset import builtin_rules
 
 FIXTURES = Path(__file__).parent / "fixtures" / "rules"
 RULES = [rule for rule in builtin_rules()]

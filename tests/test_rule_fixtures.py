@@ -15,7 +15,7 @@ import pytest
 
 import spinlint
 from spinlint.config import Settings
-from spinlint.ruleset import builtin_rules
+from spinlint.rules.ruleset import builtin_rules
 
 FIXTURES = Path(__file__).parent / "fixtures" / "rules"
 CATALOGUE = [rule for rule in builtin_rules() if rule.prefix in "VBER"]
@@ -82,7 +82,7 @@ def test_patterns_stay_fast_on_hostile_input(rule):
     """Patterns must stay linear: no input of 20,000 characters may take a rule more than a second."""
     import time
 
-    from spinlint.kinds import ConditionalKind, LogicKind, VocabularyOverrides, compile_rule
+    from spinlint.rules.kinds import ConditionalKind, LogicKind, VocabularyOverrides, compile_rule
 
     kind = compile_rule(rule, VocabularyOverrides())
     for name, text in HOSTILE.items():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from spinlint.ruleset import RuleError, matches_selector, parse_rule
+from spinlint.rules.ruleset import RuleError, matches_selector, parse_rule
 
 BASE = {
     "code": "V900", "name": "test-rule", "category": "vague", "kind": "existence", "severity": "warning",

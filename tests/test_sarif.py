@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from spinlint.document import Span
-from spinlint.findings import Finding, LineIndex
+from spinlint.rules.findings import Finding, LineIndex
 from spinlint.fingerprint import fingerprints
 from spinlint.formats import renderer
 from spinlint.formats.sarif_format import FINGERPRINT_KEY, artifact_uri, sarif_log

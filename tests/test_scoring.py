@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from spinlint.document import Span
-from spinlint.findings import Finding
+from spinlint.rules.findings import Finding
 from spinlint.scoring import document_scores
 
 

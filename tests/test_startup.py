@@ -68,8 +68,8 @@ def test_a_bad_regex_in_a_rule_file_is_still_a_rule_error_naming_the_file():
     # Shipped rules skip the separate regex check at load; compiling the rule reports it instead.
     import pytest
 
-    from spinlint.kinds import VocabularyOverrides, compile_all, compile_rule
-    from spinlint.ruleset import RuleError, builtin_rules, parse_rule
+    from spinlint.rules.kinds import VocabularyOverrides, compile_all, compile_rule
+    from spinlint.rules.ruleset import RuleError, builtin_rules, parse_rule
 
     base = next(rule for rule in builtin_rules() if rule.kind == "existence")
     data = {"code": "V900", "name": "broken", "category": "vague", "kind": "existence", "severity": "info",
@@ -89,7 +89,7 @@ def test_a_bad_regex_in_a_rule_file_is_still_a_rule_error_naming_the_file():
 
 def test_the_decoded_rule_table_matches_the_rule_files():
     # A stale table is never used (its digest no longer matches), but it should be regenerated.
-    from spinlint import ruleset
+    from spinlint.rules import ruleset
 
     texts = ruleset._rule_texts()
     assert ruleset._decoded_tables(texts) == [ruleset._decode(name, text) for name, text in texts]
@@ -97,11 +97,11 @@ def test_the_decoded_rule_table_matches_the_rule_files():
     from importlib import resources
 
     stored = json.loads(resources.files("spinlint.rules").joinpath(ruleset.DECODED).read_text(encoding="utf-8"))
-    assert stored["digest"] == ruleset._digest(texts), "run: python -m spinlint.ruleset"
+    assert stored["digest"] == ruleset._digest(texts), "run: python -m spinlint.rules.ruleset"
 
 
 def test_an_edited_rule_file_is_decoded_from_toml_not_from_the_stale_table():
-    from spinlint import ruleset
+    from spinlint.rules import ruleset
 
     texts = ruleset._rule_texts()
     name, text = texts[0]
@@ -111,5 +111,5 @@ def test_an_edited_rule_file_is_decoded_from_toml_not_from_the_stale_table():
     bad = [(name, text + "\nnot toml ===\n")] + texts[1:]
     import pytest
 
-    with pytest.raises(ruleset.RuleError, match=f"spinlint/rules/{name}: invalid TOML"):
+    with pytest.raises(ruleset.RuleError, match=f"spinlint/rules/catalogue/{name}: invalid TOML"):
         ruleset._decoded_tables(bad)

@@ -162,7 +162,7 @@ def test_prefix_walk_finds_the_same_hyphenation_points_as_the_full_search():
 
 
 def _reference_stacked_nominalisations(text, options):
-    from spinlint import logic
+    from spinlint.rules import logic
 
     minimum = int(options.get("min_nominals", 3))
     words = list(logic._WORD.finditer(text))
@@ -193,7 +193,7 @@ def _reference_stacked_nominalisations(text, options):
 
 
 def _reference_abstract_sentence(text, options):
-    from spinlint import logic
+    from spinlint.rules import logic
     from spinlint.text.concreteness import rating
 
     if re.search(r"\d", text):
@@ -223,7 +223,7 @@ def _reference_abstract_sentence(text, options):
 
 
 def _reference_agentless_bad_news_passive(text, options):
-    from spinlint import logic
+    from spinlint.rules import logic
 
     for found in re.compile(logic._PASSIVE, re.IGNORECASE).finditer(text):
         if logic._has_agent(text, found.end()):
@@ -249,7 +249,7 @@ def _reference_agentless_bad_news_passive(text, options):
 
 
 def _reference_agentless_decision(text, options):
-    from spinlint import logic
+    from spinlint.rules import logic
 
     for found in re.compile(logic._DECISION, re.IGNORECASE).finditer(text):
         if logic._has_agent(text, found.end()):
@@ -298,7 +298,7 @@ def _blame(count: int, seed: int = 4) -> list[str]:
 
 
 def _compare_logic(texts: list[str]) -> dict[str, int]:
-    from spinlint.logic import LOGIC
+    from spinlint.rules.logic import LOGIC
 
     fired = dict.fromkeys(_REFERENCES, 0)
     for name, reference in _REFERENCES.items():
@@ -331,7 +331,7 @@ def test_logic_functions_equal_the_reference_on_the_benchmark_corpus():
 
 
 def test_logic_caches_are_bounded():
-    from spinlint import logic
+    from spinlint.rules import logic
 
     for cached in (logic._nominal_word, logic._word_rating, logic._is_aspiration):
         assert cached.cache_info().maxsize is not None and cached.cache_info().maxsize <= 65536

@@ -4,7 +4,7 @@ import random
 import re
 
 from spinlint.text import vocabulary
-from spinlint.kinds import _WRAP_START
+from spinlint.rules.kinds import _WRAP_START
 
 
 def flat_alternation(phrases):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..findings import Finding
+from ..rules.findings import Finding
 from ..report import Report
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}

@@ -16,7 +16,7 @@ from html import escape
 from typing import Any, Iterable, Sequence
 
 from .. import __version__
-from ..findings import Finding
+from ..rules.findings import Finding
 from ..report import CATEGORY_NAMES, FileReport, Report
 
 POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"

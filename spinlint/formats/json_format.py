@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from .. import __version__
-from ..findings import Finding
+from ..rules.findings import Finding
 from ..fingerprint import fingerprints
 from ..report import FileReport, Report
 

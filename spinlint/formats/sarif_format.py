@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import quote
 
 from .. import __version__
-from ..findings import Finding
+from ..rules.findings import Finding
 from ..fingerprint import FINGERPRINT_VERSION, fingerprints
 from ..report import Report
 
@@ -55,8 +55,8 @@ def _one_line(text: str) -> str:
 
 
 def _rule_descriptor(code: str, example: Finding) -> dict[str, Any]:
-    from ..ruledocs import render_rule_markdown, render_rule_text, what_it_does
-    from ..ruleset import rules_by_code
+    from ..rules.ruledocs import render_rule_markdown, render_rule_text, what_it_does
+    from ..rules.ruleset import rules_by_code
 
     rule = rules_by_code().get(code)
     if rule is None:  # a rule from outside the built-in set: describe it from its finding

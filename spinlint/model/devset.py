@@ -114,7 +114,7 @@ class Linted:
 
 def lint_passages(passages: Iterable[Passage], config: Mapping | None = None) -> list[Linted]:
     import spinlint
-    from ..findings import SEVERITY_RANK
+    from ..rules.findings import SEVERITY_RANK
 
     settings = dict(config or {})
     fail_on = settings.get("fail-on", "warning")

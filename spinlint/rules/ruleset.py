@@ -1,6 +1,6 @@
 """Rule files → validated ``Rule`` values.
 
-One TOML file per code in ``spinlint/rules/``; see ``docs/rule-format.md``.
+One TOML file per code in ``spinlint/rules/catalogue/``; see ``docs/rule-format.md``.
 Decoding is strict: an unknown or misspelt key, a wrong type or a bad
 value is a ``RuleError`` naming the file, so a typo never silently turns a
 rule off.
@@ -178,8 +178,17 @@ def _toml():
     return tomllib
 
 
+# The rule files sit in catalogue/ beside this module; the tables generated from them sit here.
+CATALOGUE = "catalogue"
+
+
+def rule_file(name: str) -> str:
+    """How errors name a shipped rule file (``V001.toml``)."""
+    return f"spinlint/rules/{CATALOGUE}/{name}"
+
+
 def _rule_texts() -> list[tuple[str, str]]:
-    folder = resources.files("spinlint.rules")
+    folder = resources.files("spinlint.rules").joinpath(CATALOGUE)
     return [(entry.name, entry.read_text(encoding="utf-8"))
             for entry in sorted(folder.iterdir(), key=lambda item: item.name) if entry.name.endswith(".toml")]
 
@@ -196,7 +205,7 @@ def _decode(name: str, text: str) -> dict:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise RuleError(f"spinlint/rules/{name}: invalid TOML: {error}") from None
+        raise RuleError(f"{rule_file(name)}: invalid TOML: {error}") from None
 
 
 def generated_table(name: str) -> dict:
@@ -224,9 +233,9 @@ def _decoded_tables(texts: list[tuple[str, str]]) -> list[dict]:
 
 
 def write_decoded(target: Path | None = None) -> Path:
-    """Store the decoded rule files beside them (``python -m spinlint.ruleset``)."""
+    """Store the decoded rule files beside them (``python -m spinlint.rules.ruleset``)."""
     texts = _rule_texts()
-    target = target or Path(__file__).parent / "rules" / DECODED
+    target = target or Path(__file__).parent / DECODED
     stored = {"digest": _digest(texts), "rules": [_decode(name, text) for name, text in texts]}
     target.write_text(json.dumps(stored, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     return target
@@ -238,7 +247,7 @@ def builtin_rules() -> tuple[Rule, ...]:
     texts = _rule_texts()
     rules = []
     for (name, _), data in zip(texts, _decoded_tables(texts)):
-        origin = f"spinlint/rules/{name}"
+        origin = rule_file(name)
         rule = parse_rule(data, origin, check_regexes=False)
         if rule.code != name[:-5]:
             raise RuleError(f"{origin}: code {rule.code!r} does not match the file name")

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator, Mapping
 
 from . import regexcache
-from .text import vocabulary
-from .ruleset import Rule, RuleError, check_patterns
+from ..text import vocabulary
+from .ruleset import Rule, RuleError, check_patterns, rule_file
 
 # No unit longer than this reaches a pattern: the segmenter already caps
 # sentences, and this guards paragraph-scope evidence searches too.
@@ -58,7 +58,7 @@ class _Compiled:
     """An alternation of a kind, compiled the first time it is used.
 
     Compiling every rule's regexes costs about a tenth of a second, most of a
-    one-file run; with word heads known (``spinlint.prefilter``) a rule whose
+    one-file run; with word heads known (``spinlint.rules.prefilter``) a rule whose
     words are not in the document is never compiled.  After the first use the
     compiled pattern is a plain attribute of the kind.
     """
@@ -75,7 +75,7 @@ class _Compiled:
             try:
                 compiled = regexcache.compile_rule_regex(source)  # = re.compile(source, re.IGNORECASE)
             except re.error as error:
-                origin = f"spinlint/rules/{kind.rule.code}.toml"
+                origin = rule_file(f"{kind.rule.code}.toml")
                 check_patterns(origin, kind.rule.match)  # names the pattern that is not a valid regex
                 raise RuleError(f"{origin}: the patterns do not combine into one regex: {error}") from None
         kind.__dict__[self.name] = compiled
@@ -227,7 +227,7 @@ class ClassifierKind:
 
 
 class LogicKind:
-    # Handled by the engine itself rather than by a function in spinlint.logic.
+    # Handled by the engine itself rather than by a function in spinlint.rules.logic.
     ENGINE_FUNCTIONS = ("unused_suppression",)
 
     def __init__(self, rule: Rule, overrides: VocabularyOverrides):
@@ -239,7 +239,7 @@ class LogicKind:
         from .logic import LOGIC  # the registry is the only place a function can come from
 
         if name not in LOGIC:
-            raise RuleError(f"{rule.code}: logic function {name!r} is not registered in spinlint.logic")
+            raise RuleError(f"{rule.code}: logic function {name!r} is not registered in spinlint.rules.logic")
         self.function = LOGIC[name]
 
     def hits(self, text: str, options: Mapping[str, Any]) -> Iterator[Hit]:

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from typing import Any, Callable, Iterator, Mapping
 
-from .text.casefold import any_case, lowered
-from .text.caching import cached_up_to
-from .text.syllables import CACHED_WORD_CHARS
+from ..text.casefold import any_case, lowered
+from ..text.caching import cached_up_to
+from ..text.syllables import CACHED_WORD_CHARS
 
 Offsets = tuple[int, int]
 
@@ -140,7 +140,7 @@ def _concreteness(word: str, rating: Callable[[str], float | None]) -> float | N
 @_per_word
 def _word_rating(word: str) -> float | None:
     """``_concreteness`` of one lower-case word with the shipped ratings."""
-    from .text.concreteness import rating  # the ratings table loads only when this rule runs
+    from ..text.concreteness import rating  # the ratings table loads only when this rule runs
 
     return _concreteness(word, rating)
 

@@ -25,7 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
-from .text.casefold import lowered
+from ..text.casefold import lowered
 from .ruleset import generated_table, source_key
 
 # Heads longer than this are cut: a text's prefix set holds prefixes up to this length.
@@ -146,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     from .ruleset import builtin_rules
 
     argv = sys.argv[1:] if argv is None else argv
-    target = Path(argv[0]) if argv else Path(__file__).parent / "rules" / SHIPPED
+    target = Path(argv[0]) if argv else Path(__file__).parent / SHIPPED
     table = heads_table(prefilter_sources(Engine(builtin_rules())))
     target.write_text(json.dumps(table, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     print(f"wrote the word heads of {len(table)} regexes to {target}")

@@ -86,7 +86,7 @@ def store(sources: Iterable[str]) -> dict:
 
 
 def main() -> int:
-    target = Path(__file__).parent / "rules" / STORE
+    target = Path(__file__).parent / STORE
     stored = store(shipped_sources())
     target.write_text(json.dumps(stored, indent=0, sort_keys=True) + "\n", encoding="utf-8")
     print(f"wrote {len(stored['regexes'])} compiled regexes for {stored['runtime']} to {target}")

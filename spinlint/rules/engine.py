@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from typing import Any, Iterator, Mapping
 
 from . import prefilter
-from .document import Block, Segments, Sentence, Span
-from .features import Features
+from ..document import Block, Segments, Sentence, Span
+from ..features import Features
 from .findings import Finding
 from .kinds import (ClassifierKind, ConditionalKind, Hit, LogicKind, MetricKind, PatternKind,
                     VocabularyOverrides, compile_rule, first_apart)
@@ -42,7 +42,7 @@ class CompiledRule:
 class Engine:
     """Holds the selected rules, compiled once, and runs them per document."""
 
-    # After this many documents the engine works out the word heads (spinlint.prefilter) of rules
+    # After this many documents the engine works out the word heads (spinlint.rules.prefilter) of rules
     # the shipped table does not know: a tenth of a second once, which a one-file run would not repay.
     WARM_UP_DOCUMENTS = 10
 
