@@ -453,7 +453,11 @@ def agreement(datasets_dir: Path, corpora_dir: Path = CORPORA, blind_pass: str =
             "positives_pass1": sum(a),
             "positives_blind": sum(b),
         }
-    (corpora_dir / "agreement.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    target = corpora_dir / "agreement.json"
+    if target.is_file():  # the passage corpora's agreement lives in the same file (spinlint.model.passages)
+        previous = json.loads(target.read_text(encoding="utf-8"))
+        result.update({key: value for key, value in previous.items() if key == "passages"})
+    target.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     return result
 
 

@@ -421,6 +421,61 @@ def labelled_written(corpora_dir: Path = CORPORA) -> list[LabelledPassage]:
     return out
 
 
+def _kappa_table(ids: Sequence[str], first: dict, second: dict, keys: Sequence[str]) -> dict:
+    from .corpus import cohen_kappa
+
+    table = {"n": len(ids)}
+    for key in keys:
+        a = [int(first[i][key]) for i in ids]
+        b = [int(second[i][key]) for i in ids]
+        if key in ("vague", "overall_spin") and any(i.count(".") == 0 for i in ids):
+            # passage scales: agreement on the binary the dev set scores (vague >= 1, overall_spin >= 2)
+            cut = 1 if key == "vague" else 2
+            a, b = [int(v >= cut) for v in a], [int(v >= cut) for v in b]
+        table[key] = {"kappa": round(cohen_kappa(a, b), 4), "agreement": round(sum(x == y for x, y in zip(a, b)) / len(a), 4),
+                      "positives": [sum(a), sum(b)],
+                      "disagreements": [i for i, x, y in zip(ids, a, b) if x != y]}
+    return table
+
+
+def passage_agreement(corpora_dir: Path = CORPORA) -> dict:
+    """Pass 1 against the blind pass, per corpus and source, at sentence and passage level."""
+    result = {}
+    specs = (("real", "real-pass1-*.jsonl", "real-pass2-blind.jsonl", "real-blind-subset.txt"),
+             ("written", "written-pass1-*.jsonl", "written-pass2-blind.jsonl", "written-blind-subset.txt"))
+    real_source = {row["id"]: row["dataset"] for row in load_passages(corpora_dir)}
+    for name, first_pattern, second_name, subset in specs:
+        second_path = corpora_dir / LABELS_FOLDER / second_name
+        if not second_path.is_file():
+            continue
+        first = load_label_rows(first_pattern, corpora_dir)
+        second = {row["id"]: row for row in read_jsonl(second_path)}
+        passages = [line.strip() for line in (corpora_dir / LABELS_FOLDER / subset).read_text().splitlines()
+                    if line.strip()]
+        passages = [p for p in passages if p in first and p in second]
+        sentences = sorted(i for i in second if "." in i and i.split(".")[0] in set(passages) and i in first)
+        source_of = (lambda i: real_source[i.split(".")[0]]) if name == "real" else (lambda i: i.split("-")[0])
+        entry = {"first_pass": first_pattern, "blind_pass": second_name,
+                 "sentences": _kappa_table(sentences, first, second, SENTENCE_LABELS),
+                 "passages": _kappa_table(passages, first, second, PASSAGE_LABELS), "by_source": {}}
+        for source in sorted({source_of(i) for i in passages}):
+            entry["by_source"][source] = {
+                "sentences": _kappa_table([i for i in sentences if source_of(i) == source], first, second,
+                                          SENTENCE_LABELS),
+                "passages": _kappa_table([i for i in passages if source_of(i) == source], first, second,
+                                         PASSAGE_LABELS)}
+        result[name] = entry
+    return result
+
+
+def write_agreement(corpora_dir: Path = CORPORA) -> dict:
+    target = corpora_dir / "agreement.json"
+    current = json.loads(target.read_text(encoding="utf-8")) if target.is_file() else {}
+    current["passages"] = passage_agreement(corpora_dir)
+    target.write_text(json.dumps(current, indent=2) + "\n", encoding="utf-8")
+    return current["passages"]
+
+
 def _show_written(ids: Sequence[str], corpora_dir: Path) -> int:
     wanted = set(ids)
     for passage in load_written(corpora_dir):
@@ -448,7 +503,8 @@ def _show(ids: Sequence[str], datasets_dir: Path, corpora_dir: Path) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m spinlint.model.passages")
-    parser.add_argument("command", choices=["build", "build-round2", "show", "show-written", "freeze-written"])
+    parser.add_argument("command", choices=["build", "build-round2", "show", "show-written", "freeze-written",
+                                            "agreement"])
     parser.add_argument("ids", nargs="*")
     parser.add_argument("--ids-file", type=Path, help="show the passage ids listed in this file (one per line)")
     parser.add_argument("--datasets", type=Path, default=None)
@@ -469,6 +525,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         rows = build_round2(datasets_dir, existing)
         write_jsonl(args.corpora / PASSAGES_FILE, [*existing, *rows])
         print(json.dumps({"round2_passages": len(rows), "sentences": sum(len(r["sentences"]) for r in rows)}))
+        return 0
+    if args.command == "agreement":
+        result = write_agreement(args.corpora)
+        print(json.dumps({name: {level: {key: value["kappa"] for key, value in entry[level].items() if key != "n"}
+                                 for level in ("sentences", "passages")} for name, entry in result.items()}))
         return 0
     if args.command == "freeze-written":
         print(json.dumps({"written_passages": freeze_written_splits(args.corpora, args.ids)}))
