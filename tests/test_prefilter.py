@@ -1,4 +1,4 @@
-"""The word-head prefilter only ever skips work: never a finding (spinlint.prefilter)."""
+"""The word-head prefilter only ever skips work: never a finding (spinlint.rules.prefilter)."""
 
 import random
 from pathlib import Path
@@ -105,7 +105,7 @@ def test_the_shipped_heads_table_is_current():
 
     sources = prefilter_sources(Engine(builtin_rules()))
     assert all(prefilter.shipped_heads(source) is not prefilter.UNKNOWN for source in sources), \
-        "run: python -m spinlint.prefilter"
+        "run: python -m spinlint.rules.tables"
     assert prefilter.heads_table(sources) == prefilter._shipped_table()
 
 

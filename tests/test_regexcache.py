@@ -1,4 +1,4 @@
-"""Stored compiled regexes are exactly what re.compile makes (spinlint.regexcache)."""
+"""Stored compiled regexes are exactly what re.compile makes (spinlint.rules.regexcache)."""
 
 import json
 import re
@@ -6,7 +6,7 @@ from importlib import resources
 
 import pytest
 
-from spinlint.rules import regexcache, ruleset
+from spinlint.rules import regexcache, ruleset, tables
 from spinlint.rules.ruleset import builtin_rules
 
 
@@ -18,25 +18,25 @@ def test_the_stored_regexes_are_current_for_this_python():
     stored = stored_file()
     if stored["runtime"] != regexcache.runtime_key():
         pytest.skip(f"stored for {stored['runtime']}, this is {regexcache.runtime_key()}: re.compile is used")
-    assert stored == regexcache.store(regexcache.shipped_sources()), "run: python -m spinlint.regexcache"
+    assert stored == regexcache.store(tables.regex_sources()), "run: python -m spinlint.rules.tables"
 
 
 def test_a_stored_regex_matches_exactly_like_re_compile():
     texts = [example for rule in builtin_rules() for example in (*rule.bad_examples, *rule.good_examples)]
     text = "\n".join(texts)
     used_store = 0
-    for source in regexcache.shipped_sources():
+    for source in tables.regex_sources():
         fast, reference = regexcache.compile_rule_regex(source), re.compile(source, re.IGNORECASE)
         used_store += ruleset.source_key(source) in regexcache._stored()
         assert (fast.pattern, fast.flags, fast.groups, fast.groupindex) == \
             (reference.pattern, reference.flags, reference.groups, reference.groupindex)
         assert [m.span() for m in fast.finditer(text)] == [m.span() for m in reference.finditer(text)]
     if stored_file()["runtime"] == regexcache.runtime_key():
-        assert used_store == len(regexcache.shipped_sources())
+        assert used_store == len(tables.regex_sources())
 
 
 def test_a_damaged_or_missing_entry_compiles_the_ordinary_way(monkeypatch):
-    source = regexcache.shipped_sources()[0]
+    source = tables.regex_sources()[0]
     damaged = {ruleset.source_key(source): [34, "AAAA", 0, {}, [None]]}
     monkeypatch.setattr(regexcache, "_stored", lambda: damaged)
     assert regexcache.compile_rule_regex(source).pattern == source

@@ -97,7 +97,7 @@ def test_the_decoded_rule_table_matches_the_rule_files():
     from importlib import resources
 
     stored = json.loads(resources.files("spinlint.rules").joinpath(ruleset.DECODED).read_text(encoding="utf-8"))
-    assert stored["digest"] == ruleset._digest(texts), "run: python -m spinlint.rules.ruleset"
+    assert stored["digest"] == ruleset._digest(texts), "run: python -m spinlint.rules.tables"
 
 
 def test_an_edited_rule_file_is_decoded_from_toml_not_from_the_stale_table():

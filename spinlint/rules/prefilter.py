@@ -19,10 +19,8 @@ a finding (``tests/test_prefilter.py`` checks this on every shipped rule).
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from pathlib import Path
 from typing import Iterable
 
 from ..text.casefold import lowered
@@ -110,7 +108,7 @@ def heads_of(source: str) -> frozenset[str] | None:
 # spare, so the heads of the shipped rules are stored in spinlint/rules/word-heads.json, keyed by
 # a digest of the regex source: a vocabulary added in config changes the source and misses the
 # table, and that rule's heads are then worked out in a long run only.  A test fails when the
-# table is stale; `python -m spinlint.prefilter` rewrites it.
+# table is stale; `python -m spinlint.rules.tables` rewrites it.
 
 SHIPPED = "word-heads.json"
 UNKNOWN = object()
@@ -137,20 +135,6 @@ def heads_table(sources) -> dict[str, list[str] | None]:
         heads = heads_of(source)
         table[source_key(source)] = None if heads is None else sorted(heads)
     return dict(sorted(table.items()))
-
-
-def main(argv: list[str] | None = None) -> int:
-    import sys
-
-    from .engine import Engine, prefilter_sources
-    from .ruleset import builtin_rules
-
-    argv = sys.argv[1:] if argv is None else argv
-    target = Path(argv[0]) if argv else Path(__file__).parent / SHIPPED
-    table = heads_table(prefilter_sources(Engine(builtin_rules())))
-    target.write_text(json.dumps(table, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    print(f"wrote the word heads of {len(table)} regexes to {target}")
-    return 0
 
 
 class _OverBudget(Exception):
@@ -355,7 +339,3 @@ def _better(current: frozenset[str] | None, candidate: Iterable[str] | None) -> 
     if current is None:
         return candidate
     return candidate if _score(candidate) > _score(current) else current
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

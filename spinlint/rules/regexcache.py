@@ -3,7 +3,7 @@
 Python's ``re`` parses and compiles a pattern in pure Python; the rule regexes a
 two-kilobyte memo needs cost about 40 ms, an eighth of a one-file run.  The
 compiled form is a list of integers that ``_sre.compile`` (the C half of
-``re.compile``) accepts directly, so ``python -m spinlint.regexcache`` stores it in
+``re.compile``) accepts directly, so ``python -m spinlint.rules.tables`` stores it in
 ``spinlint/rules/compiled-regexes.json`` for this Python (version and ``_sre.MAGIC``).
 
 A stored entry is used only if the running Python is the one it was made with
@@ -15,12 +15,10 @@ entry is exactly what ``re`` compiles today.
 from __future__ import annotations
 
 import base64
-import json
 import re
 import sys
 from array import array
 from functools import lru_cache
-from pathlib import Path
 from typing import Iterable
 
 from .ruleset import generated_table, source_key
@@ -70,28 +68,6 @@ def compiled_entry(source: str) -> list:
     return [FLAGS | parsed.state.flags, packed, parsed.state.groups - 1, groupindex, indexgroup]
 
 
-def shipped_sources() -> list[str]:
-    """Every regex source of the shipped rules (patterns, claims, evidence, vetoes)."""
-    from .engine import Engine
-    from .ruleset import builtin_rules
-
-    sources = {source for item in Engine(builtin_rules()).compiled
-               for source in getattr(item.kind, "sources", {}).values() if source is not None}
-    return sorted(sources)
-
-
 def store(sources: Iterable[str]) -> dict:
     return {"runtime": runtime_key(),
             "regexes": {source_key(source): compiled_entry(source) for source in sorted(set(sources))}}
-
-
-def main() -> int:
-    target = Path(__file__).parent / STORE
-    stored = store(shipped_sources())
-    target.write_text(json.dumps(stored, indent=0, sort_keys=True) + "\n", encoding="utf-8")
-    print(f"wrote {len(stored['regexes'])} compiled regexes for {stored['runtime']} to {target}")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

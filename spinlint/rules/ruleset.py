@@ -233,7 +233,7 @@ def _decoded_tables(texts: list[tuple[str, str]]) -> list[dict]:
 
 
 def write_decoded(target: Path | None = None) -> Path:
-    """Store the decoded rule files beside them (``python -m spinlint.rules.ruleset``)."""
+    """Store the decoded rule files beside them (``python -m spinlint.rules.tables``)."""
     texts = _rule_texts()
     target = target or Path(__file__).parent / DECODED
     stored = {"digest": _digest(texts), "rules": [_decode(name, text) for name, text in texts]}
@@ -269,7 +269,3 @@ def known_selector(selector: str) -> bool:
     if selector == "ALL":
         return True
     return any(code.startswith(selector) for code in rules_by_code())
-
-
-if __name__ == "__main__":
-    print(f"wrote {write_decoded()}")

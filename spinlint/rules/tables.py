@@ -1,0 +1,53 @@
+"""The tables generated from the shipped rule files, and the command that rewrites them.
+
+Each table only saves start-up time (``ruleset.generated_table`` reads it; a missing or stale
+entry means the work is done as usual), and a test fails when one is stale:
+
+- ``decoded-rules.json``: the rule files' TOML decoded once (``ruleset``);
+- ``word-heads.json``: the word heads of each rule's regex (``prefilter``);
+- ``compiled-regexes.json``: each regex compiled ahead for this Python (``regexcache``).
+
+``python -m spinlint.rules.tables`` rewrites all three after a rule file or a vocabulary changes.
+Working out the heads and the regexes needs the shipped rules compiled by the engine, so this
+module sits above the engine, and the speed machinery the engine uses never imports it back.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from . import prefilter, regexcache, ruleset
+from .engine import Engine, prefilter_sources
+
+HERE = Path(__file__).parent
+
+
+def shipped_engine() -> Engine:
+    return Engine(ruleset.builtin_rules())
+
+
+def regex_sources(engine: Engine | None = None) -> list[str]:
+    """Every regex source of the shipped rules (patterns, claims, evidence, vetoes)."""
+    engine = engine or shipped_engine()
+    sources = {source for item in engine.compiled
+               for source in getattr(item.kind, "sources", {}).values() if source is not None}
+    return sorted(sources)
+
+
+def main() -> int:
+    print(f"wrote {ruleset.write_decoded()}")
+    engine = shipped_engine()
+    heads = prefilter.heads_table(prefilter_sources(engine))
+    target = HERE / prefilter.SHIPPED
+    target.write_text(json.dumps(heads, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"wrote the word heads of {len(heads)} regexes to {target}")
+    compiled = regexcache.store(regex_sources(engine))
+    target = HERE / regexcache.STORE
+    target.write_text(json.dumps(compiled, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"wrote {len(compiled['regexes'])} compiled regexes for {compiled['runtime']} to {target}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
