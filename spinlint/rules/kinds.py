@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator, Mapping
 
-from . import regexcache
 from ..text import vocabulary
+from . import regexcache
 from .ruleset import Rule, RuleError, check_patterns, rule_file
 
 # No unit longer than this reaches a pattern: the segmenter already caps
@@ -20,7 +20,16 @@ from .ruleset import Rule, RuleError, check_patterns, rule_file
 MAX_UNIT_CHARS = 20_000
 
 _WRAP_START = r"(?<!\w)(?:"
-_QUOTED = re.compile(r'"[^"\n]{1,120}"|“[^”\n]{1,120}”')
+_QUOTED = re.compile(r'"[^"\n]+"|“[^”\n]+”')
+# A quotation is skipped only when the unit attributes it to someone criticising or reporting it: a
+# journalist's '..., critics said', 'what the company calls "rightsizing"', 'the phrase "AI-first"'.
+# A company quoting its own people ('"We will transform care," said our CEO') is the company speaking.
+_CRITICAL_FRAME = re.compile(
+    r"\b(?:critic(?:s|ism|ised|ized)?|sceptic(?:s|al)?|skeptic(?:s|al)?|detractors?|opponents?|campaigners?|"
+    r"(?:mock|derid|ridicul|lampoon|scoff|dismiss|laugh|sneer|jeer)(?:s|es|ed|ing)?|so-called|journalists?|reporters?|"
+    r"fact[- ]check\w*|watchdogs?|what\s+(?:it|they|the\s+(?:company|firm|vendor|bank|agency))\s+(?:calls?|called|dubs?|"
+    r"dubbed|terms?|termed)|the\s+(?:word|words|phrase|phrases|term|terms|label|buzzword|buzzwords|slogan))\b",
+    re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -88,15 +97,82 @@ def compile_all(kind) -> None:
         getattr(kind, name)
 
 
-def _vocab_phrases(names: list[str], overrides: VocabularyOverrides) -> tuple[str, ...]:
+def _vocab_phrases(names: list[str], overrides: VocabularyOverrides, inflect: bool = False) -> tuple[str, ...]:
     phrases: list[str] = []
     for name in names:
         phrases.extend(overrides.phrases(name))
-    return tuple(phrases)
+    if inflect:
+        phrases = [form for phrase in phrases for form in inflections(phrase)]
+    return tuple(dict.fromkeys(phrases))
+
+
+# -- inflection: a vocabulary lists one form, the text uses any ---------------------------------
+
+_INFLECTABLE = re.compile(r"[a-z]{4,}$")
+_UNINFLECTED = frozenset("""
+with from into onto over under across about this that these those their there them they your ours what which
+when where while than then also only such very more most less much many some every each other
+""".split())
+_SUFFIXES = ("", "e", "s", "es", "ed", "ing")
+# Above this many forms of one phrase, only its first and last words inflect (verb first, noun last).
+_MAX_FORMS = 64
+
+
+def word_forms(word: str) -> tuple[str, ...]:
+    """A word's regular inflections from any one of them: streamline(s|d), streamlining; synergy, synergies.
+
+    Over-generation is harmless ("workforced" never occurs in text); a form that is another common word
+    would not be, which is why only rules that ask for it (``inflect = true``) use this.
+    """
+    piece = word.rsplit("-", 1)[-1]  # "right-size": the last piece inflects
+    head = word[: len(word) - len(piece)]
+    if not _INFLECTABLE.match(piece) or piece in _UNINFLECTED:
+        return (word,)
+    if piece.endswith(("ies", "ied")) or (piece.endswith("y") and piece[-2] not in "aeiou"):
+        stem = piece[:-3] if piece.endswith(("ies", "ied")) else piece[:-1]
+        return tuple(dict.fromkeys([word] + [head + stem + ending for ending in ("y", "ies", "ied", "ying")]))
+    base = piece
+    for suffix in ("ing", "ed", "es", "s", "e"):
+        if piece.endswith(suffix) and len(piece) - len(suffix) >= 3 and not (
+                suffix == "s" and piece[-2] in "siu"):
+            base = piece[: -len(suffix)]
+            break
+    forms = [word] + [head + base + ending for ending in _SUFFIXES]
+    if base != piece and len(base) >= 4 and base[-1] == base[-2] and base[-1] not in "aeiouslfz":
+        forms += [head + base[:-1], head + base[:-1] + "s"]  # "cutting" -> "cut", "cuts"
+    return tuple(dict.fromkeys(forms))
+
+
+def inflections(phrase: str) -> list[str]:
+    """Every form of a phrase whose words inflect regularly ("streamline our organization" -> "...lining...")."""
+    words = phrase.split()
+    options = [word_forms(word) for word in words]
+    total = 1
+    for forms in options:
+        total *= len(forms)
+    if total > _MAX_FORMS and len(words) > 2:
+        options = [forms if index in (0, len(words) - 1) else (words[index],) for index, forms in enumerate(options)]
+    phrases = [""]
+    for forms in options:
+        phrases = [f"{prefix} {form}".strip() for prefix in phrases for form in forms]
+    return phrases
+
+
+def critically_quoted(text: str) -> list[tuple[int, int]]:
+    """The quotations in ``text`` that it attributes to a critic or a reporter, not to the author."""
+    spans = [found.span() for found in _QUOTED.finditer(text)]
+    if not spans:
+        return []
+    pieces, last = [], 0
+    for start, end in spans:  # the frame must sit outside the quotation: a quote cannot frame itself
+        pieces.append(text[last:start])
+        last = end
+    pieces.append(text[last:])
+    return spans if _CRITICAL_FRAME.search(" ".join(pieces)) else []
 
 
 def _is_quoted_or_named(text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> bool:
-    """Words in quotation marks or a capitalised name mid-sentence are not the author's own."""
+    """Words a critic or reporter is quoted as using, or a capitalised name mid-sentence, are not the author's own."""
     if any(q_start <= start and end <= q_end for q_start, q_end in quoted):
         return True
     word = text[start:end]
@@ -125,7 +201,7 @@ class PatternKind:
             self.swaps.update({k.lower(): v for k, v in match.get("swaps", {}).items()})
             pattern = alternation_source([], tuple(self.swaps))
         else:
-            phrases = _vocab_phrases(match.get("vocabularies", []), overrides)
+            phrases = _vocab_phrases(match.get("vocabularies", []), overrides, match.get("inflect", False))
             pattern = alternation_source(match.get("patterns", []), phrases)
         if pattern is None:
             raise RuleError(f"{rule.code}: the rule has no patterns or vocabulary entries")
@@ -139,7 +215,7 @@ class PatternKind:
             return []
         if self.unless is not None and self.unless.search(text):
             return []
-        quoted = [m.span() for m in _QUOTED.finditer(text)] if self.skip_quoted else []
+        quoted = critically_quoted(text) if self.skip_quoted else []
         found_hits = []
         for found in self.pattern.finditer(text):
             start, end = found.span()
@@ -168,7 +244,8 @@ class ConditionalKind:
         self.use_markers = match.get("evidence_markers", True)
         self.sources = {
             "claim": alternation_source(match.get("claim", []),
-                                        _vocab_phrases(match.get("claim_vocabularies", []), overrides)),
+                                        _vocab_phrases(match.get("claim_vocabularies", []), overrides,
+                                                       match.get("inflect", False))),
             "evidence": alternation_source(match.get("evidence", []),
                                            _vocab_phrases(match.get("evidence_vocabularies", []), overrides)),
             "unless": alternation_source(match.get("unless", [])),
@@ -182,19 +259,29 @@ class ConditionalKind:
             return []
         if self.unless is not None and self.unless.search(text):
             return []
-        quoted = [m.span() for m in _QUOTED.finditer(text)] if self.skip_quoted else []
+        quoted = critically_quoted(text) if self.skip_quoted else []
         return [Hit(start, end) for start, end in (found.span() for found in self.claim.finditer(text))
                 if not (self.skip_quoted and _is_quoted_or_named(text, start, end, quoted))]
 
     def evidence_spans(self, text: str) -> list[tuple[int, int]]:
-        """Every evidence span in ``text``; found once per scope unit, however many claims it holds."""
+        """Every evidence span in ``text``; found once per scope unit, however many claims it holds.
+
+        A figure offered as a ceiling ("up to 50% of teams", "as much as $2 million") is the claim's
+        best case, not its support: it is never evidence, whatever pattern it matched.
+        """
         if self.evidence is None:
             return []
-        return [found.span() for found in self.evidence.finditer(text[:MAX_UNIT_CHARS])]
+        text = text[:MAX_UNIT_CHARS]
+        return [found.span() for found in self.evidence.finditer(text)
+                if not _CEILING_BEFORE.search(text, max(0, found.start() - 24), found.start())]
 
     def evidence_in(self, text: str, claim: Hit) -> tuple[int, int] | None:
         """The first evidence span in ``text`` that does not overlap the claim."""
         return first_apart(self.evidence_spans(text), claim)
+
+
+_CEILING_BEFORE = re.compile(r"(?:\bup\s+to|\bas\s+(?:much|many|high|little|few)\s+as|\bby\s+up\s+to)\s*[$€£]?$",
+                             re.IGNORECASE)
 
 
 def first_apart(spans: list[tuple[int, int]], claim: Hit) -> tuple[int, int] | None:

@@ -35,9 +35,30 @@ def _options(rule: Rule) -> list[str]:
     return [f"{name} = {value!r}" for name, value in rule.options.items()]
 
 
+# What a rule that skips quotations leaves out, and why (the kinds decide it: spinlint.rules.kinds).
+SKIPPED_QUOTES = ("Quotations are checked like the author's own words: a company quoting its own people is the "
+                  "company speaking. Skipped: a quotation the same sentence attributes to someone criticising or "
+                  "reporting it ('..., critics said', 'what the company calls \"rightsizing\"'), and capitalised "
+                  "product names mid-sentence.")
+
+
+def skips_quotes(rule: Rule) -> bool:
+    if rule.kind in ("existence", "substitution", "occurrence"):
+        return rule.match.get("skip_quoted", True)
+    return rule.kind == "conditional" and rule.match.get("skip_quoted", False)
+
+
+def _subtype(rule: Rule) -> str:
+    return f"`{rule.subtype}` (corpora/guideline.md, taxonomy)" if rule.subtype else ""
+
+
 def render_rule_text(rule: Rule) -> str:
     lines = [f"{rule.code} {rule.name} ({rule.category}, {rule.severity})", ""]
+    if rule.subtype:
+        lines += [f"Subtype: {rule.subtype} (taxonomy of corpora/guideline.md)", ""]
     lines += ["What it does", f"  {what_it_does(rule)}", ""]
+    if skips_quotes(rule):
+        lines += ["What it skips", f"  {SKIPPED_QUOTES}", ""]
     lines += ["Why it matters"] + [f"  {line}" if line else "" for line in rule.rationale.splitlines()]
     lines += [f"  Source: {rule.source}", ""]
     if rule.bad_examples:
@@ -65,9 +86,12 @@ def render_rule_markdown(rule: Rule, heading_level: int = 1) -> str:
     sub = "#" * (heading_level + 1)
     parts = [f"{hashes} {rule.code} {rule.name}", "",
              f"Category: `{rule.category}` · default severity: `{rule.severity}` · kind: `{rule.kind}` · "
-             f"scope: `{rule.scope}` · status: `{rule.status}`", "",
-             f"{sub} What it does", "", what_it_does(rule), "",
-             f"{sub} Why it matters", "", rule.rationale, "", f"Source: {rule.source}", ""]
+             f"scope: `{rule.scope}` · status: `{rule.status}`"
+             + (f" · subtype: {_subtype(rule)}" if rule.subtype else ""), "",
+             f"{sub} What it does", "", what_it_does(rule), ""]
+    if skips_quotes(rule):
+        parts += [f"{sub} What it skips", "", SKIPPED_QUOTES, ""]
+    parts += [f"{sub} Why it matters", "", rule.rationale, "", f"Source: {rule.source}", ""]
     if rule.bad_examples:
         parts += [f"{sub} Example", ""] + _quoted(rule.bad_examples)
     if rule.good_examples:
@@ -106,10 +130,11 @@ def render_rules_index(rules) -> str:
         members = [rule for rule in rules if rule.prefix == prefix]
         if not members:
             continue
-        parts += [f"## {title}", "", "| code | name | category | kind | scope | severity | question to ask |",
+        parts += [f"## {title}", "", "| code | name | subtype | kind | scope | severity | question to ask |",
                   "|---|---|---|---|---|---|---|"]
-        parts += [f"| [{rule.code}]({rule.code}.md) | {rule.name} | {rule.category} | {rule.kind} | {rule.scope} "
-                  f"| {rule.severity} | {_cell(_plain(rule.question))} |" for rule in members]
+        parts += [f"| [{rule.code}]({rule.code}.md) | {rule.name} | {rule.subtype and '`' + rule.subtype + '`'} "
+                  f"| {rule.kind} | {rule.scope} | {rule.severity} | {_cell(_plain(rule.question))} |"
+                  for rule in members]
         parts.append("")
     return "\n".join(parts)
 

@@ -25,21 +25,32 @@ SCOPES = ("sentence", "paragraph", "document")
 STATUSES = ("stable", "preview", "removed")
 CODE_PATTERN = re.compile(r"^[VBERMX]\d{3}$")
 NAME_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# The taxonomy of corpora/guideline.md (Version 2): the subtype a rule names is one of these codes.
+SUBTYPES = {
+    "blame": ("denial", "scapegoat", "excuse", "exoneration", "external_force", "agentless", "performance_framing",
+              "minimisation", "normalisation", "burden_shift", "legacy"),
+    "evidence": ("unsourced_stat", "up_to", "epochal", "prediction_as_fact", "no_method", "anecdote", "superlative",
+                 "method_dependent", "benefit_no_figure"),
+    "vague": ("buzzword_stack", "no_referent", "slogan", "euphemism", "weasel", "peacock"),
+}
+# A subtype is written with its label's name, as in the guideline: evidence rules name evidence_gap.*.
+_SUBTYPE_LABEL = {"blame": "blame", "evidence": "evidence_gap", "vague": "vague"}
 
 _REQUIRED = {
     "code": str, "name": str, "category": str, "kind": str, "severity": str, "scope": str,
     "message": str, "question": str, "rationale": str, "source": str,
 }
-_OPTIONAL = {"status": str, "suggestion": str, "match": dict, "options": dict, "examples": dict}
+_OPTIONAL = {"status": str, "suggestion": str, "subtype": str, "match": dict, "options": dict, "examples": dict}
 
 # The match keys each kind understands, with their types.
 _MATCH_KEYS: dict[str, dict[str, type]] = {
-    "existence": {"patterns": list, "vocabularies": list, "unless": list, "skip_quoted": bool},
+    "existence": {"patterns": list, "vocabularies": list, "unless": list, "skip_quoted": bool, "inflect": bool},
     "substitution": {"swaps": dict, "vocabularies": list, "unless": list, "skip_quoted": bool},
-    "occurrence": {"patterns": list, "vocabularies": list, "unless": list, "skip_quoted": bool},
+    "occurrence": {"patterns": list, "vocabularies": list, "unless": list, "skip_quoted": bool, "inflect": bool},
     "conditional": {
         "claim": list, "claim_vocabularies": list, "evidence": list,
         "evidence_vocabularies": list, "evidence_markers": bool, "unless": list, "skip_quoted": bool,
+        "inflect": bool,
     },
     "metric": {"metric": str},
     "classifier": {"label": str},
@@ -65,6 +76,7 @@ class Rule:
     rationale: str
     source: str
     suggestion: str = ""
+    subtype: str = ""  # a taxonomy code of corpora/guideline.md ("blame.scapegoat"), or "" for style rules
     status: str = "stable"
     match: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
     options: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
@@ -106,6 +118,15 @@ def parse_rule(data: Mapping[str, Any], origin: str, *, check_regexes: bool = Tr
         if value not in allowed:
             raise RuleError(f"{origin}: {key} {value!r} is not one of {', '.join(allowed)}")
 
+    subtype = data.get("subtype", "")
+    if subtype:
+        label, _, name = subtype.partition(".")
+        category = data["category"]
+        if label != _SUBTYPE_LABEL.get(category) or name not in SUBTYPES.get(category, ()):
+            allowed = ", ".join(f"{_SUBTYPE_LABEL[category]}.{item}" for item in SUBTYPES.get(category, ()))
+            raise RuleError(f"{origin}: subtype {subtype!r} is not a taxonomy code of category "
+                            f"{category!r} ({allowed or 'none'})")
+
     kind = data["kind"]
     match = dict(data.get("match", {}))
     allowed_match = _MATCH_KEYS[kind]
@@ -138,6 +159,7 @@ def parse_rule(data: Mapping[str, Any], origin: str, *, check_regexes: bool = Tr
         rationale=data["rationale"].strip(),
         source=data["source"],
         suggestion=data.get("suggestion", ""),
+        subtype=subtype,
         status=data.get("status", "stable"),
         match=MappingProxyType(match),
         options=MappingProxyType(dict(data.get("options", {}))),
