@@ -214,7 +214,7 @@ def _numbered(rows: list[dict], first: int) -> list[dict]:
     return numbered
 
 
-# Round 2: the first round's blame cues were broad, and its 756 labelled passages held two blame sentences.
+# Round 2 (python -m spinlint.model.passages build-round 2): the first round's blame cues were broad, and its 756 labelled passages held two blame sentences.
 # Bad news with a cause that points away from the writer is rare in these sources, so round 2 reads only
 # passages with a sentence that names such a cause or hides the agent of bad news.
 STRONG_BLAME = re.compile(
@@ -231,13 +231,24 @@ ROUND2_QUOTAS = {"sec-10k-mdna-unlabelled": (190, 2), "oss-vendor-comms": (90, 1
                  "vendor-blog-milvus": (10, 1), "gov-digital-blogs": (20, 1)}
 
 
-def build_round2(datasets_dir: Path, existing: Sequence[dict], seed: int = SEED + 2) -> list[dict]:
-    rng = random.Random(seed)
-    used = {(row["dataset"], row["doc"]): [] for row in existing}
+# Round 3: after two rounds the real vague and evidence-gap positives were still short of what the model needs,
+# so round 3 reads more passages with claim or buzzword cues from the vendor and government blogs.
+ROUND3_QUOTAS = {"vendor-blog-milvus": (110, 2), "oss-vendor-comms": (230, 1), "gov-digital-blogs": (160, 1)}
+EXTRA_ROUNDS = {
+    2: (ROUND2_QUOTAS, "blame_strong", lambda text: bool(STRONG_BLAME.search(text))),
+    3: (ROUND3_QUOTAS, "claim_or_vague_cue", lambda text: bool({"claim_cue", "vague_cue"} & set(strata_of(text)))),
+}
+
+
+def build_round(datasets_dir: Path, existing: Sequence[dict], round_number: int) -> list[dict]:
+    """One more round of passages: only candidates the round's cue accepts, none overlapping an earlier one."""
+    quotas, stratum, accepts = EXTRA_ROUNDS[round_number]
+    rng = random.Random(SEED + round_number)
+    used: dict[tuple[str, str], list[tuple[int, int]]] = {}
     for row in existing:
-        used[(row["dataset"], row["doc"])].append((row["start"], row["end"]))
+        used.setdefault((row["dataset"], row["doc"]), []).append((row["start"], row["end"]))
     rows = []
-    for dataset, (quota, per_document) in ROUND2_QUOTAS.items():
+    for dataset, (quota, per_document) in quotas.items():
         candidates = _candidates(datasets_dir, dataset)
         rng.shuffle(candidates)
         taken: dict[str, int] = {}
@@ -249,11 +260,11 @@ def build_round2(datasets_dir: Path, existing: Sequence[dict], seed: int = SEED 
             overlaps = any(start < e and s < end for s, e in used.get((dataset, document.doc), []))
             if overlaps or taken.get(document.doc, 0) >= per_document:
                 continue
-            if not STRONG_BLAME.search(document.text[start:end]):
+            if not accepts(document.text[start:end]):
                 continue
             taken[document.doc] = taken.get(document.doc, 0) + 1
             used.setdefault((dataset, document.doc), []).append((start, end))
-            rows.append({**_row(dataset, document, spans, "blame_strong"), "round": 2})
+            rows.append({**_row(dataset, document, spans, stratum), "round": round_number})
             quota -= 1
     rng.shuffle(rows)
     return _numbered(rows, len(existing) + 1)
@@ -476,6 +487,31 @@ def write_agreement(corpora_dir: Path = CORPORA) -> dict:
     return current["passages"]
 
 
+def corpus_stats(datasets_dir: Path, corpora_dir: Path = CORPORA) -> dict:
+    """Counts of the labelled passage corpora: rows, positives per label, by source and selection stratum."""
+    strata = {row["id"]: row["selected_by"] for row in load_passages(corpora_dir)}
+    result = {}
+    for name, passages in (("real", labelled_real(datasets_dir, corpora_dir)),
+                           ("written", labelled_written(corpora_dir))):
+        def tally(items) -> dict:
+            sentences = [labels for item in items for _, _, labels in item.sentences]
+            return {"passages": len(items), "sentences": len(sentences),
+                    "sentence_positives": {key: sum(row[key] for row in sentences) for key in SENTENCE_LABELS},
+                    "passage_positives": {"vague": sum(item.labels["vague"] >= 1 for item in items),
+                                          "blame": sum(item.labels["blame"] for item in items),
+                                          "evidence_gap": sum(item.labels["evidence_gap"] for item in items),
+                                          "spin": sum(item.labels["overall_spin"] >= 2 for item in items)}}
+        entry = {"all": tally(passages), "by_source": {}}
+        for source in sorted({item.source if name == "real" else item.id.split("-")[0] for item in passages}):
+            entry["by_source"][source] = tally([item for item in passages
+                                                if (item.source if name == "real" else item.id.split("-")[0]) == source])
+        if name == "real":
+            entry["by_stratum"] = {stratum: tally([item for item in passages if strata[item.id] == stratum])
+                                   for stratum in sorted(set(strata.values()))}
+        result[name] = entry
+    return result
+
+
 def _show_written(ids: Sequence[str], corpora_dir: Path) -> int:
     wanted = set(ids)
     for passage in load_written(corpora_dir):
@@ -503,8 +539,8 @@ def _show(ids: Sequence[str], datasets_dir: Path, corpora_dir: Path) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m spinlint.model.passages")
-    parser.add_argument("command", choices=["build", "build-round2", "show", "show-written", "freeze-written",
-                                            "agreement"])
+    parser.add_argument("command", choices=["build", "build-round", "show", "show-written", "freeze-written",
+                                            "agreement", "stats"])
     parser.add_argument("ids", nargs="*")
     parser.add_argument("--ids-file", type=Path, help="show the passage ids listed in this file (one per line)")
     parser.add_argument("--datasets", type=Path, default=None)
@@ -520,11 +556,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         sentences = sum(len(row["sentences"]) for row in rows)
         print(json.dumps({"passages": len(rows), "sentences": sentences, "strata": counts}))
         return 0
-    if args.command == "build-round2":
-        existing = [row for row in load_passages(args.corpora) if row.get("round", 1) == 1]
-        rows = build_round2(datasets_dir, existing)
+    if args.command == "build-round":
+        number = int(args.ids[0])
+        existing = [row for row in load_passages(args.corpora) if row.get("round", 1) < number]
+        rows = build_round(datasets_dir, existing, number)
         write_jsonl(args.corpora / PASSAGES_FILE, [*existing, *rows])
-        print(json.dumps({"round2_passages": len(rows), "sentences": sum(len(r["sentences"]) for r in rows)}))
+        print(json.dumps({"round": number, "passages": len(rows), "sentences": sum(len(r["sentences"]) for r in rows)}))
+        return 0
+    if args.command == "stats":
+        print(json.dumps(corpus_stats(datasets_dir, args.corpora), indent=1))
         return 0
     if args.command == "agreement":
         result = write_agreement(args.corpora)
