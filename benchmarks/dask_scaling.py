@@ -28,7 +28,7 @@ def main() -> None:
         import distributed
     except ImportError:
         sys.exit("needs the dask extra: pip install 'spinlint[dask]'")
-    from spinlint.scan import ScanOptions, run_scan
+    from spinlint.scan.archive import ScanOptions, run_scan
 
     files = sorted(str(path) for path in (args.corpus / "archive").rglob("*.txt"))
     if len(files) < 2 * args.documents:

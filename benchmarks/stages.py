@@ -39,7 +39,8 @@ from spinlint.document import Source
 from spinlint.text.segment import segment
 segments = segment(markup.parse(Source(path="memo.txt", text=open({str(CORPUS / "memo.txt")!r}).read())))
 mark("markup and sentence splitting")
-from spinlint.features import Features, load_model
+from spinlint.rules.features import Features
+from spinlint.model.loading import load_model
 model = load_model(); mark("loading the model")
 features = Features(segments, model_loader=lambda: model)
 features.sentence_stats; features.readability; mark("readability counts")
@@ -68,7 +69,7 @@ def steady(token_cache: int | None, warm: int, documents: int) -> None:
     from spinlint.rules import kinds, logic
     from spinlint.text import readability
     from spinlint.model import runtime
-    from spinlint.scan import ScanOptions, scan_document
+    from spinlint.scan.archive import ScanOptions, scan_document
 
     if token_cache is not None:
         runtime.CHAR_COLUMN_CACHE = runtime.TOKEN_INFO_CACHE = token_cache
@@ -136,8 +137,8 @@ def rss():
         return next(int(line.split()[1]) / 1024 for line in status if line.startswith("VmRSS"))
 marks = [("interpreter", rss())]
 import numpy, joblib; marks.append(("numpy and joblib (every loky worker imports them)", rss()))
-from spinlint.scan import ScanOptions, scan_document; marks.append(("spinlint's modules", rss()))
-from spinlint.features import load_model
+from spinlint.scan.archive import ScanOptions, scan_document; marks.append(("spinlint's modules", rss()))
+from spinlint.model.loading import load_model
 load_model(); marks.append(("the model", rss()))
 from spinlint.rules.ruleset import builtin_rules
 from spinlint.rules.engine import Engine

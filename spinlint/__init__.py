@@ -58,7 +58,7 @@ def classify_sentences(sentences: list[str]) -> list[dict[str, float]]:
 
     Keys: ``vague``, ``blame``, ``evidence_gap``.
     """
-    from .features import load_model
+    from .model.loading import load_model
 
     model = load_model(None)
     if not sentences:

@@ -103,9 +103,9 @@ def check(paths, output_format, output, select, extend_select, ignore, fail_on, 
           baseline_path, write_baseline):
     """Lint files, folders, or '-' for standard input."""
     from .config import ConfigError, ConfigFinder, check_selectors, with_overrides
-    from .features import ModelLoadError
+    from .model.loading import ModelLoadError
     from .rules.ruleset import RuleError
-    from .runner import lint_paths, write_output
+    from .scan.runner import lint_paths, write_output
 
     try:
         selects, ignores, extends = _split_codes(select), _split_codes(ignore), _split_codes(extend_select)
@@ -160,8 +160,8 @@ def check(paths, output_format, output, select, extend_select, ignore, fail_on, 
 
 def _apply_baselines(report, baseline_path, write_baseline, input_paths):
     """Write the baseline of all current findings, then drop those the given baseline records."""
-    from .baseline import BaselineError, apply_baseline, baseline_text, load_baseline
-    from .runner import write_output
+    from .report.baseline import BaselineError, apply_baseline, baseline_text, load_baseline
+    from .scan.runner import write_output
 
     if write_baseline is not None:
         try:
@@ -237,10 +237,10 @@ def diff(old, new, output_format, select, extend_select, ignore, fail_on, config
 
     Exits 1 when NEW introduces a finding at or above --fail-on."""
     from .config import ConfigError, ConfigFinder, check_selectors, with_overrides
-    from .draftdiff import compare, render_json, render_text
-    from .features import ModelLoadError
+    from .model.loading import ModelLoadError
+    from .report.draftdiff import compare, render_json, render_text
     from .rules.ruleset import RuleError
-    from .runner import lint_paths
+    from .scan.runner import lint_paths
 
     try:
         selects, ignores, extends = _split_codes(select), _split_codes(ignore), _split_codes(extend_select)
@@ -285,9 +285,9 @@ def scan(paths, output, jobs, resume, dask_scheduler, select, ignore, include, e
     import json
 
     from .config import ConfigError, check_selectors
-    from .features import ModelLoadError
+    from .model.loading import ModelLoadError
     from .rules.ruleset import RuleError
-    from .scan import ScanOptions, run_scan
+    from .scan.archive import ScanOptions, run_scan
     from .sources import display_path, iter_files
 
     selects, ignores = _split_codes(select), _split_codes(ignore)

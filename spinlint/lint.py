@@ -6,13 +6,16 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
-from . import markup, scoring, suppress
+from . import markup
 from .config import Settings
 from .document import Source, Span
-from .rules.engine import Engine
-from .features import Features, load_model
-from .rules.findings import Finding, LineIndex
+from .model.loading import load_model
+from .report import scoring, suppress
 from .report import FileReport
+from .rules.engine import Engine
+from .rules.features import Features
+from .rules.findings import Finding, LineIndex
+
 
 
 class Linter:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from spinlint.baseline import BaselineError, apply_baseline, baseline_text, load_baseline, path_key
+from spinlint.report.baseline import BaselineError, apply_baseline, baseline_text, load_baseline, path_key
 from spinlint.document import Span
 from spinlint.rules.findings import Finding, LineIndex
 from spinlint.report import FileReport, Report

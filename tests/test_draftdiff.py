@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from spinlint.document import Span
-from spinlint.draftdiff import compare, render_json, render_text
+from spinlint.report.draftdiff import compare, render_json, render_text
 from spinlint.rules.findings import Finding, LineIndex
 from spinlint.report import FileReport
 

@@ -103,7 +103,7 @@ def test_plain_text_title_lines_are_headings(line, kind):
 
 
 def test_plain_text_title_lines_are_read_by_rules_but_not_scored_by_the_model():
-    from spinlint.features import Features
+    from spinlint.rules.features import Features
     from spinlint.text.segment import segment
 
     segments = segment(parse(Source("memo.txt", "Our AI journey starts now\n\nRevenue fell 4% in the third "

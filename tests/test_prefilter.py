@@ -86,7 +86,7 @@ def test_units_with_unsure_case_folding_are_never_filtered():
 def findings_with_and_without_filter(documents, overrides=None):
     """Findings of every pattern and conditional rule, filtered and not, per document."""
     from spinlint import markup
-    from spinlint.features import Features
+    from spinlint.rules.features import Features
     from spinlint.text.segment import segment
 
     rules = builtin_rules()

@@ -10,7 +10,7 @@ import pytest
 
 from spinlint.document import Span
 from spinlint.rules.findings import Finding, LineIndex
-from spinlint.fingerprint import fingerprints
+from spinlint.report.fingerprint import fingerprints
 from spinlint.formats import renderer
 from spinlint.formats.sarif_format import FINGERPRINT_KEY, artifact_uri, sarif_log
 from spinlint.report import FileReport, InputProblem, Report

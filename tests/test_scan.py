@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from spinlint.cli import main
-from spinlint.scan import ScanOptions, completed_documents, run_scan
+from spinlint.scan.archive import ScanOptions, completed_documents, run_scan
 
 # The scan mechanics are tested without the model rules (M), so they do not depend on a trained model.
 SPIN = "Our AI-first platform will unlock value at scale. Mistakes were made. Studies show gains of up to 40%.\n"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spinlint.document import Span
 from spinlint.rules.findings import Finding
-from spinlint.scoring import document_scores
+from spinlint.report.scoring import document_scores
 
 
 def finding(category: str, sentence: int, severity: str = "warning", scope: str = "sentence") -> Finding:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..rules.findings import Finding
 from ..report import Report
+from ..rules.findings import Finding
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 PER_KIND_LIMIT = 10

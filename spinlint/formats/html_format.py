@@ -16,8 +16,8 @@ from html import escape
 from typing import Any, Iterable, Sequence
 
 from .. import __version__
-from ..rules.findings import Finding
 from ..report import CATEGORY_NAMES, FileReport, Report
+from ..rules.findings import Finding
 
 POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 GAUGES = (("spin", "Spin (overall)"), ("vague", "Vague"), ("blame", "Blame-shifting"),

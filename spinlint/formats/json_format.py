@@ -6,9 +6,9 @@ import json
 from typing import Any
 
 from .. import __version__
-from ..rules.findings import Finding
-from ..fingerprint import fingerprints
 from ..report import FileReport, Report
+from ..report.fingerprint import fingerprints
+from ..rules.findings import Finding
 
 SCHEMA_VERSION = "1"
 

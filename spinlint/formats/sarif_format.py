@@ -15,9 +15,9 @@ from typing import Any
 from urllib.parse import quote
 
 from .. import __version__
-from ..rules.findings import Finding
-from ..fingerprint import FINGERPRINT_VERSION, fingerprints
 from ..report import Report
+from ..report.fingerprint import FINGERPRINT_VERSION, fingerprints
+from ..rules.findings import Finding
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = f"spinlintFingerprint/v{FINGERPRINT_VERSION}"

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterator, Mapping
 
-from . import prefilter
 from ..document import Block, Segments, Sentence, Span
-from ..features import Features
+from . import prefilter
+from .features import Features
 from .findings import Finding
 from .kinds import (ClassifierKind, ConditionalKind, Hit, LogicKind, MetricKind, PatternKind,
                     VocabularyOverrides, compile_rule, first_apart)

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from typing import Any, Callable, Iterator, Mapping
 
-from ..text.casefold import any_case, lowered
 from ..text.caching import cached_up_to
+from ..text.casefold import any_case, lowered
 from ..text.syllables import CACHED_WORD_CHARS
 
 Offsets = tuple[int, int]

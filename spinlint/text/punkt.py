@@ -28,8 +28,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from .caching import cached_up_to
 from ..resources import models_dir, package_data
+from .caching import cached_up_to
 
 PARAMS_FILE = "punkt-params.json"
 # Abbreviations of corporate prose that must never end a sentence, whatever the training data saw.

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .caching import cached_up_to
 from ..resources import package_data
+from .caching import cached_up_to
 
 
 @lru_cache(maxsize=1)

@@ -1,6 +1,6 @@
 """``spinlint diff OLD NEW``: what a revision fixed, what it introduced, and how the scores moved.
 
-Findings are matched by fingerprint (``spinlint.fingerprint``), so a finding
+Findings are matched by fingerprint (``spinlint.report.fingerprint``), so a finding
 that only moved because text was added above it counts as remaining, not as
 fixed plus new.
 """
@@ -11,10 +11,10 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from . import __version__
-from .rules.findings import SEVERITY_RANK, Finding
+from .. import __version__
+from ..rules.findings import SEVERITY_RANK, Finding
+from . import FileReport
 from .fingerprint import fingerprints
-from .report import FileReport
 
 SCORES = ("spin", "vague", "blame", "evidence_gap")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
-from .rules.findings import SEVERITY_RANK, Finding
+from ..rules.findings import SEVERITY_RANK, Finding
 
 CATEGORY_NAMES = ("vague", "blame", "evidence", "readability", "meta")
 

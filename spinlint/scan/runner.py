@@ -8,10 +8,10 @@ import tempfile
 from pathlib import Path
 from typing import Callable
 
-from .config import Settings
-from .lint import Linter
-from .report import FileReport, InputProblem, Report
-from .sources import InputError, display_path, iter_files, read_source, read_stdin
+from ..config import Settings
+from ..lint import Linter
+from ..report import FileReport, InputProblem, Report
+from ..sources import InputError, display_path, iter_files, read_source, read_stdin
 
 
 def lint_paths(paths: list[Path], settings_for: Callable[[Path], Settings], *, include=(), exclude=(),

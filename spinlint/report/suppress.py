@@ -12,8 +12,8 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from .document import Directive
-from .rules.findings import Finding, LineIndex
+from ..document import Directive
+from ..rules.findings import Finding, LineIndex
 
 
 @dataclass

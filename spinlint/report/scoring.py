@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Mapping, Sequence
 
-from .rules.findings import Finding
+from ..rules.findings import Finding
 
 DIMENSIONS = {"vague": "vague", "blame": "blame", "evidence": "evidence_gap"}
 SEVERITY_WEIGHT = {"error": 0.9, "warning": 0.6, "info": 0.3}

@@ -3,7 +3,7 @@
 A baseline file is JSON: for each linted file (path relative to the baseline
 file's folder, so it works from any working directory) the fingerprints of
 its findings, with code, line and matched text alongside for people reading
-the file. Matching uses fingerprints only (``spinlint.fingerprint``), so
+the file. Matching uses fingerprints only (``spinlint.report.fingerprint``), so
 edits elsewhere in a file do not bring recorded findings back.
 """
 
@@ -15,9 +15,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Mapping
 
-from . import __version__
+from .. import __version__
+from . import Report
 from .fingerprint import FINGERPRINT_VERSION, fingerprints
-from .report import Report
 
 BASELINE_VERSION = "1"
 

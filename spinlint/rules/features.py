@@ -1,38 +1,22 @@
-"""Numbers about a segmented document: readability counts and model probabilities.
+"""What the rules read about a document besides its text: readability counts, model probabilities.
 
 Computed lazily and at most once per document, so a run that selects no
 metric or classifier rule pays for neither.  The model (and numpy) load only
-when a classifier rule or the document scores ask for probabilities.
+when a classifier rule or the document scores ask for probabilities: the
+caller passes a loader (``spinlint.model.loading``), so the rules never import
+the model.
 """
 
 from __future__ import annotations
 
 from functools import cached_property
-from pathlib import Path
 from typing import Any, Callable
 
-from .document import Segments
+from ..document import Segments
 
-_MODELS: dict[Any, Any] = {}
 # Headings and fragments this short ("Summary", "Next steps") are labels, not statements: the model does
 # not judge them and they do not count in the document scores.
 MIN_STATEMENT_WORDS = 5
-
-
-class ModelLoadError(Exception):
-    """The model could not be loaded or failed its integrity check."""
-
-
-def load_model(path: Path | None = None):
-    """The shipped (or given) model, loaded once per process."""
-    if path not in _MODELS:
-        from .model import runtime
-
-        try:
-            _MODELS[path] = runtime.load(path)
-        except runtime.ModelError as error:
-            raise ModelLoadError(str(error)) from None
-    return _MODELS[path]
 
 
 class Features:
@@ -48,13 +32,13 @@ class Features:
 
     @cached_property
     def sentence_stats(self) -> list:
-        from .text.readability import sentence_stats
+        from ..text.readability import sentence_stats
 
         return [sentence_stats(text) for text in self.sentence_texts]
 
     @cached_property
     def readability(self):
-        from .text.readability import document_readability
+        from ..text.readability import document_readability
 
         # The per-sentence counts are taken once and shared with the sentence-scope metric rules.
         return document_readability(self.sentence_texts, long_sentence_words=self.long_sentence_words,

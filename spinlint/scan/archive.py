@@ -41,9 +41,9 @@ _WORKER_STATE: dict = {}
 
 def scan_document(path: str, options: ScanOptions) -> dict:
     """Lint one file and summarise it as a JSON-able record (runs in a worker)."""
-    from .config import ConfigFinder, with_overrides
-    from .lint import Linter
-    from .sources import InputError, read_source
+    from ..config import ConfigFinder, with_overrides
+    from ..lint import Linter
+    from ..sources import InputError, read_source
 
     if _WORKER_STATE.get("options") != options:
         _WORKER_STATE.clear()
