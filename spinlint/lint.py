@@ -17,7 +17,6 @@ from .rules.features import Features
 from .rules.findings import Finding, LineIndex
 
 
-
 class Linter:
     """Lints sources; compiles each distinct rule selection once and reuses it."""
 
@@ -61,8 +60,9 @@ class Linter:
         located = tuple(_locate(finding, lines) for finding in findings)
         readability = features.readability.to_dict() if segments.sentences else {}
         floors = features.model.thresholds if features.probabilities is not None else None
+        document_model = features.model.document_model if features.probabilities is not None else None
         scores = scoring.document_scores(len(segments.sentences), located, features.probabilities,
-                                         features.statements, floors)
+                                         features.statements, floors, document_model)
         return FileReport(
             path=source.path,
             findings=located,

@@ -35,3 +35,13 @@ def test_wheel_installs_and_runs_from_a_temporary_folder(tmp_path, repo):
     installed = subprocess.run([str(python), "-c", "import spinlint, sys; print(spinlint.__file__)"],
                                cwd=workdir, capture_output=True, text=True, check=True).stdout
     assert str(repo) not in installed, "the test must exercise the installed wheel, not the checkout"
+
+    # the labelled corpora ship inside the wheel: training from the installed copy sees the checkout's rows
+    counts = subprocess.run([str(python), "-c", "from spinlint.model import passages, corpus; "
+                             "print(len(passages.load_passages()), len(passages.load_written()), "
+                             "len(corpus.load_pool()), corpus.CORPORA.name)"],
+                            cwd=workdir, capture_output=True, text=True, check=True).stdout.split()
+    from spinlint.model import corpus, passages
+
+    assert counts == [str(len(passages.load_passages())), str(len(passages.load_written())),
+                      str(len(corpus.load_pool())), "_corpora"]

@@ -14,7 +14,10 @@ from spinlint.model.train import TrainConfig, artefact_summary, export, train
 
 pytestmark = [pytest.mark.data, pytest.mark.slow]
 
-SMALL = TrainConfig(limit=400, word_max_features=4_000, char_max_features=4_000, cv_folds=3)
+# A small, fast slice that still exercises every part: the auxiliary-weight choice, the word vectors and the
+# document model.
+SMALL = TrainConfig(limit=400, word_max_features=4_000, char_max_features=4_000, cv_folds=3,
+                    auxiliary_weights=(0.0, 0.2), meaning_weights=(3.0,))
 
 
 def _export_with_card(trained, folder):
@@ -61,6 +64,22 @@ def test_thresholds_come_from_the_grid(small_model):
     assert set(trained.thresholds) == set(LABELS)
     assert all(0.05 <= value <= 0.95 for value in trained.thresholds.values())
     assert trained.cross_validation["vague"]["n"] > 0
+
+
+def test_selection_is_recorded_from_the_runs_it_compared(small_model):
+    _, trained, _ = small_model
+    grid = trained.selection["grid"]["3.0"]["per_label"]
+    assert set(grid["vague"]) == {"0.0", "0.2"}
+    assert all(option["real_in_genre_oof_auc"] is not None for option in grid["vague"].values())
+    assert trained.selection["chosen"]["auxiliary_weight"]["vague"] in (0.0, 0.2)
+
+
+def test_exported_model_carries_the_word_vectors_and_the_document_model(small_model):
+    _, trained, path = small_model
+    model = runtime.load(path)
+    assert model.meaning is not None and model.meaning.dimensions == trained.data.meaning.dimensions
+    assert model.document_model is not None
+    assert model.document_model.names == trained.document_model.names
 
 
 def test_batched_dense_features_equal_the_row_by_row_reference(small_model):

@@ -20,6 +20,7 @@ EVALUATE_COMMANDS = {
     ds.PROJECT: "spinlint model evaluate --benchmark project-labels --format json",
     ds.PRIVACY: "spinlint model evaluate --benchmark privacy-vagueness-lebanoff2018 --format json",
     ds.CLAIM_STRENGTH: "spinlint model evaluate --benchmark claim-strength-yu2019-2020 --format json",
+    "spin-devset": "spinlint model evaluate --benchmark spin-devset --format json",
 }
 PUBLISHED = {
     ds.CONLL: "best CoNLL-2010 shared-task F1 (uncertain class, Wikipedia) 60.2 (Georgescul 2010); "
@@ -46,24 +47,50 @@ def library_versions() -> dict[str, str]:
     import scipy
     import sklearn
 
+    from threadpoolctl import threadpool_info
+
+    threads = sorted({(info.get("internal_api", "?"), info.get("num_threads", 0)) for info in threadpool_info()})
     return {"python": platform.python_version(), "numpy": numpy.__version__, "scipy": scipy.__version__,
-            "scikit-learn": sklearn.__version__}
+            "scikit-learn": sklearn.__version__,
+            "blas_threads": ", ".join(f"{api} {count}" for api, count in threads) or "none"}
 
 
 def _written_file(relative: str) -> dict | None:
     """The sha256 and line count of a file the project wrote into corpora/, or None when it is absent."""
-    from .corpus import REPO
+    from .corpus import CORPORA
     from .runtime import sha256_of
 
-    path = REPO / relative
+    path = CORPORA / Path(relative).relative_to("corpora")
     if not path.is_file():
         return None
     return {"file": relative, "sha256": sha256_of(path), "sentences": len(path.read_text(encoding="utf-8").splitlines())}
 
 
+def _provenance_credits(data: Path) -> dict[str, str]:
+    """What each unlabelled in-genre source's PROVENANCE.md says it is and how it is licensed (its first lines)."""
+    credits = {}
+    for name in ds.IN_GENRE_UNLABELLED:
+        path = data / name / "PROVENANCE.md"
+        if path.is_file():
+            head = [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()][:1]
+            credits[name] = head[0].lstrip("# ") if head else name
+    return credits
+
+
+LICENCES = {
+    "vendor-blog-milvus": "Apache-2.0 (milvus-io/community)",
+    "oss-vendor-comms": "per row: Apache-2.0, MIT, BSD-2-Clause, CC-BY-4.0 (Google's DORA pages: attribution "
+                        "required), CC0-1.0 (11 repositories listed in its PROVENANCE.md)",
+    "gov-digital-blogs": "US public domain / CC0-1.0 (18F, digital.gov)",
+    "sec-10k-mdna-unlabelled": "public 10-K filings (US SEC EDGAR)",
+}
+
+
 def build(trained, artefact: dict, evaluation: dict, data: Path) -> dict:
     """The card as a JSON-ready dict (no timestamps: retraining on the same data gives the same card)."""
-    from .train import BLAME_ASSUMED_NEGATIVES, EVIDENCE_ASSUMED_NEGATIVES, IN_GENRE, IN_GENRE_WEIGHT, TRAIN_DATASETS
+    from .document_model import feature_names
+    from .train import (AUXILIARY, BLAME_ASSUMED_NEGATIVES, EVIDENCE_ASSUMED_NEGATIVES, PRECISION_TARGET,
+                        SOURCE_WEIGHT, TRAIN_DATASETS)
 
     config = trained.config
     union = trained.union
@@ -73,35 +100,40 @@ def build(trained, artefact: dict, evaluation: dict, data: Path) -> dict:
     mapping[ds.CONLL]["evidence_gap"] = (f"0 (assumed) for a fixed random sample of {EVIDENCE_ASSUMED_NEGATIVES} "
                                          "'certain' train sentences: plain descriptions, not claims; otherwise "
                                          "not labelled")
-    mapping["synthetic-blame-seed"] = {"blame": "sentences written for spinlint (spinlint/model/datasets.py), "
-                                                "train only, marked synthetic, never evaluated"}
-    mapping["synthetic-evidence-seed"] = {"evidence_gap": "sentences written for spinlint: claims with unsourced "
-                                                         "numbers (1) and sourced claims without digits (0); train "
-                                                         "only, marked synthetic, never evaluated"}
-    mapping[ds.GENRE_WRITTEN] = {label: "sentences in the genre (press releases, memos, incident notices, letters) "
-                                        "written and labelled for spinlint under corpora/guideline.md "
-                                        "(corpora/synthetic-genre.jsonl); train only, marked synthetic, never "
-                                        "evaluated" for label in LABELS}
-    mapping["synthetic-vague-seed"] = {"vague": "sentences written for spinlint: corporate slogans (1) and plain "
-                                                "statements of who does what (0); train only, marked synthetic, "
-                                                "never evaluated"}
+    for name in ("synthetic-blame-seed", "synthetic-evidence-seed", "synthetic-vague-seed"):
+        label = name.split("-")[1].replace("evidence", "evidence_gap")
+        mapping[name] = {label: "sentences written for spinlint (spinlint/model/datasets.py), train only, marked "
+                                "synthetic, never evaluated"}
+    mapping[ds.GENRE_WRITTEN] = {label: "sentences in the genre written and labelled for spinlint "
+                                        "(corpora/synthetic-genre.jsonl); train only, marked synthetic"
+                                 for label in LABELS}
+    mapping[ds.REAL_PASSAGES] = {label: "real in-genre passages labelled by the project under corpora/guideline.md "
+                                        "v2 (corpora/passages.jsonl by reference; pass 1, blind pass 2 on 16%, "
+                                        "adjudicated): sentence labels" for label in LABELS}
+    mapping[ds.WRITTEN_PASSAGES] = {label: "passages written for spinlint (corpora/written/) and labelled by helpers "
+                                           "who did not write them: sentence labels; train only, marked synthetic"
+                                    for label in LABELS}
     lexicons = {name: {"entries": len(phrases), "source": trained.data.lexicon_sources[name]}
                 for name, phrases in trained.dense.lexicons}
+    meaning = trained.data.meaning
     return {
         "name": MODEL_NAME,
-        "format_version": 1,
+        "format_version": 2,
         "labels": list(LABELS),
         "thresholds": trained.thresholds,
-        "threshold_rule": "per label, the threshold (grid 0.05-0.95) with the best F0.5 on out-of-fold calibrated "
-                          f"probabilities ({config.cv_folds}-fold stratified CV on train data only): chosen for precision",
+        "threshold_rule": f"per label, the lowest threshold (grid 0.05-0.95) whose out-of-fold precision on the real "
+                          f"in-genre rows is at least {PRECISION_TARGET} ({config.cv_folds}-fold CV grouped by "
+                          "document); where no threshold reaches it, the best-F0.5 threshold (flagged per label in "
+                          "cross_validation)",
         "benchmark_thresholds": trained.benchmark_thresholds,
         "benchmark_threshold_rule": "CoNLL: the threshold with the best F1 on out-of-fold probabilities of the "
                                     "CoNLL train rows; the eval split is never used to choose anything",
         "artefact": artefact,
         "model": {
             "pipeline": "FeatureUnion(word TF-IDF 1-2-grams, char TF-IDF 2-5-grams within tokens, named dense "
-                        "features) -> per label CalibratedClassifierCV(LogisticRegression(class_weight='balanced', "
-                        "solver='liblinear'), method='sigmoid', ensemble=False, cv=3)",
+                        "features, mean word vector x weight) -> per label LogisticRegression(class_weight="
+                        "'balanced', solver='liblinear') -> Platt sigmoid fitted on the out-of-fold decisions of "
+                        "the in-genre rows",
             "analysers": "lower-case; tokens \\w+(?:'\\w+)* or % $ € £; digits mapped to 0; sublinear tf, "
                          "smooth idf, l2 norm per block (spinlint/model/runtime.py)",
             "C": config.C, "word_max_features": config.word_max_features,
@@ -111,26 +143,47 @@ def build(trained, artefact: dict, evaluation: dict, data: Path) -> dict:
             "dense_features": trained.dense.names(),
             "lexicons": lexicons,
             "concreteness_words": len(trained.dense.concreteness),
-            "in_genre_weight": {"weight": IN_GENRE_WEIGHT, "sources": list(IN_GENRE)},
-            "selection": "features and C chosen by 5-fold CV F1 on CoNLL train (C 1, 2, 4 tied within 0.2 F1; the "
-                         "smallest C kept); the in-genre weight 2 costs 0.4 CoNLL-train CV F1 (61.7 vs 62.0) and "
-                         "was kept for the corporate genre; no choice looked at an eval split",
+            "word_vectors": {"words": len(meaning.terms), "dimensions": meaning.dimensions,
+                             "method": "PPMI (context smoothing 0.75) of a distance-weighted window of 4, truncated "
+                                       "SVD, singular values square-rooted, rows l2-normalised, int8 per dimension "
+                                       "(spinlint/model/embeddings.py; Levy, Goldberg & Dagan 2015)",
+                             "trained_on": list(ds.IN_GENRE_UNLABELLED)},
+            "source_weights": SOURCE_WEIGHT, "auxiliary_sources": list(AUXILIARY),
+            "selection": trained.selection,
             "runtime": "numpy only (spinlint/model/runtime.py), equal to scikit-learn's probabilities to 1e-9 "
                        "(tests/test_model_training.py)",
-            "explanations": "logit contributions of word n-grams and dense features; character n-grams are not named",
+            "explanations": "logit contributions of word n-grams and dense features, named in plain words; the word "
+                            "vectors together as 'wording close to labelled examples'; character n-grams unnamed",
+        },
+        "document_model": {
+            "features": feature_names(),
+            "rule": "per score a logistic regression on the features above (standardised), weights on every "
+                    "'more spin' feature kept non-negative; trained on the labelled passages with out-of-fold "
+                    "sentence probabilities; the score is its probability x 100; spin = overall_spin >= 2 "
+                    "(0 = negative, 1 left out), vague = passage vague >= 1",
+            "coefficients": {score: [round(float(v), 4) for v in trained.document_model.coef[score]]
+                             for score in trained.document_model.coef},
+            "intercepts": {score: round(value, 4) for score, value in trained.document_model.intercept.items()},
+            "cross_validation": trained.document_cross_validation,
         },
         "training_data": {
             "sources": ds.describe_sources(data, list(TRAIN_DATASETS)),
-            "project_labels": "corpora/ (spinlint/model/corpus.py load_labelled, pass1), train split only",
+            "credits": {name: {"what": text, "licence": LICENCES.get(name, "see PROVENANCE.md")}
+                        for name, text in _provenance_credits(data).items()},
+            "project_labels": "corpora/ (spinlint/model/corpus.py load_labelled, pass1), train split only; "
+                              "corpora/passages.jsonl + corpora/labels/real-*.jsonl (real passages); "
+                              "corpora/written/ + corpora/labels/written-*.jsonl (written passages)",
             "genre_sentences": _written_file(f"corpora/{ds.GENRE_WRITTEN}.jsonl"),
             "label_mapping": mapping,
         },
         "splits": {
             "seed": config.seed,
-            "cross_validation": f"StratifiedKFold({config.cv_folds}, shuffle=True, random_state={config.seed})",
+            "cross_validation": f"{config.cv_folds} folds; in-genre rows grouped by source document (real) or "
+                                "writer brief (written); auxiliary rows at random",
             ds.CONLL: "official train split trains; the official eval split is the external benchmark only",
             ds.IBM: "39 'train and test' topics train; the 19 'held-out' topics evaluate",
             ds.PROJECT: "corpora/splits.json (document-grouped, frozen before labelling): train trains, test evaluates",
+            "spin-devset": "evaluation only; never read by training",
         },
         "cross_validation": trained.cross_validation,
         "evaluation": evaluation,
@@ -173,7 +226,9 @@ def render(card: dict) -> str:
         f"- Analysers: {card['model']['analysers']}",
         f"- Terms: {card['model']['word_terms']:,} word n-grams, {card['model']['char_terms']:,} character n-grams; "
         f"C per label: " + ", ".join(f"{label} {value}" for label, value in card["model"]["C"].items()),
-        f"- Selection: {card['model'].get('selection', '')}",
+        f"- Word vectors: {card['model']['word_vectors']['words']:,} words x "
+        f"{card['model']['word_vectors']['dimensions']}, {card['model']['word_vectors']['method']}; learnt on "
+        + ", ".join(card["model"]["word_vectors"]["trained_on"]),
         f"- Runtime: {card['model']['runtime']}",
         f"- Explanations: {card['model']['explanations']}",
         "- Dense features: " + ", ".join(card["model"]["dense_features"]),
@@ -225,26 +280,73 @@ def render(card: dict) -> str:
                   f"{card['published_reference'][ds.CLAIM_STRENGTH]}."]
     lines += ["", "Not evaluated:", ""]
     lines += [f"- {name}: {reason}" for name, reason in card["not_evaluated"].items()]
+    devset = evaluation.get("spin-devset")
+    if devset:
+        lines += ["", "## spin-devset (real passages, two blind annotators; evaluation only)", "",
+                  f"Command: `{commands['spin-devset']}`. Each passage is linted as one document with the shipped "
+                  "rules and model; AUC of the document score against the consensus, 95% bootstrap interval "
+                  f"({devset['bootstrap']['rounds']} rounds).", "",
+                  "| score | AUC | 95% interval | average precision | n (positives) | no-digits baseline AUC |",
+                  "|---|---|---|---|---|---|"]
+        for score, entry in devset["scores"].items():
+            interval = "-" if not entry["ci95"] else f"{entry['ci95'][0]:.3f}-{entry['ci95'][1]:.3f}"
+            lines.append(f"| {score} | {entry['auc']} | {interval} | {entry['average_precision']} | {entry['n']} "
+                         f"({entry['positives']}) | {entry['baseline_no_digits']} |")
+        lines += ["", "Per genre (AUC, positives/n; blank where a genre has fewer than 3 of either class):", "",
+                  "| genre | " + " | ".join(devset["scores"]) + " |", "|---|" + "---|" * len(devset["scores"])]
+        genres = sorted({genre for entry in devset["scores"].values() for genre in entry["by_genre"]})
+        for genre in genres:
+            cells = []
+            for entry in devset["scores"].values():
+                row = entry["by_genre"].get(genre)
+                cells.append("" if row is None else f"{row['auc'] if row['auc'] is not None else ''} "
+                                                    f"({row['positives']}/{row['n']})")
+            lines.append(f"| {genre} | " + " | ".join(cells) + " |")
+        plain = devset["plain_flagged_at_fail_on"]
+        lines += ["", f"Plain passages (both annotators: overall_spin 0) with a finding at the default --fail-on: "
+                      f"{plain['flagged']} of {plain['plain_passages']}.", ""]
+    document = card.get("document_model")
+    if document:
+        lines += ["", "## Document model (the four document scores)", "", document["rule"] + ".", "",
+                  "Out-of-fold quality on the labelled passages (folds grouped by document or brief):", "",
+                  "| score | all passages: n (positives) | AUC | real passages: n (positives) | AUC |",
+                  "|---|---|---|---|---|"]
+        for score, quality in document["cross_validation"]["out_of_fold"].items():
+            every, real = quality["all_passages"], quality["real_passages"]
+            lines.append(f"| {score} | {every['n']} ({every['positives']}) | {every['auc']} | {real['n']} "
+                         f"({real['positives']}) | {real['auc']} |")
+        lines += ["", "| feature | " + " | ".join(document["coefficients"]) + " |",
+                  "|---|" + "---|" * len(document["coefficients"])]
+        for index, name in enumerate(document["features"]):
+            lines.append(f"| {name} | " + " | ".join(str(values[index]) for values in document["coefficients"].values())
+                         + " |")
+    selection = card["model"].get("selection")
+    if isinstance(selection, dict) and selection.get("grid"):
+        lines += ["", "## Model selection (in-genre cross-validation, from the training run)", "",
+                  selection["rule"] + ".", "", "| word-vector weight | label | auxiliary weight | real in-genre "
+                  "out-of-fold AUC | CoNLL-train out-of-fold best F1 |", "|---|---|---|---|---|"]
+        for meaning_weight, entry in selection["grid"].items():
+            for label, options in entry["per_label"].items():
+                for weight, result in options.items():
+                    lines.append(f"| {meaning_weight} | {label} | {weight} | {result['real_in_genre_oof_auc']} | "
+                                 f"{result.get('conll_train_oof_best_f1', '')} |")
+        chosen = selection["chosen"]
+        lines += ["", f"Chosen: word-vector weight {chosen['meaning_weight']}; auxiliary weight "
+                  + ", ".join(f"{label} {value}" for label, value in chosen["auxiliary_weight"].items()) + "."]
     lines += ["", "## Cross-validation on train data (out-of-fold) and calibration", "",
-              "| label | n | positives | precision | recall | F1 | Brier | ECE |", "|---|---|---|---|---|---|---|---|"]
+              "Out-of-fold, on the real in-genre rows (the project's labelled passages and 10-K pool):", "",
+              "| label | n | positives | precision | recall | F1 | AUC | Brier | ECE | precision target met |",
+              "|---|---|---|---|---|---|---|---|---|---|"]
     for label, result in card["cross_validation"].items():
-        at, rel = result["at_threshold"], result["reliability"]
-        lines.append(f"| {label} | {result['n']} | {result['positives']} | {at['precision']} | {at['recall']} | "
-                     f"{at['f1']} | {rel['brier']} | {rel['ece']} |")
-    in_genre = {label: result["in_genre_project_rows"] for label, result in card["cross_validation"].items()
-                if "in_genre_project_rows" in result}
-    if in_genre:
-        lines += ["", "The same out-of-fold predictions on the project's own (non-synthetic) train sentences only, "
-                  "the genre spinlint is for:", "", "| label | n | positives | precision | recall | F1 | AUC |",
-                  "|---|---|---|---|---|---|---|"]
-    for label, own in in_genre.items():
-        if own:
-            lines.append(f"| {label} | {own['n']} | {own['positives']} | {own['precision']} | {own['recall']} | "
-                         f"{own['f1']} | {own['auc']} |")
+        own = result["real_in_genre"]
+        rel = own["reliability"]
+        lines.append(f"| {label} | {own['n']} | {own['positives']} | {own['precision']} | {own['recall']} | "
+                     f"{own['f1']} | {own['auc']} | {rel['brier']} | {rel['ece']} | "
+                     f"{'yes' if result['precision_target_met'] else 'no'} |")
     lines += ["", "Reliability (out-of-fold, mean probability vs observed rate per bin):", ""]
     for label, result in card["cross_validation"].items():
         cells = "; ".join(f"{row['bin']}: {row['mean_probability']:.2f} vs {row['observed_rate']:.2f} (n {row['n']})"
-                          for row in result["reliability"]["bins"])
+                          for row in result["real_in_genre"]["reliability"]["bins"])
         lines.append(f"- {label}: {cells}")
     lines += ["", "Rows per label and source:", ""]
     for label, result in card["cross_validation"].items():
@@ -256,6 +358,8 @@ def render(card: dict) -> str:
         lines.append(f"- `{source['folder']}`: " + ", ".join(
             f"{name} (sha256 {digest[:12]}…)" for name, digest in source["files"].items()))
     lines.append(f"- Project labels: {card['training_data']['project_labels']}")
+    for name, credit in card["training_data"].get("credits", {}).items():
+        lines.append(f"- `{name}`: {credit['what']}; licence {credit['licence']}")
     written = card["training_data"].get("genre_sentences")
     if written:
         lines.append(f"- Sentences written for the model: `{written['file']}`, {written['sentences']} sentences "
@@ -266,10 +370,11 @@ def render(card: dict) -> str:
     lines += ["", "Splits:", ""]
     lines += [f"- {name}: {value}" for name, value in card["splits"].items()]
     lines += ["", "## Limits", "",
-              "- The large training sets are Wikipedia (CoNLL, IBM Debater), not corporate prose; the project's "
-              "own labels are few, so in-genre quality is evidence, not proof.",
-              "- Blame has no open dataset: its classifier rests on the project's labels and sentences the project "
-              "wrote; treat its probabilities as a hint.",
+              "- Real blame-shifting is rare in the train-tier real sources (vendor and government blogs, "
+              "postmortems, 10-K MD&A): the blame model learns mostly from passages the project wrote, so its "
+              "real-text figures rest on few positives.",
+              "- All labels come from AI helper agents under one guideline; the blind second pass measures their "
+              "agreement, not their agreement with journalists.",
               "- The sentences written for the model are in the genre but in one team's words: they teach the "
               "register, and no score on this card is computed on them.",
               "- Explanations are the linear model's strongest positive contributions, not causes.", ""]

@@ -44,9 +44,17 @@ def train_command(data, out_dir, docs_path) -> None:
     from . import card as model_card
     from . import evaluate, runtime, train
 
+    from . import devset
+    from .datasets import MissingLabels
+
     folder = _data_folder(data)
     click.echo(f"training on {folder} ...", err=True)
-    trained = train.train(folder)
+    try:
+        trained = train.train(folder)
+    except MissingLabels as error:
+        _fail(f"{error}; training needs the project's labelled corpora (a source checkout, or an installed "
+              "copy with its corpora)")
+        return
     path = train.export(trained, Path(out_dir))
     # A minimal card (sha256 + thresholds) lets the fresh artefact load for evaluation.
     model_card.write({"labels": list(trained.thresholds), "thresholds": trained.thresholds,
@@ -55,6 +63,8 @@ def train_command(data, out_dir, docs_path) -> None:
     model = runtime.load(path)
     click.echo("evaluating ...", err=True)
     results = evaluate.run_all(model, folder)
+    if (folder / devset.NAME).is_dir():
+        results[devset.NAME] = devset.run(folder, None, path)
     card = model_card.build(trained, train.artefact_summary(path), results, folder)
     model_card.write(card, path.with_suffix(".json"))
     model_card.write_markdown(card, Path(docs_path))
@@ -110,8 +120,6 @@ def evaluate_command(benchmark, data, model_path, output_format, ignore, select)
 def _devset(folder: Path, model_path: Path | None, output_format: str, ignore, select) -> None:
     from . import devset
 
-    if model_path is not None:
-        _fail("--model is not supported with --benchmark spin-devset: it lints with the shipped model")
     config = {}
     codes = [code.strip() for value in ignore for code in value.split(",") if code.strip()]
     chosen = [code.strip() for value in select for code in value.split(",") if code.strip()]
@@ -120,7 +128,7 @@ def _devset(folder: Path, model_path: Path | None, output_format: str, ignore, s
     if chosen:
         config["select"] = chosen
     try:
-        result = devset.run(folder, config)
+        result = devset.run(folder, config, model_path)
     except FileNotFoundError as error:
         _fail(str(error))
         return

@@ -24,7 +24,17 @@ from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
 REPO = Path(__file__).resolve().parents[2]
-CORPORA = REPO / "corpora"
+
+
+def _corpora_dir() -> Path:
+    """The labelled corpora: shipped inside an installed package (``spinlint/_corpora``, mapped by the wheel
+    build from the top-level ``corpora/``), else the source checkout's ``corpora/``. Training from either sees
+    the same rows."""
+    installed = Path(__file__).resolve().parents[1] / "_corpora"
+    return installed if installed.is_dir() else REPO / "corpora"
+
+
+CORPORA = _corpora_dir()
 LABELS = ("vague", "blame", "evidence_gap")
 
 SEED = 20261129

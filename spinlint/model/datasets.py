@@ -28,6 +28,16 @@ PROJECT = "project-labels"
 # labelled for the model by the project: train only, never evaluated, not read by the rule measurements.
 GENRE_WRITTEN = "synthetic-genre"
 CLAIM_STRENGTH = "claim-strength-yu2019-2020"
+# The project's passage corpora (spinlint/model/passages.py): real in-genre passages labelled by the project,
+# and passages the project wrote and others labelled.
+REAL_PASSAGES = "real-passages"
+WRITTEN_PASSAGES = "written-passages"
+# Unlabelled train-tier text: the real passages come from it and the word vectors are learnt on it.
+IN_GENRE_UNLABELLED = ("vendor-blog-milvus", "oss-vendor-comms", "gov-digital-blogs", "sec-10k-mdna-unlabelled")
+
+
+class MissingLabels(Exception):
+    """Labelled data training expects is not where it should be (training must not silently go on without it)."""
 
 LABEL_MAPPING = {
     CONLL: {"vague": "1 = 'uncertain' (the sentence has a weasel, hedge or peacock cue); 0 = 'certain'",
@@ -153,15 +163,16 @@ def ai_washing(data: Path) -> list[Example]:
 # -- the project's own labels (spinlint/model/corpus.py, written elsewhere) -----------------------------
 
 
-def project_labels(data: Path) -> list[Example]:
-    """The project's labelled sentences when ``corpus.py`` and its labels exist; otherwise none."""
-    try:
-        from .corpus import load_labelled
-    except ImportError:
-        return []
+def project_labels(data: Path, required: bool = False) -> list[Example]:
+    """The project's labelled 10-K pool; with ``required``, a missing or broken corpus raises ``MissingLabels``
+    (training) instead of returning none (evaluation of an artefact without the corpus)."""
+    from .corpus import load_labelled
+
     try:
         records = load_labelled(data)
-    except (FileNotFoundError, OSError, ValueError, KeyError):
+    except (FileNotFoundError, OSError, ValueError, KeyError) as error:
+        if required:
+            raise MissingLabels(f"the project's labelled pool could not be read: {error}") from None
         return []
     examples = []
     for record in records:

@@ -112,17 +112,19 @@ class Linted:
     failing_codes: frozenset[str]
 
 
-def lint_passages(passages: Iterable[Passage], config: Mapping | None = None) -> list[Linted]:
-    import spinlint
+def lint_passages(passages: Iterable[Passage], config: Mapping | None = None,
+                  model_path: Path | None = None) -> list[Linted]:
+    from ..config import parse_settings
+    from ..document import Source
+    from ..lint import Linter
     from ..rules.findings import SEVERITY_RANK
 
-    settings = dict(config or {})
-    fail_on = settings.get("fail-on", "warning")
-    threshold = SEVERITY_RANK.get(fail_on, 99)
+    settings = parse_settings(dict(config or {}), Path("<benchmark>"))
+    threshold = SEVERITY_RANK.get(settings.fail_on, 99)
+    linter = Linter(model_path=model_path)
     results = []
     for passage in passages:
-        report = spinlint.analyze(passage.text, filename=f"{passage.id}.txt", config=settings)
-        file_report = report.files[0]
+        file_report = linter.lint(Source(path=f"{passage.id}.txt", text=passage.text, format="text"), settings)
         findings = file_report.findings
         results.append(Linted(
             scores={name: float(file_report.scores.get(name, 0.0)) for name in SCORES},
@@ -202,9 +204,9 @@ def plain_flagged(passages: Sequence[Passage], linted: Sequence[Linted]) -> dict
             "rate": round(len(flagged) / len(plain), 4) if plain else None}
 
 
-def run(datasets_dir: Path, config: Mapping | None = None) -> dict:
+def run(datasets_dir: Path, config: Mapping | None = None, model_path: Path | None = None) -> dict:
     passages = load(datasets_dir)
-    linted = lint_passages(passages, config)
+    linted = lint_passages(passages, config, model_path)
     return {
         "benchmark": NAME, "passages": len(passages),
         "config": dict(config or {}),

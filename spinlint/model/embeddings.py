@@ -23,6 +23,7 @@ from typing import Iterable, Iterator, Sequence
 import numpy as np
 
 from .runtime import tokens
+from .wordvectors import WordVectors  # noqa: F401  (the table this module builds)
 
 SOURCES = (
     ("oss-vendor-comms", ("oss-vendor-comms.jsonl",)),
@@ -113,45 +114,24 @@ def quantise(vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return np.round(vectors / scale).astype(np.int8), scale.astype(np.float32)
 
 
-def build(datasets_dir: Path) -> dict[str, np.ndarray]:
-    terms, matrix = cooccurrence(iter_texts(datasets_dir))
+def build_vectors(datasets_dir: Path, limit: int | None = None) -> WordVectors:
+    """The table, built from the datasets in memory (``limit``: only that many texts, for fast tests)."""
+    arrays = build(datasets_dir, limit)
+    return WordVectors.from_arrays(arrays)
+
+
+def build(datasets_dir: Path, limit: int | None = None) -> dict[str, np.ndarray]:
+    texts = iter_texts(datasets_dir)
+    if limit:
+        from itertools import islice
+
+        texts = islice(texts, limit)
+    terms, matrix = cooccurrence(texts)
     codes, scale = quantise(ppmi_svd(matrix))
     order = np.argsort(np.asarray(terms, dtype=object), kind="stable")
     sorted_terms = [terms[i] for i in order]
     return {"terms": np.frombuffer("\n".join(sorted_terms).encode("utf-8"), dtype=np.uint8),
             "vectors": codes[order], "scale": scale}
-
-
-class WordVectors:
-    """The int8 table as float vectors; a sentence's vector is the mean of its known words'."""
-
-    def __init__(self, terms: Sequence[str], codes: np.ndarray, scale: np.ndarray):
-        from .terms import TermIndex
-
-        self.terms = TermIndex("\n".join(terms))
-        self.table = codes.astype(np.float32) * scale
-        self.dimensions = self.table.shape[1]
-
-    @classmethod
-    def from_arrays(cls, arrays) -> "WordVectors":
-        terms = bytes(np.asarray(arrays["terms"], dtype=np.uint8)).decode("utf-8").split("\n")
-        return cls(terms, np.asarray(arrays["vectors"]), np.asarray(arrays["scale"], dtype=np.float32))
-
-    def names(self) -> list[str]:
-        return [f"meaning {index}" for index in range(self.dimensions)]
-
-    def matrix(self, token_lists: Sequence[Sequence[str]]) -> np.ndarray:
-        """One row per sentence: the mean vector of its words found in the table (zeros when none is)."""
-        n = len(token_lists)
-        flat = [token for token_list in token_lists for token in token_list]
-        rows = np.repeat(np.arange(n, dtype=np.int64), [len(token_list) for token_list in token_lists])
-        columns = self.terms.columns(flat) if flat else np.zeros(0, dtype=np.int64)
-        known = columns >= 0
-        out = np.zeros((n, self.dimensions), dtype=np.float64)
-        np.add.at(out, rows[known], self.table[columns[known]])
-        found = np.bincount(rows[known], minlength=n).astype(np.float64)
-        found[found == 0] = 1.0
-        return out / found[:, None]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

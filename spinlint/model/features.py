@@ -7,14 +7,15 @@ from ``runtime`` so the exported model computes exactly what was fitted.
 from __future__ import annotations
 
 import numpy as np
-from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.base import BaseEstimator, ClassifierMixin, TransformerMixin
 from sklearn.calibration import CalibratedClassifierCV
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 from sklearn.pipeline import FeatureUnion, Pipeline
 
-from .runtime import DenseFeatures, char_analyzer, word_analyzer
+from .runtime import DenseFeatures, char_analyzer, tokens, word_analyzer
+from .wordvectors import WordVectors
 
 SEED = 20260529
 
@@ -36,16 +37,63 @@ class NamedDenseFeatures(BaseEstimator, TransformerMixin):
         return np.asarray(self.dense.names(), dtype=object)
 
 
+class MeaningFeatures(BaseEstimator, TransformerMixin):
+    """The mean word vector of a sentence (``WordVectors``), times ``weight`` so it competes with TF-IDF."""
+
+    def __init__(self, vectors: WordVectors | None = None, weight: float = 1.0):
+        self.vectors = vectors
+        self.weight = weight
+
+    def fit(self, texts, y=None):
+        self.n_features_in_ = 1
+        return self
+
+    def transform(self, texts):
+        return self.vectors.matrix([tokens(text) for text in texts]) * self.weight
+
+    def get_feature_names_out(self, input_features=None):
+        return np.asarray(self.vectors.names(), dtype=object)
+
+
 def feature_union(dense: DenseFeatures, *, word_max_features: int = 60_000,
-                  char_max_features: int = 60_000) -> FeatureUnion:
-    """Word 1-2-gram and character 2-5-gram TF-IDF (sublinear tf, l2) plus the named dense features."""
-    return FeatureUnion([
+                  char_max_features: int = 60_000, meaning: WordVectors | None = None,
+                  meaning_weight: float = 1.0) -> FeatureUnion:
+    """Word 1-2-gram and character 2-5-gram TF-IDF (sublinear tf, l2), the named dense features and, when
+    given, the sentence's mean word vector."""
+    parts = [
         ("word", TfidfVectorizer(analyzer=word_analyzer, min_df=2, sublinear_tf=True,
                                  max_features=word_max_features, dtype=np.float64)),
         ("char", TfidfVectorizer(analyzer=char_analyzer, min_df=3, sublinear_tf=True,
                                  max_features=char_max_features, dtype=np.float64)),
         ("dense", NamedDenseFeatures(dense)),
-    ])
+    ]
+    if meaning is not None:
+        parts.append(("meaning", MeaningFeatures(meaning, meaning_weight)))
+    return FeatureUnion(parts)
+
+
+class PlattClassifier(BaseEstimator, ClassifierMixin):
+    """A fitted linear model and a Platt sigmoid fitted on its out-of-fold decisions: p = 1 / (1 + e^(a f + b))."""
+
+    def __init__(self, estimator=None, a: float = -1.0, b: float = 0.0):
+        self.estimator = estimator
+        self.a = a
+        self.b = b
+
+    def fit(self, X, y=None):  # both parts are fitted by train.py; this class only applies them
+        self.classes_ = np.asarray([0, 1])
+        return self
+
+    def predict_proba(self, X):
+        decision = self.estimator.decision_function(X)
+        positive = 1.0 / (1.0 + np.exp(self.a * decision + self.b))
+        return np.column_stack((1.0 - positive, positive))
+
+
+def platt(decisions: np.ndarray, y: np.ndarray) -> tuple[float, float]:
+    """Platt scaling (an unregularised one-feature logistic regression) in scikit-learn's sign convention."""
+    model = LogisticRegression(C=1e6, max_iter=5000).fit(np.asarray(decisions).reshape(-1, 1), y)
+    return float(-model.coef_[0][0]), float(-model.intercept_[0])
 
 
 def classifier(C: float = 1.0) -> CalibratedClassifierCV:
@@ -73,15 +121,22 @@ def exported_parts(fitted_union: FeatureUnion, classifiers: dict[str, Calibrated
 
     coefs, intercepts, slopes, offsets = [], [], [], []
     for label in labels:
-        calibrated = classifiers[label].calibrated_classifiers_[0]
-        estimator = calibrated.estimator
-        calibrator = calibrated.calibrators[0]
+        fitted = classifiers[label]
+        if isinstance(fitted, PlattClassifier):
+            estimator, a, b = fitted.estimator, fitted.a, fitted.b
+        else:
+            calibrated = fitted.calibrated_classifiers_[0]
+            estimator, a, b = calibrated.estimator, calibrated.calibrators[0].a_, calibrated.calibrators[0].b_
         coefs.append(estimator.coef_[0])
         intercepts.append(estimator.intercept_[0])
-        slopes.append(calibrator.a_)
-        offsets.append(calibrator.b_)
-    return {
+        slopes.append(a)
+        offsets.append(b)
+    parts = {
         "word_terms": terms(word), "word_idf": word.idf_, "char_terms": terms(char), "char_idf": char.idf_,
         "coef": np.vstack(coefs), "intercept": np.asarray(intercepts), "calibration_a": np.asarray(slopes),
         "calibration_b": np.asarray(offsets),
     }
+    if "meaning" in fitted_union.named_transformers:
+        meaning = fitted_union.named_transformers["meaning"]
+        parts["meaning"] = (meaning.vectors, meaning.weight)
+    return parts

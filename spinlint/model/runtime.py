@@ -32,6 +32,7 @@ import numpy as np
 from ..text.wordtable import WordTable
 from . import LABELS, MODEL_NAME
 from .terms import TermIndex
+from .wordvectors import WordVectors
 
 RETRAIN_HINT = ("retrain with 'spinlint model train' or run without the model rules ('--ignore M')")
 
@@ -433,6 +434,7 @@ class _Block:
 # Explanations reuse the rows of the last scored batch (the engine explains the sentences it has just
 # scored); a batch longer than this is not kept, so the memo's memory stays bounded.
 EXPLAIN_MEMO_ROWS = 20_000
+MEANING_EXPLANATION = "wording close to labelled examples"
 _NO_COLUMNS = np.zeros(0, dtype=np.int64)
 
 
@@ -444,6 +446,7 @@ class _Batch:
     char: tuple[np.ndarray, np.ndarray, np.ndarray]
     dense: np.ndarray
     rows: dict[str, int]  # sentence text -> row
+    meaning: np.ndarray | None = None  # mean word vectors times the model's weight, when it has them
 
 
 class ExportedModel:
@@ -459,7 +462,19 @@ class ExportedModel:
         n_word, n_char = len(word_terms), len(char_terms)
         self.word = _Block(word_terms, arrays["word_idf"], coef[:, :n_word])
         self.char = _Block(char_terms, arrays["char_idf"], coef[:, n_word:n_word + n_char])
-        self.dense_coef = coef[:, n_word + n_char:]
+        self.document_model = None
+        if "document_coef" in arrays:
+            from .document_model import DocumentModel
+
+            self.document_model = DocumentModel.from_arrays(arrays)
+        self.meaning: WordVectors | None = None
+        self.meaning_weight = 1.0
+        if "meaning_vectors" in arrays:
+            self.meaning = WordVectors.from_arrays(arrays, prefix="meaning_")
+            self.meaning_weight = float(np.asarray(arrays["meaning_weight"]).reshape(-1)[0])
+        n_meaning = self.meaning.dimensions if self.meaning is not None else 0
+        self.dense_coef = coef[:, n_word + n_char:coef.shape[1] - n_meaning]
+        self.meaning_coef = coef[:, coef.shape[1] - n_meaning:]
         names = _from_text_array(arrays["lexicon_names"])
         phrases = _from_text_array(arrays["lexicon_phrases"])
         sizes = arrays["lexicon_sizes"].tolist()
@@ -536,8 +551,9 @@ class ExportedModel:
         char = self._tfidf(np.repeat(rows, np.array(char_counts, dtype=np.int64)),
                            np.concatenate(char_arrays) if char_arrays else _NO_COLUMNS, self.char, n)
         token_columns = self.dense.token_columns(token_lists, ratings, phrases, digits)
+        meaning = (self.meaning.matrix(token_lists) * self.meaning_weight) if self.meaning is not None else None
         return _Batch(word, char, self.dense.matrix(lowered, normalised, token_lists, token_columns),
-                      {text: row for row, text in enumerate(texts)})
+                      {text: row for row, text in enumerate(texts)}, meaning)
 
     def _decision(self, batch: _Batch) -> np.ndarray:
         n = batch.dense.shape[0]
@@ -546,6 +562,8 @@ class ExportedModel:
             for label_index, coef in enumerate(block.coef):  # each row a contiguous view: a fast 1-D take
                 scores[:, label_index] += np.bincount(rows, weights=values * coef[columns], minlength=n)
         scores += batch.dense @ self.dense_coef.T
+        if batch.meaning is not None:
+            scores += batch.meaning @ self.meaning_coef.T
         return scores + self.intercept
 
     def decision_function(self, texts: list[str]) -> np.ndarray:
@@ -585,6 +603,12 @@ class ExportedModel:
         positive = [(f"'{terms.term(column)}'", weight) for column, weight in zip(columns.tolist(), word.tolist())
                     if weight > 0]
         positive += [(name, weight) for name, weight in zip(names, dense.tolist()) if weight > 0]
+        if batch.meaning is not None:
+            # 96 unnamed dimensions explain nothing one by one; together they say the wording resembles
+            # labelled examples
+            meaning = float(batch.meaning[row] @ self.meaning_coef[label_index])
+            if meaning > 0:
+                positive.append((MEANING_EXPLANATION, meaning))
         return sorted(positive, key=lambda item: (-item[1], item[0]))[:k]
 
 
@@ -593,10 +617,17 @@ class ExportedModel:
 
 def export_arrays(*, word_terms: list[str], word_idf: np.ndarray, char_terms: list[str], char_idf: np.ndarray,
                   coef: np.ndarray, intercept: np.ndarray, calibration_a: np.ndarray, calibration_b: np.ndarray,
-                  dense: DenseFeatures) -> dict[str, np.ndarray]:
+                  dense: DenseFeatures, meaning: tuple[WordVectors, float] | None = None,
+                  document_model=None) -> dict[str, np.ndarray]:
     """The plain arrays that make up an artefact (written by ``train.write_npz``, uncompressed)."""
     words = sorted(dense.concreteness)
-    return {
+    extra: dict[str, np.ndarray] = {}
+    if meaning is not None:
+        vectors, weight = meaning
+        extra = {**vectors.arrays(prefix="meaning_"), "meaning_weight": np.asarray([weight], dtype=np.float64)}
+    if document_model is not None:
+        extra.update(document_model.arrays())
+    return {**extra,
         "word_terms": _text_array(word_terms), "word_idf": np.asarray(word_idf, dtype=np.float64),
         "char_terms": _text_array(char_terms), "char_idf": np.asarray(char_idf, dtype=np.float64),
         "coef": np.asarray(coef, dtype=np.float64), "intercept": np.asarray(intercept, dtype=np.float64),

@@ -29,10 +29,19 @@ def _model_part(probability: float, floor: float = MODEL_FLOOR) -> float:
 def document_scores(sentence_count: int, findings: Sequence[Finding],
                     probabilities: Mapping[str, Sequence[float]] | None,
                     statements: Sequence[bool] | None = None,
-                    floors: Mapping[str, float] | None = None) -> dict[str, float]:
-    """``statements`` marks the sentences that count in the means (headings and fragments do not)."""
+                    floors: Mapping[str, float] | None = None, document_model=None) -> dict[str, float]:
+    """``statements`` marks the sentences that count (headings and fragments do not).
+
+    With the model's probabilities and its ``document_model`` (the shipped artefact has one), the scores are
+    that second stage's calibrated probabilities x 100 (spinlint/model/document_model.py); without the model
+    (``--ignore M``) they come from the rule findings alone, as below.
+    """
     if sentence_count == 0:
         return {"spin": 0.0, "vague": 0.0, "blame": 0.0, "evidence_gap": 0.0}
+    if document_model is not None and probabilities is not None:
+        from ..model.document_model import document_row
+
+        return document_model.scores(document_row(probabilities, findings, statements, sentence_count))
     # 1 - value: the chance that the sentence is clean on that dimension
     clean = {dimension: [1.0] * sentence_count for dimension in DIMENSIONS.values()}
     document_level = {dimension: 1.0 for dimension in DIMENSIONS.values()}

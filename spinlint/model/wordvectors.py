@@ -1,0 +1,51 @@
+"""The word-vector table at run time: int8 codes, one scale per dimension, looked up through a ``TermIndex``.
+
+Built by ``spinlint.model.embeddings`` at training time and stored inside the model artefact, so the shipped
+model needs nothing from the network and nothing beyond numpy.
+"""
+
+from __future__ import annotations
+
+from typing import Mapping, Sequence
+
+import numpy as np
+
+from .terms import TermIndex
+
+
+class WordVectors:
+    """The int8 table as float vectors; a sentence's vector is the mean of its known words'."""
+
+    def __init__(self, terms: Sequence[str], codes: np.ndarray, scale: np.ndarray):
+        self.terms = TermIndex("\n".join(terms))
+        self.codes = np.asarray(codes, dtype=np.int8)
+        self.scale = np.asarray(scale, dtype=np.float32)
+        self.table = self.codes.astype(np.float64) * self.scale
+        self.dimensions = self.table.shape[1]
+
+    @classmethod
+    def from_arrays(cls, arrays: Mapping[str, np.ndarray], prefix: str = "") -> "WordVectors":
+        terms = bytes(np.asarray(arrays[prefix + "terms"], dtype=np.uint8)).decode("utf-8").split("\n")
+        return cls(terms, np.asarray(arrays[prefix + "vectors"]), np.asarray(arrays[prefix + "scale"], dtype=np.float32))
+
+    def arrays(self, prefix: str = "") -> dict[str, np.ndarray]:
+        """The table as the plain arrays it was read from (for writing it into an artefact)."""
+        terms = [self.terms.term(column) for column in range(len(self.terms))]
+        return {prefix + "terms": np.frombuffer("\n".join(terms).encode("utf-8"), dtype=np.uint8),
+                prefix + "vectors": self.codes, prefix + "scale": self.scale}
+
+    def names(self) -> list[str]:
+        return [f"meaning {index}" for index in range(self.dimensions)]
+
+    def matrix(self, token_lists: Sequence[Sequence[str]]) -> np.ndarray:
+        """One row per sentence: the mean vector of its words found in the table (zeros when none is)."""
+        n = len(token_lists)
+        flat = [token for token_list in token_lists for token in token_list]
+        rows = np.repeat(np.arange(n, dtype=np.int64), [len(token_list) for token_list in token_lists])
+        columns = self.terms.columns(flat) if flat else np.zeros(0, dtype=np.int64)
+        known = columns >= 0
+        out = np.zeros((n, self.dimensions), dtype=np.float64)
+        np.add.at(out, rows[known], self.table[columns[known]])
+        found = np.bincount(rows[known], minlength=n).astype(np.float64)
+        found[found == 0] = 1.0
+        return out / found[:, None]
