@@ -258,8 +258,10 @@ class Engine:
             if probability < threshold:
                 continue
             sentence = segments.sentences[index]
-            reasons = model.explain(sentence.text, kind.label, k=3)
-            reason = "why: " + ", ".join(f"{name} {weight:+.2f}" for name, weight in reasons)
+            from ..model.explain import plain_reasons
+
+            reasons = plain_reasons(model, sentence.text, model.explain(sentence.text, kind.label, k=3))
+            reason = "why: " + "; ".join(reasons)
             values = {"match": sentence.text, "probability": f"{probability:.2f}"}
             yield self._finding(item, segments, sentence.block_index, sentence.start, sentence.end, index,
                                 values, score=round(probability, 4), reason=reason)
