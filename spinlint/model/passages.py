@@ -452,17 +452,16 @@ def _kappa_table(ids: Sequence[str], first: dict, second: dict, keys: Sequence[s
 def passage_agreement(corpora_dir: Path = CORPORA) -> dict:
     """Pass 1 against the blind pass, per corpus and source, at sentence and passage level."""
     result = {}
-    specs = (("real", "real-pass1-*.jsonl", "real-pass2-blind.jsonl", "real-blind-subset.txt"),
-             ("written", "written-pass1-*.jsonl", "written-pass2-blind.jsonl", "written-blind-subset.txt"))
+    specs = (("real", "real-pass1-*.jsonl", "real-pass2-blind*.jsonl", "real-blind-subset*.txt"),
+             ("written", "written-pass1-*.jsonl", "written-pass2-blind*.jsonl", "written-blind-subset*.txt"))
     real_source = {row["id"]: row["dataset"] for row in load_passages(corpora_dir)}
     for name, first_pattern, second_name, subset in specs:
-        second_path = corpora_dir / LABELS_FOLDER / second_name
-        if not second_path.is_file():
+        second = load_label_rows(second_name, corpora_dir)
+        if not second:
             continue
         first = load_label_rows(first_pattern, corpora_dir)
-        second = {row["id"]: row for row in read_jsonl(second_path)}
-        passages = [line.strip() for line in (corpora_dir / LABELS_FOLDER / subset).read_text().splitlines()
-                    if line.strip()]
+        passages = [line.strip() for path in sorted((corpora_dir / LABELS_FOLDER).glob(subset))
+                    for line in path.read_text().splitlines() if line.strip()]
         passages = [p for p in passages if p in first and p in second]
         sentences = sorted(i for i in second if "." in i and i.split(".")[0] in set(passages) and i in first)
         source_of = (lambda i: real_source[i.split(".")[0]]) if name == "real" else (lambda i: i.split("-")[0])
