@@ -63,6 +63,9 @@ def pathological_cases(size: int) -> dict[str, tuple[str, str]]:
         "HTML: entities everywhere": ("entities.html", ("&amp;&#x2014;&bogus;" * (size // 20))[:size]),
         "bidi, zero-width and emoji": ("bidi.txt", ("We\u202e leverage\u200b value\u2066 \U0001F680. " * (size // 30))[:size]),
         "CRLF lines of one word": ("crlf.txt", ("value\r\n" * (size // 7))[:size]),
+        # \n-only text (almost every Unix file): the line index used to be quadratic here
+        "LF lines of one word": ("lf.txt", ("value\n" * (size // 6))[:size]),
+        "CR-only lines of one word": ("cr.txt", ("value\r" * (size // 6))[:size]),
         "runs of dashes, digits and commas": ("runs.txt", ("Mistakes were made " + "-" * 900 + " " + "1," * 900
                                                           + " errors occurred. ") * (size // 2740)),
         "one paragraph of unsupported claims": ("claims.txt", ("We delivered significant savings. "

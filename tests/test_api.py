@@ -65,3 +65,21 @@ def test_scores_are_length_normalised():
     plain = spinlint.analyze(concrete, config=Settings(ignore=("M",))).files[0].scores["spin"]
     assert spin > 50 > plain
     assert plain < 15
+
+
+def test_line_index_agrees_with_a_reference_on_every_line_ending():
+    """\\n, \\r\\n and \\r end lines; other Unicode separators do not (the index is one regex pass, linear)."""
+    text = "a\nbb\r\nccc\rd\u2028e\n\n\r\r\nf"
+    starts, index = [0], 0
+    while index < len(text):
+        if text[index] == "\r":
+            index += 2 if text[index + 1:index + 2] == "\n" else 1
+            starts.append(index)
+        elif text[index] == "\n":
+            index += 1
+            starts.append(index)
+        else:
+            index += 1
+    lines = LineIndex(text)
+    assert lines._starts == starts
+    assert lines.locate(len(text)) == (len(starts), len(text) - starts[-1] + 1)

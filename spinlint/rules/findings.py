@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -43,6 +44,9 @@ class Position:
 SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
 
 
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
 class LineIndex:
     """Maps source offsets to 1-based (line, column).
 
@@ -52,19 +56,10 @@ class LineIndex:
     """
 
     def __init__(self, text: str):
+        # One regex pass: the earlier find-"\r"-then-find-"\n" loop rescanned to the end of the text for the
+        # character that never came, which made \n-only text (almost every Unix file) quadratic.
         starts = [0]
-        index = 0
-        length = len(text)
-        while True:
-            cr = text.find("\r", index)
-            lf = text.find("\n", index)
-            if cr == -1 and lf == -1:
-                break
-            if cr != -1 and (lf == -1 or cr < lf):
-                index = cr + 2 if cr + 1 < length and text[cr + 1] == "\n" else cr + 1
-            else:
-                index = lf + 1
-            starts.append(index)
+        starts.extend(match.end() for match in _LINE_END.finditer(text))
         self._starts = starts
 
     def locate(self, offset: int) -> tuple[int, int]:
