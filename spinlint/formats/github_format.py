@@ -12,14 +12,16 @@ from typing import Any
 
 from ..report import Report
 from ..rules.findings import Finding
+from .escaping import visible
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 PER_KIND_LIMIT = 10
 
 
 def escape_data(text: str) -> str:
-    """Escaping for a command's message, as GitHub's toolkit does it."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Escaping for a command's message, as GitHub's toolkit does it, after every other control character
+    is made visible (a document must not be able to write a terminal escape into the CI log)."""
+    return visible(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..report import Report
+from .escaping import visible
 
 _COLOURS = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
 _BOLD, _DIM, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
@@ -19,20 +20,20 @@ def render(report: Report, *, colour: bool = False, show_questions: bool = True,
     for file in report.files:
         for finding in file.findings:
             code = _paint(finding.code, _COLOURS[finding.severity] + _BOLD, colour)
-            where = _paint(f"{file.path}:{finding.line}:{finding.column}:", _BOLD, colour)
-            lines.append(f"{where} {code} {finding.message}")
+            where = _paint(f"{visible(file.path)}:{finding.line}:{finding.column}:", _BOLD, colour)
+            lines.append(f"{where} {code} {visible(finding.message)}")
             if show_questions and finding.question:
-                lines.append(_paint(f"    ask: {finding.question}", _DIM, colour))
+                lines.append(_paint(f"    ask: {visible(finding.question)}", _DIM, colour))
             if finding.suggestion:
-                lines.append(_paint(f"    try: {finding.suggestion}", _DIM, colour))
+                lines.append(_paint(f"    try: {visible(finding.suggestion)}", _DIM, colour))
             if finding.reason:
-                lines.append(_paint(f"    {finding.reason}", _DIM, colour))
+                lines.append(_paint(f"    {visible(finding.reason)}", _DIM, colour))
         scores = file.scores
         grade = file.readability.get("flesch_kincaid_grade")
         grade_text = f"{grade:.1f}" if isinstance(grade, (int, float)) else "n/a"
         count = len(file.findings)
         lines.append(
-            f"{file.path}: {count} finding{'s' if count != 1 else ''} · spin {scores.get('spin', 0):.0f} · "
+            f"{visible(file.path)}: {count} finding{'s' if count != 1 else ''} · spin {scores.get('spin', 0):.0f} · "
             f"vague {scores.get('vague', 0):.0f} · blame {scores.get('blame', 0):.0f} · "
             f"evidence gap {scores.get('evidence_gap', 0):.0f} · grade {grade_text}"
         )

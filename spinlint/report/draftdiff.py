@@ -97,11 +97,15 @@ def _verdict(diff: DraftDiff) -> str:
 
 def _line(path: str, finding: Finding) -> str:
     """The same ``path:line:col: CODE message`` shape as ``spinlint check``."""
-    return f"  {path}:{finding.line}:{finding.column}: {finding.code} {finding.message}"
+    from ..formats.escaping import visible
+
+    return f"  {visible(path)}:{finding.line}:{finding.column}: {finding.code} {visible(finding.message)}"
 
 
 def render_text(diff: DraftDiff) -> str:
-    lines = [f"spinlint diff: {diff.old.path} -> {diff.new.path}", "",
+    from ..formats.escaping import visible
+
+    lines = [f"spinlint diff: {visible(diff.old.path)} -> {visible(diff.new.path)}", "",
              f"  {'score':<14}{'before':>8}{'after':>8}{'change':>9}"]
     for key, (before, after, change) in diff.score_changes().items():
         lines.append(f"  {key:<14}{before:>8.1f}{after:>8.1f}{change:>+9.1f}")
