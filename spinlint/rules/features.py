@@ -3,8 +3,7 @@
 Computed lazily and at most once per document, so a run that selects no
 metric or classifier rule pays for neither.  The model (and numpy) load only
 when a classifier rule or the document scores ask for probabilities: the
-caller passes a loader (``spinlint.model.loading``), so the rules never import
-the model.
+linter passes a loader (``spinlint.model.loading``) only then.
 """
 
 from __future__ import annotations
