@@ -5,7 +5,7 @@ from __future__ import annotations
 from click.testing import CliRunner
 
 from spinlint.cli import main
-from spinlint.formats.escaping import visible
+from spinlint.report.escaping import visible
 
 HOSTILE = ("We will leverage synergies \x1b]52;c;ZXZpbA==\x07 to unlock value \x1b[2J at scale.\n"
            "Mistakes were made\u202e by the intern.\n")

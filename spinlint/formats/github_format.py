@@ -12,7 +12,7 @@ from typing import Any
 
 from ..report import Report
 from ..rules.findings import Finding
-from .escaping import visible
+from ..report.escaping import visible
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 PER_KIND_LIMIT = 10

@@ -14,6 +14,7 @@ from typing import Any
 from .. import __version__
 from ..rules.findings import SEVERITY_RANK, Finding
 from . import FileReport
+from .escaping import visible
 from .fingerprint import fingerprints
 
 SCORES = ("spin", "vague", "blame", "evidence_gap")
@@ -97,14 +98,10 @@ def _verdict(diff: DraftDiff) -> str:
 
 def _line(path: str, finding: Finding) -> str:
     """The same ``path:line:col: CODE message`` shape as ``spinlint check``."""
-    from ..formats.escaping import visible
-
     return f"  {visible(path)}:{finding.line}:{finding.column}: {finding.code} {visible(finding.message)}"
 
 
 def render_text(diff: DraftDiff) -> str:
-    from ..formats.escaping import visible
-
     lines = [f"spinlint diff: {visible(diff.old.path)} -> {visible(diff.new.path)}", "",
              f"  {'score':<14}{'before':>8}{'after':>8}{'change':>9}"]
     for key, (before, after, change) in diff.score_changes().items():
