@@ -81,3 +81,19 @@ def test_word_forms_come_from_any_form():
 
 def test_the_right_size_of_a_building_is_not_a_layoff():
     assert "B006" not in codes("The right size for the new warehouse is 4,000 square metres.")
+
+
+def test_the_issue_seed_example_is_a_blame_finding_with_a_question():
+    seed = ("By introducing new technology into outdated models and systems, organizations are failing to unlock "
+            "the full productivity value of generative AI across their workforce.")
+    report = spinlint.analyze(seed, filename="memo.txt", config=Settings(select=("B",)))
+    findings = report.files[0].findings
+    assert findings and findings[0].code == "B001"
+    assert findings[0].question.endswith("?")
+
+
+def test_a_reporter_quoting_the_company_is_reporting():
+    sentence = ('Aldmoor described the error as "a recognised challenge across the entire industry" in a statement '
+                'on Monday.')
+    assert "B016" not in codes(sentence)
+    assert "B016" in codes("The error is a recognised challenge across the entire industry.")

@@ -28,7 +28,9 @@ _CRITICAL_FRAME = re.compile(
     r"\b(?:critic(?:s|ism|ised|ized)?|sceptic(?:s|al)?|skeptic(?:s|al)?|detractors?|opponents?|campaigners?|"
     r"(?:mock|derid|ridicul|lampoon|scoff|dismiss|laugh|sneer|jeer)(?:s|es|ed|ing)?|so-called|journalists?|reporters?|"
     r"fact[- ]check\w*|watchdogs?|what\s+(?:it|they|the\s+(?:company|firm|vendor|bank|agency))\s+(?:calls?|called|dubs?|"
-    r"dubbed|terms?|termed)|the\s+(?:word|words|phrase|phrases|term|terms|label|buzzword|buzzwords|slogan))\b",
+    r"dubbed|terms?|termed)|the\s+(?:word|words|phrase|phrases|term|terms|label|buzzword|buzzwords|slogan)|"
+    # a reporter's attribution: 'X described the error as "..."', '..., it said in a statement on Monday'
+    r"(?:described|characteri[sz]ed|portrayed|framed)\s+(?:[\w-]+\s+){0,8}?as|in\s+a\s+statement\s+(?:on|to|issued|released|sent|posted))\b",
     re.IGNORECASE)
 
 
