@@ -30,7 +30,11 @@ _CRITICAL_FRAME = re.compile(
     r"fact[- ]check\w*|watchdogs?|what\s+(?:it|they|the\s+(?:company|firm|vendor|bank|agency))\s+(?:calls?|called|dubs?|"
     r"dubbed|terms?|termed)|the\s+(?:word|words|phrase|phrases|term|terms|label|buzzword|buzzwords|slogan)|"
     # a reporter's attribution: 'X described the error as "..."', '..., it said in a statement on Monday'
-    r"(?:described|characteri[sz]ed|portrayed|framed)\s+(?:[\w-]+\s+){0,8}?as|in\s+a\s+statement\s+(?:on|to|issued|released|sent|posted))\b",
+    r"(?:described|characteri[sz]ed|portrayed|framed)\s+(?:[\w-]+\s+){0,8}?as|in\s+a\s+statement\s+(?:on|to|issued|released|sent|posted)|"
+    # a critique of the quoted claim: '"...up to 30%", but did not say what it was measured against'
+    r"(?:did|does|would)\s+not\s+(?:say|give|explain|specify|disclose|provide|publish|show|offer|name)|"
+    r"(?:gave|offered|provided|published|cited|showed)\s+no\s+(?:baseline|source|figures?|data|details?|evidence|method)|"
+    r"declined\s+to\s+(?:say|give|comment|explain|name)|without\s+(?:saying|giving|explaining|naming|evidence))\b",
     re.IGNORECASE)
 
 
