@@ -232,9 +232,12 @@ _SUBJECT_GROUPS = {
     "mistake": (r"made|committed",
                 r"mistakes?|errors?|missteps?|misjudge?ments?|oversights?|(?:bad|poor|wrong)\s+(?:decisions?|choices?|calls?)"),
     # "consolidated", "restructured", "downsized": the euphemisms of a layoff announcement.
-    "people": (r"impacted|affected|eliminated|cut|reduced|terminated|dismissed|displaced|released|offboarded|"
+    "people": (r"impacted|eliminated|cut|reduced|terminated|dismissed|displaced|released|offboarded|"
                r"exited|removed|harmed|hurt|disadvantaged|consolidated|restructured|downsized|furloughed|"
                r"outsourced|offshored|phased\s+out|transitioned\s+out", _PEOPLE),
+    # "Customers were affected" is how an incident report counts the harm; "roles were affected" is a layoff
+    # with nobody doing it.
+    "roles": (r"affected", r"roles?|positions?|jobs?|headcount|team\s+members?|colleagues?|staff|employees?|workers?"),
     "data": (r"exposed|lost|deleted|accessed|stolen|exfiltrated|corrupted",
              r"data|records?|information|credentials?|passwords?|accounts?|(?:personal|customer|patient)\s+details"),
     "promise": (r"missed|delayed|cancell?ed|abandoned|withdrawn|paused|deprioriti[sz]ed|cut|reduced|suspended|"
@@ -313,6 +316,8 @@ def agentless_bad_news_passive(text: str, options: Mapping[str, Any]) -> Iterato
         clause = _clause_start(text, found.start())
         if _NEGATION.search(text, clause, found.start()):
             continue  # "no data was lost" reports good news
+        if found.group(0).lower().startswith("would"):
+            continue  # "said some colleagues would be affected": reported or conditional, not the event
         before = text[max(0, found.start() - 30):found.start()]
         if _HYPOTHETICAL.search(before) or _NEGATED_VERB.search(text[max(0, found.start() - 12):found.start("participle")]):
             continue  # "may be reduced", "if roles were cut", "has not been breached": not an event
@@ -331,7 +336,7 @@ def agentless_bad_news_passive(text: str, options: Mapping[str, Any]) -> Iterato
             # Cut roles hide the decider however they are counted or phrased; for data, sites and prices a
             # count ("4,200 accounts were affected") or a relative clause ("stores that were closed") is a
             # specific report or a description of a group, not the news itself.
-            if group != "people" and (counted or _RELATIVE.search(text, nearest.end(), found.start())):
+            if group not in ("people", "roles") and (counted or _RELATIVE.search(text, nearest.end(), found.start())):
                 break
             yield nearest.start(), found.end()
             break
