@@ -139,7 +139,9 @@ def test_classify_sentences_api():
 def test_shipped_card_matches_artefact():
     card = json.loads(SHIPPED.with_suffix(".json").read_text())
     assert card["artefact"]["sha256"] == runtime.sha256_of(SHIPPED)
-    assert SHIPPED.stat().st_size < 5_000_000
+    # a guard against accidental bloat (it is read whole at start-up); the word-vector table (about 2.7 MB of
+    # int8) raised the artefact from 4.6 to about 8 MB
+    assert SHIPPED.stat().st_size < 10_000_000
     assert set(card["thresholds"]) == set(LABELS)
 
 

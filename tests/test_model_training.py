@@ -17,7 +17,8 @@ pytestmark = [pytest.mark.data, pytest.mark.slow]
 # A small, fast slice that still exercises every part: the auxiliary-weight choice, the word vectors and the
 # document model.
 SMALL = TrainConfig(limit=400, word_max_features=4_000, char_max_features=4_000, cv_folds=3,
-                    auxiliary_weights=(0.0, 0.2), meaning_weights=(3.0,))
+                    auxiliary_weights={"vague": (0.0, 0.2), "blame": (0.0,), "evidence_gap": (0.0,)},
+                    meaning_weights=(3.0,), jobs=1)
 
 
 def _export_with_card(trained, folder):

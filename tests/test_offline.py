@@ -25,7 +25,7 @@ assert file.sentences > 5, file.sentences
 assert file.readability["flesch_kincaid_grade"] > 0
 assert "nltk.downloader" not in sys.modules
 # the word vectors and the document model load from the artefact in models/ (no hub, no download)
-from spinlint.rules.features import load_model
+from spinlint.model.loading import load_model
 model = load_model(None)
 assert model.meaning is not None and model.meaning.dimensions > 0
 assert model.document_model is not None

@@ -218,7 +218,7 @@ def lexicons(data: Path) -> dict[str, list[str]]:
 
 
 def project_vocabularies() -> dict[str, list[str]]:
-    """The rule catalogue's vocabularies (``spinlint.vocabulary``) present at training time."""
+    """The rule catalogue's vocabularies (``spinlint.text.vocabulary``) present at training time."""
     from ..text import vocabulary
 
     return {f"spinlint {name}": sorted(set(vocabulary.get(name))) for name in vocabulary.names()}
@@ -274,7 +274,7 @@ def describe_sources(data: Path, datasets: list[str]) -> list[dict]:
 
     sources = []
     for name in datasets:
-        files = [path for path in dataset_files(data, name) if path.suffix in {".csv", ".txt", ".tsv", ".json"}
+        files = [path for path in dataset_files(data, name) if path.suffix in {".csv", ".txt", ".tsv", ".json", ".jsonl"}
                  and path.name != "PROVENANCE.md"]
         sources.append({"dataset": name, "folder": f"../shared/datasets/{name}",
                         "files": {str(path.relative_to(data / name)): sha256_of(path) for path in files}})

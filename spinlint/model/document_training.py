@@ -17,6 +17,12 @@ from . import LABELS
 from .document_model import SCORES, document_row, fit
 
 DOCUMENT_C = 1.0
+# Labelled passages are short (2-8 sentences), documents users lint are not. Joining passages of one source
+# document or brief into longer documents, labelled positive when any part is, teaches the document model that
+# one clear blame sentence is blame in a long memo too, and what length alone does to a plain document.
+JOINED_PER_PASSAGE = 1
+JOINED_PARTS = (2, 6)
+JOIN_SEED = 20261202
 
 
 def targets_of(labels: dict) -> dict[str, int]:
@@ -47,6 +53,52 @@ def lint_inputs(texts: Sequence[str]) -> list[tuple[list[str], list[bool], list]
     return out
 
 
+def join_targets(parts: Sequence[dict[str, int]]) -> dict[str, int]:
+    """A joined document's targets: positive when any part is; spin negative only when every part is plain."""
+    joined = {}
+    for score in SCORES:
+        values = [part[score] for part in parts]
+        if score == "spin":
+            joined[score] = 1 if 1 in values else (0 if all(value == 0 for value in values) else -1)
+        else:
+            joined[score] = int(any(value == 1 for value in values))
+    return joined
+
+
+def joined_documents(groups: Sequence[str], count: int = JOINED_PER_PASSAGE, seed: int = JOIN_SEED
+                     ) -> list[list[int]]:
+    """Index lists of passages to join: each from one group (so one fold), 2-6 passages in a random order."""
+    import random
+
+    rng = random.Random(seed)
+    by_group: dict[str, list[int]] = {}
+    for index, group in enumerate(groups):
+        by_group.setdefault(group, []).append(index)
+    joined = []
+    for group in sorted(by_group):
+        members = by_group[group]
+        if len(members) < 2:
+            continue
+        for _ in range(count * len(members)):
+            size = rng.randint(JOINED_PARTS[0], min(JOINED_PARTS[1], len(members)))
+            joined.append(rng.sample(members, size))
+    return joined
+
+
+def _join_inputs(parts: Sequence[tuple[dict[str, np.ndarray], tuple]]) -> tuple[dict, list, list, int]:
+    """Concatenate passages' probabilities, statements and findings (sentence indices shifted)."""
+    from dataclasses import replace
+
+    probabilities = {label: np.concatenate([probability[label] for probability, _ in parts]) for label in LABELS}
+    statements, findings, offset = [], [], 0
+    for _, (sentence_texts, passage_statements, passage_findings) in parts:
+        statements.extend(passage_statements)
+        findings.extend(replace(finding, sentence_index=finding.sentence_index + offset)
+                        if finding.sentence_index >= 0 else finding for finding in passage_findings)
+        offset += len(sentence_texts)
+    return probabilities, statements, findings, offset
+
+
 def fold_of(group: str, group_folds: dict[str, int], folds: int) -> int:
     return group_folds.get(group, zlib.crc32(group.encode("utf-8")) % folds)
 
@@ -71,19 +123,31 @@ def out_of_fold_probabilities(sentences: list[str], passage_folds: list[int], co
 
 def fit_document_model(passages: Sequence, union, fold_models: dict, group_folds: dict[str, int], config):
     """The fitted ``DocumentModel`` and its out-of-fold quality on the labelled passages (grouped folds)."""
-    from .evaluate import auc
+    from .evaluate import auc, reliability
 
     inputs = lint_inputs([passage.text for passage in passages])
     folds = [fold_of(passage.group, group_folds, config.cv_folds) for passage in passages]
     sentences = [text for sentence_texts, _, _ in inputs for text in sentence_texts]
     probabilities = out_of_fold_probabilities(sentences, folds, [len(item[0]) for item in inputs], union,
                                               fold_models)
-    rows = np.vstack([document_row(probability, findings, statements, len(sentence_texts))
-                      for probability, (sentence_texts, statements, findings) in zip(probabilities, inputs)])
-    targets = {score: np.asarray([targets_of(passage.labels)[score] for passage in passages]) for score in SCORES}
-    folds_array = np.asarray(folds)
-    real = np.asarray([not passage.synthetic for passage in passages])
-    predicted = {score: np.zeros(len(passages)) for score in SCORES}
+    rows = [document_row(probability, findings, statements, len(sentence_texts))
+            for probability, (sentence_texts, statements, findings) in zip(probabilities, inputs)]
+    passage_targets = [targets_of(passage.labels) for passage in passages]
+    row_targets, row_folds = list(passage_targets), list(folds)
+    real_rows = [not passage.synthetic for passage in passages]
+    joined = joined_documents([passage.group for passage in passages])
+    for members in joined:
+        probability, statements, findings, count = _join_inputs([(probabilities[i], inputs[i]) for i in members])
+        rows.append(document_row(probability, findings, statements, count))
+        row_targets.append(join_targets([passage_targets[i] for i in members]))
+        row_folds.append(folds[members[0]])
+        real_rows.append(False)  # quality below is reported on single real passages only
+    rows = np.vstack(rows)
+    targets = {score: np.asarray([target[score] for target in row_targets]) for score in SCORES}
+    folds_array = np.asarray(row_folds)
+    real = np.asarray(real_rows)
+    single = np.arange(len(rows)) < len(passages)
+    predicted = {score: np.zeros(len(rows)) for score in SCORES}
     for fold in range(config.cv_folds):
         held = folds_array == fold
         if not held.any() or held.all():
@@ -95,12 +159,21 @@ def fit_document_model(passages: Sequence, union, fold_models: dict, group_folds
     quality = {}
     for score in SCORES:
         y = targets[score]
-        labelled = y >= 0
+        labelled = (y >= 0) & single
+        joined_rows = (y >= 0) & ~single
         quality[score] = {
-            "all_passages": {"n": int(labelled.sum()), "positives": int((y == 1).sum()),
+            "all_passages": {"n": int(labelled.sum()), "positives": int((y[labelled] == 1).sum()),
                              "auc": auc(y[labelled], predicted[score][labelled])},
+            "joined_documents": {"n": int(joined_rows.sum()), "positives": int((y[joined_rows] == 1).sum()),
+                                 "auc": auc(y[joined_rows], predicted[score][joined_rows])},
             "real_passages": {"n": int((labelled & real).sum()), "positives": int(((y == 1) & real).sum()),
-                              "auc": auc(y[labelled & real], predicted[score][labelled & real])},
+                              "auc": auc(y[labelled & real], predicted[score][labelled & real]),
+                              "reliability": reliability(y[labelled & real], predicted[score][labelled & real],
+                                                         bins=5)},
         }
     return fit(rows, targets, C=DOCUMENT_C), {"folds": config.cv_folds, "grouped_by": "document or brief",
-                                              "out_of_fold": quality, "passages": len(passages)}
+                                              "out_of_fold": quality, "passages": len(passages),
+                                              "joined_documents": len(joined),
+                                              "joining": f"{JOINED_PER_PASSAGE} per passage, {JOINED_PARTS[0]}-"
+                                                         f"{JOINED_PARTS[1]} passages of one document or brief, "
+                                                         "positive when any part is"}

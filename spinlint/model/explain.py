@@ -32,6 +32,11 @@ FEATURE_WORDS = {
 }
 
 
+def lexicon_words(lexicon: str) -> str:
+    """A lexicon's plain name; a vocabulary added to the catalogue later reads as its file name."""
+    return LEXICON_WORDS.get(lexicon) or lexicon.removeprefix("spinlint ").replace("_", " ")
+
+
 def _lexicon_match(model, name: str, sentence_tokens: list[str]) -> str | None:
     joined = f" {' '.join(sentence_tokens)} "
     for lexicon, phrases in model.dense.lexicons:
@@ -48,7 +53,7 @@ def plain_reasons(model, text: str, reasons: Sequence[tuple[str, float]]) -> lis
     for name, _ in reasons:
         if name.startswith("lexicon '"):
             lexicon = name[len("lexicon '"):-1]
-            words = LEXICON_WORDS.get(lexicon, lexicon)
+            words = lexicon_words(lexicon)
             match = _lexicon_match(model, lexicon, sentence_tokens)
             phrase = f"{words}: '{match}'" if match else words
         elif name.startswith("'") and name.endswith("'"):

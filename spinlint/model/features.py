@@ -81,8 +81,14 @@ class PlattClassifier(BaseEstimator, ClassifierMixin):
         self.b = b
 
     def fit(self, X, y=None):  # both parts are fitted by train.py; this class only applies them
-        self.classes_ = np.asarray([0, 1])
         return self
+
+    def __sklearn_is_fitted__(self) -> bool:
+        return self.estimator is not None and hasattr(self.estimator, "coef_")
+
+    @property
+    def classes_(self):
+        return np.asarray([0, 1])
 
     def predict_proba(self, X):
         decision = self.estimator.decision_function(X)
