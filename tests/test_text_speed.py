@@ -232,20 +232,28 @@ def _reference_agentless_bad_news_passive(text, options):
         clause = logic._clause_start(text, found.start())
         if logic._NEGATION.search(text, clause, found.start()):
             continue
+        if found.group(0).lower().startswith("would"):
+            continue
         if logic._HYPOTHETICAL.search(text[max(0, found.start() - 30):found.start()]):
+            continue
+        if logic._NEGATED_VERB.search(text[max(0, found.start() - 12):found.start("participle")]):
             continue
         if logic._ALWAYS.match(participle):
             yield logic._skip_spaces(text, clause, found.start()), found.end()
             continue
-        for participles, subjects in logic._SUBJECTS:
+        counted = logic._COUNT.search(text, clause, found.start()) is not None
+        for group, (participles, subjects) in zip(logic._SUBJECT_GROUPS, logic._SUBJECTS):
             if not participles.match(participle):
                 continue
             nearest = None
             for nearest in subjects.finditer(text, clause, found.start()):
                 pass
-            if nearest:
-                yield nearest.start(), found.end()
+            if not nearest:
+                continue
+            if group not in ("people", "roles") and (counted or logic._RELATIVE.search(text, nearest.end(), found.start())):
                 break
+            yield nearest.start(), found.end()
+            break
 
 
 def _reference_agentless_decision(text, options):
