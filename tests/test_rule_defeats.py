@@ -97,3 +97,10 @@ def test_a_reporter_quoting_the_company_is_reporting():
                 'on Monday.')
     assert "B016" not in codes(sentence)
     assert "B016" in codes("The error is a recognised challenge across the entire industry.")
+
+
+def test_a_number_of_several_digits_vetoes_like_a_single_digit():
+    # unless patterns are matched as whole words: a bare \d would only ever veto one-digit numbers
+    assert "B015" in codes("Some customers may have experienced delays.")
+    assert "B015" not in codes("Some customers, 4,200 of them, may have experienced delays.")
+    assert "V021" not in codes("We are investigating the 2024 incident report with the regulator.")
