@@ -46,14 +46,28 @@ def test_raising_one_sentence_probability_never_lowers_a_score():
             assert after[score] >= before[score] - 1e-12, (score, dimension)
 
 
-def test_one_clear_blame_sentence_outweighs_many_plain_ones():
+# The memo sentence is the example in the model issue; the rest was written for this test.
+BLAME_SENTENCE = ("This is not a reflection of anyone's performance; it is a response to market headwinds and the "
+                  "legacy systems that have held us back.")
+PLAIN = ["The quarterly planning meeting moves to the Thursday slot at 10:00 in room 4B.",
+         "Please send your travel receipts to Jana by the 15th so that finance can close the month.",
+         "The new badge readers at the loading dock go live on Monday morning.",
+         "Our support queue closed 1,240 tickets in October, up from 1,105 in September.",
+         "The cafeteria will be closed on Friday for the floor repairs.",
+         "Priya Shah joins the billing team as its lead on 4 November.",
+         "We will be reducing the size of the platform team by twelve roles, effective March 1.",
+         "Everyone affected will hear from their manager today."]
+
+
+def test_one_clear_blame_sentence_reads_as_blame_in_a_memo_of_plain_sentences():
     """Whether a memo shifts blame is a question of whether it does, not of what share of its sentences do."""
-    model = _shipped()
-    plain = {dimension: [0.02] * 12 for dimension in dm.DIMENSIONS}
-    one = {dimension: list(values) for dimension, values in plain.items()}
-    one["blame"][5] = 0.95
-    assert model.scores(dm.document_row(one, [], None, 12))["blame"] >= 50
-    assert model.scores(dm.document_row(plain, [], None, 12))["blame"] < 25
+    import spinlint
+
+    _shipped()
+    with_blame = "\n\n".join([PLAIN[0], BLAME_SENTENCE, *PLAIN[1:]]) + "\n"
+    without = "\n\n".join(PLAIN) + "\n"
+    assert spinlint.analyze(with_blame, "memo.txt").files[0].scores["blame"] >= 50
+    assert spinlint.analyze(without, "memo.txt").files[0].scores["blame"] < 25
 
 
 def test_round_trip_through_arrays():
