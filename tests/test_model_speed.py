@@ -68,15 +68,31 @@ def reference_tfidf(grams: list[str], block, name: str) -> dict[int, float]:
     return {column: value / norm for column, value in data.items()}
 
 
+def reference_meaning(model, text: str) -> list[float]:
+    """The mean word vector of the sentence's known words, word by word, times the model's weight."""
+    if model.meaning is None:
+        return []
+    with np.load(SHIPPED) as arrays:
+        terms = bytes(arrays["meaning_terms"]).decode("utf-8").split("\n")
+        table = arrays["meaning_vectors"].astype(np.float64) * arrays["meaning_scale"]
+    rows = {term: row for row, term in enumerate(terms)}
+    found = [table[rows[token]] for token in runtime.tokens(text) if token in rows]
+    if not found:
+        return [0.0] * table.shape[1]
+    return list(np.sum(found, axis=0) / len(found) * model.meaning_weight)
+
+
 def reference_probabilities(model, text: str) -> list[float]:
     word = reference_tfidf(runtime.word_analyzer(text), model.word, "word")
     char = reference_tfidf(runtime.char_analyzer(text), model.char, "char")
     dense = model.dense.row(text)
+    meaning = reference_meaning(model, text)
     probabilities = []
     for index in range(len(model.labels)):
         score = (sum(value * float(model.word.coef[index, column]) for column, value in word.items())
                  + sum(value * float(model.char.coef[index, column]) for column, value in char.items())
                  + sum(value * float(weight) for value, weight in zip(dense, model.dense_coef[index]))
+                 + sum(value * float(weight) for value, weight in zip(meaning, model.meaning_coef[index]))
                  + float(model.intercept[index]))
         exponent = float(model.calibration_a[index]) * score + float(model.calibration_b[index])
         probabilities.append(1.0 / (1.0 + math.exp(exponent)))
@@ -91,8 +107,12 @@ def reference_explain(model, text: str, label: str, k: int = 3) -> list[tuple[st
                      for column, value in word.items()]
     contributions += [(name, value * float(weight)) for name, value, weight
                       in zip(model.dense_names, model.dense.row(text), model.dense_coef[index])]
-    positive = sorted((item for item in contributions if item[1] > 0), key=lambda item: (-item[1], item[0]))
-    return positive[:k]
+    positive = sorted((item for item in contributions if item[1] > 0), key=lambda item: (-item[1], item[0]))[:k]
+    meaning = sum(value * float(weight) for value, weight in zip(reference_meaning(model, text),
+                                                                  model.meaning_coef[index]))
+    if model.meaning is not None and len(positive) < k and meaning > 0:
+        positive.append((runtime.MEANING_EXPLANATION, meaning))
+    return positive
 
 
 def assert_same_explanation(actual, expected):

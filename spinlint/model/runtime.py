@@ -603,13 +603,14 @@ class ExportedModel:
         positive = [(f"'{terms.term(column)}'", weight) for column, weight in zip(columns.tolist(), word.tolist())
                     if weight > 0]
         positive += [(name, weight) for name, weight in zip(names, dense.tolist()) if weight > 0]
-        if batch.meaning is not None:
+        named = sorted(positive, key=lambda item: (-item[1], item[0]))[:k]
+        if batch.meaning is not None and len(named) < k:
             # 96 unnamed dimensions explain nothing one by one; together they say the wording resembles
-            # labelled examples
+            # labelled examples, which a reader is told only when the named reasons run out
             meaning = float(batch.meaning[row] @ self.meaning_coef[label_index])
             if meaning > 0:
-                positive.append((MEANING_EXPLANATION, meaning))
-        return sorted(positive, key=lambda item: (-item[1], item[0]))[:k]
+                named.append((MEANING_EXPLANATION, meaning))
+        return named
 
 
 # -- export and load ----------------------------------------------------------------------------------
