@@ -111,13 +111,17 @@ def out_of_fold_probabilities(sentences: list[str], passage_folds: list[int], co
     start = 0
     decisions = {label: [model.decision_function(matrix) for model in models] if matrix is not None else []
                  for label, (models, _, _) in fold_models.items()}
+    from .guards import guarded
+
     for fold, count in zip(passage_folds, counts):
-        entry = {}
+        columns = []
         for label in LABELS:
             _, a, b = fold_models[label]
             values = decisions[label][fold][start:start + count] if count else np.zeros(0)
-            entry[label] = 1.0 / (1.0 + np.exp(a * values + b))
-        per_passage.append(entry)
+            columns.append(1.0 / (1.0 + np.exp(a * values + b)))
+        # the same cap on owned faults as at run time (rules/features.py)
+        matrix = guarded(sentences[start:start + count], np.column_stack(columns)) if count else np.zeros((0, 3))
+        per_passage.append({label: matrix[:, column] for column, label in enumerate(LABELS)})
         start += count
     return per_passage
 

@@ -70,7 +70,10 @@ class Features:
         result = {label: [0.0] * len(self.sentence_texts) for label in model.labels}
         if not judged:
             return result
-        matrix = model.predict_proba([self.sentence_texts[index] for index in judged])
+        from ..model.guards import guarded
+
+        texts = [self.sentence_texts[index] for index in judged]
+        matrix = guarded(texts, model.predict_proba(texts))
         for column, label in enumerate(model.labels):
             for row, index in enumerate(judged):
                 result[label][index] = float(matrix[row, column])
