@@ -188,7 +188,7 @@ def _apply_baselines(report, baseline_path, write_baseline, input_paths):
 @click.option("--all", "show_all", is_flag=True, help="Include preview rules.")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def rules_command(show_all, output_format):
-    """List the rules: code, name, category, default severity."""
+    """List the rules: code, name, category, default severity, kind and the guideline subtype it names."""
     from .rules.ruleset import builtin_rules
 
     rules = [rule for rule in builtin_rules() if show_all or rule.status == "stable"]
@@ -196,12 +196,13 @@ def rules_command(show_all, output_format):
         import json
 
         click.echo(json.dumps([{"code": r.code, "name": r.name, "category": r.category, "kind": r.kind,
-                                "severity": r.severity, "scope": r.scope, "status": r.status} for r in rules],
-                              indent=2))
+                                "severity": r.severity, "scope": r.scope, "status": r.status,
+                                "subtype": r.subtype} for r in rules], indent=2))
         return
-    click.echo(f"{'code':<6} {'name':<36} {'category':<12} {'severity':<8} kind")
+    click.echo(f"{'code':<6} {'name':<36} {'category':<12} {'severity':<8} {'kind':<12} subtype")
     for rule in rules:
-        click.echo(f"{rule.code:<6} {rule.name:<36} {rule.category:<12} {rule.severity:<8} {rule.kind}")
+        click.echo(f"{rule.code:<6} {rule.name:<36} {rule.category:<12} {rule.severity:<8} {rule.kind:<12} "
+                   f"{rule.subtype}")
 
 
 @main.command()

@@ -141,6 +141,9 @@ def test_output_file_written_atomically_and_never_over_input(tmp_path, spin_file
 def test_rules_and_explain():
     listing = run("rules")
     assert listing.exit_code == 0 and "X001" in listing.output
+    assert "subtype" in listing.output.splitlines()[0] and "blame.agentless" in listing.output
+    as_json = json.loads(run("rules", "--format", "json").output)
+    assert {rule["code"]: rule["subtype"] for rule in as_json}["B004"] == "blame.agentless"
     explained = run("explain", "x001")
     for heading in ("What it does", "Why it matters", "Example", "Instead, write", "Question to ask"):
         assert heading in explained.output
