@@ -60,3 +60,17 @@ def test_agreement_is_recorded_per_source():
         assert entry["sentences"]["n"] > 0 and entry["passages"]["n"] > 0
         assert all("kappa" in entry["passages"][label] for label in pc.PASSAGE_LABELS)
         assert entry["by_source"]
+
+
+def test_training_stops_when_labelled_passages_are_missing(datasets_dir, monkeypatch, tmp_path):
+    """Training must not silently go on without the project's labels (exit 2, one line)."""
+    from click.testing import CliRunner
+
+    from spinlint.cli import main
+
+    monkeypatch.setattr(pc, "labelled_real", lambda *args, **kwargs: [])
+    result = CliRunner().invoke(main, ["model", "train", "--data", str(datasets_dir), "--out", str(tmp_path / "m"),
+                                       "--docs", str(tmp_path / "card.md")])
+    assert result.exit_code == 2, result.output
+    assert "labelled passages" in result.output
+    assert not (tmp_path / "m").exists()
