@@ -1,0 +1,45 @@
+"""Per rule: on how many of the project's labelled passages it fires (warning or error), and the share of those
+that are not negatives for its family's label — on the real passages and on the written ones.
+
+This is how the severities of docs/quality.md ("Severity from measured precision") were chosen: training data only,
+never the dev set.
+
+    python benchmarks/rule_precision.py [--datasets ../shared/datasets]
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+from pathlib import Path
+
+import spinlint
+from spinlint.model.passages import labelled_real, labelled_written
+
+FAMILY_LABEL = {"V": "vague", "B": "blame", "E": "evidence_gap"}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--datasets", type=Path, default=Path("../shared/datasets"))
+    args = parser.parse_args()
+    counts: dict[str, dict[str, list[int]]] = collections.defaultdict(lambda: {"real": [0, 0], "written": [0, 0]})
+    for corpus, passages in (("real", labelled_real(args.datasets)), ("written", labelled_written())):
+        for passage in passages:
+            findings = spinlint.analyze(passage.text, "passage.txt", config={"ignore": ["M"]}).files[0].findings
+            for code in {f.code for f in findings if f.severity in ("warning", "error")}:
+                label = FAMILY_LABEL.get(code[0])
+                if label:
+                    counts[code][corpus][0] += 1
+                    counts[code][corpus][1] += passage.labels[label] == 0
+    print("rule   real: fired precision   written: fired precision")
+    for code, entry in sorted(counts.items()):
+        cells = []
+        for corpus in ("real", "written"):
+            fired, negative = entry[corpus]
+            cells.append(f"{fired:>5} {'-' if not fired else f'{1 - negative / fired:.2f}':>9}")
+        print(f"{code:<6} {cells[0]}         {cells[1]}")
+
+
+if __name__ == "__main__":
+    main()
