@@ -139,6 +139,8 @@ def _labelled(passages: Sequence[Passage], label: str) -> list[int]:
 
 
 def score_table(passages: Sequence[Passage], linted: Sequence[Linted]) -> dict:
+    from .evaluate import reliability
+
     table = {}
     for label in SCORES:
         rows = _labelled(passages, label)
@@ -157,8 +159,6 @@ def score_table(passages: Sequence[Passage], linted: Sequence[Linted]) -> dict:
                                                rounds=0)["auc"]
             by_genre[genre] = row
         entry["by_genre"] = by_genre
-        from .evaluate import reliability
-
         # the scores are probabilities x 100 (the document model's): are they calibrated on real text?
         entry["reliability"] = reliability(y, [linted[i].scores[label] / 100.0 for i in rows], bins=5)
         table[label] = entry

@@ -6,24 +6,21 @@ incident reports. The vectors are the classic count-based recipe (Levy, Goldberg
 and Dagan 2015, "Improving distributional similarity with lessons learned from
 word embeddings"): a distance-weighted co-occurrence window, positive PMI with
 context-distribution smoothing, then a truncated SVD with the singular values
-square-rooted. Trained only on train-tier unlabelled text (never on spin-devset),
-stored in ``models/`` as int8 with one scale per dimension, and deterministic.
-
-    python -m spinlint.model.embeddings build   # writes models/spinlint-words.npz
+square-rooted. Trained only on train-tier unlabelled text (never on spin-devset), by
+``spinlint model train`` in memory, and stored inside the model artefact as int8 with one
+scale per dimension (``wordvectors.py`` reads it at run time); deterministic.
 """
 
 from __future__ import annotations
 
-import argparse
 import json
-import sys
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from typing import Iterable, Iterator
 
 import numpy as np
 
 from .runtime import tokens
-from .wordvectors import WordVectors  # noqa: F401  (the table this module builds)
+from .wordvectors import WordVectors
 
 SOURCES = (
     ("oss-vendor-comms", ("oss-vendor-comms.jsonl",)),
@@ -37,7 +34,6 @@ WINDOW = 4
 DIMENSIONS = 96
 SMOOTHING = 0.75
 SEED = 20261202
-FILE_NAME = "spinlint-words.npz"
 
 
 def iter_texts(datasets_dir: Path) -> Iterator[str]:
@@ -132,24 +128,3 @@ def build(datasets_dir: Path, limit: int | None = None) -> dict[str, np.ndarray]
     sorted_terms = [terms[i] for i in order]
     return {"terms": np.frombuffer("\n".join(sorted_terms).encode("utf-8"), dtype=np.uint8),
             "vectors": codes[order], "scale": scale}
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    from .corpus import REPO, default_datasets_dir
-
-    parser = argparse.ArgumentParser(prog="python -m spinlint.model.embeddings")
-    parser.add_argument("command", choices=["build"])
-    parser.add_argument("--datasets", type=Path, default=None)
-    parser.add_argument("--out", type=Path, default=REPO / "models" / FILE_NAME)
-    args = parser.parse_args(argv)
-    from .train import write_npz
-
-    arrays = build(args.datasets or default_datasets_dir())
-    write_npz(args.out, arrays)
-    print(json.dumps({"file": str(args.out), "words": int(arrays["vectors"].shape[0]),
-                      "dimensions": int(arrays["vectors"].shape[1])}))
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
