@@ -139,7 +139,7 @@ def build(trained, artefact: dict, evaluation: dict, data: Path) -> dict:
             "C": config.C, "word_max_features": config.word_max_features,
             "char_max_features": config.char_max_features,
             "word_terms": len(union.named_transformers["word"].vocabulary_),
-            "char_terms": len(union.named_transformers["char"].vocabulary_),
+            "char_terms": len(getattr(union.named_transformers.get("char"), "vocabulary_", ())),
             "dense_features": trained.dense.names(),
             "lexicons": lexicons,
             "concreteness_words": len(trained.dense.concreteness),

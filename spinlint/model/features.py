@@ -59,14 +59,14 @@ def feature_union(dense: DenseFeatures, *, word_max_features: int = 60_000,
                   char_max_features: int = 60_000, meaning: WordVectors | None = None,
                   meaning_weight: float = 1.0) -> FeatureUnion:
     """Word 1-2-gram and character 2-5-gram TF-IDF (sublinear tf, l2), the named dense features and, when
-    given, the sentence's mean word vector."""
-    parts = [
-        ("word", TfidfVectorizer(analyzer=word_analyzer, min_df=2, sublinear_tf=True,
-                                 max_features=word_max_features, dtype=np.float64)),
-        ("char", TfidfVectorizer(analyzer=char_analyzer, min_df=3, sublinear_tf=True,
-                                 max_features=char_max_features, dtype=np.float64)),
-        ("dense", NamedDenseFeatures(dense)),
-    ]
+    given, the sentence's mean word vector. ``char_max_features=0`` leaves the character block out (it is the
+    model stage's largest per-token cost, so training measures whether it earns it)."""
+    parts = [("word", TfidfVectorizer(analyzer=word_analyzer, min_df=2, sublinear_tf=True,
+                                      max_features=word_max_features, dtype=np.float64))]
+    if char_max_features:
+        parts.append(("char", TfidfVectorizer(analyzer=char_analyzer, min_df=3, sublinear_tf=True,
+                                              max_features=char_max_features, dtype=np.float64)))
+    parts.append(("dense", NamedDenseFeatures(dense)))
     if meaning is not None:
         parts.append(("meaning", MeaningFeatures(meaning, meaning_weight)))
     return FeatureUnion(parts)
@@ -119,9 +119,11 @@ def exported_parts(fitted_union: FeatureUnion, classifiers: dict[str, Calibrated
                    labels: tuple[str, ...]) -> dict[str, np.ndarray | list[str]]:
     """Vocabularies, idf, coefficients and calibration, in the layout ``runtime.export_arrays`` takes."""
     word = fitted_union.named_transformers["word"]
-    char = fitted_union.named_transformers["char"]
+    char = fitted_union.named_transformers.get("char")
 
     def terms(vectorizer) -> list[str]:
+        if vectorizer is None:
+            return []
         ordered = sorted(vectorizer.vocabulary_.items(), key=lambda item: item[1])
         return [term for term, _ in ordered]
 
@@ -138,7 +140,8 @@ def exported_parts(fitted_union: FeatureUnion, classifiers: dict[str, Calibrated
         slopes.append(a)
         offsets.append(b)
     parts = {
-        "word_terms": terms(word), "word_idf": word.idf_, "char_terms": terms(char), "char_idf": char.idf_,
+        "word_terms": terms(word), "word_idf": word.idf_, "char_terms": terms(char),
+        "char_idf": char.idf_ if char is not None else np.zeros(0),
         "coef": np.vstack(coefs), "intercept": np.asarray(intercepts), "calibration_a": np.asarray(slopes),
         "calibration_b": np.asarray(offsets),
     }

@@ -501,7 +501,8 @@ class ExportedModel:
         """Each distinct token's (word column or -1, its character n-gram columns, how many, then the
         dense block's ``describe``: rating, phrases, has a digit), with one vocabulary search for all of
         their n-grams; kept in a bounded cache."""
-        grams = [char_grams(token) for token in tokens]
+        # A model without the character block skips the n-grams altogether.
+        grams = [char_grams(token) if len(self.char.terms) else () for token in tokens]
         columns = self.char.terms.columns([gram for token_grams in grams for gram in token_grams])
         ends = np.cumsum([len(token_grams) for token_grams in grams]).tolist()
         words = self.word.terms.columns(tokens).tolist()
