@@ -405,9 +405,33 @@ def _labelled(passage_id, source, group, text, sentences, labels, synthetic):
     return LabelledPassage(passage_id, source, group, text, sentence_rows, passage, synthetic)
 
 
+# Guideline Version 3 relabelled `blame` on chosen real passages: two blind passes over every chosen passage, the
+# adjudicator's row where they disagree. Only `blame` changes; every other label stays pass 1's.
+BLAME_V3 = ("revised-blame-v3-a.jsonl", "revised-blame-v3-b.jsonl", "revised-blame-v3-adjudicated.jsonl")
+
+
+def revised_blame(corpora_dir: Path = CORPORA) -> dict[str, int]:
+    """The Version 3 `blame` of every relabelled row (sentence or passage id), or {} before the relabel exists."""
+    first, second, adjudicated = (load_label_rows(name, corpora_dir) for name in BLAME_V3)
+    if not first or not second:
+        return {}
+    revised = {}
+    for row_id in sorted(set(first) & set(second)):
+        if first[row_id]["blame"] == second[row_id]["blame"]:
+            revised[row_id] = int(first[row_id]["blame"])
+        elif row_id in adjudicated:
+            revised[row_id] = int(adjudicated[row_id]["blame"])
+        else:
+            raise CorpusIntegrityError(f"{row_id}: the two Version 3 blame passes disagree and no adjudicated row exists")
+    return revised
+
+
 def labelled_real(datasets_dir: Path, corpora_dir: Path = CORPORA) -> list[LabelledPassage]:
     """The real passages whose every sentence and the passage itself are labelled (hashes checked)."""
     labels = final_labels("real-pass1-*.jsonl", corpora_dir)
+    for row_id, blame in revised_blame(corpora_dir).items():
+        if row_id in labels:
+            labels[row_id] = {**labels[row_id], "blame": blame}
     passages = load_passages(corpora_dir)
     texts = resolve(passages, datasets_dir)
     out = []
@@ -478,10 +502,24 @@ def passage_agreement(corpora_dir: Path = CORPORA) -> dict:
     return result
 
 
+def blame_v3_agreement(corpora_dir: Path = CORPORA) -> dict:
+    """The two blind Version 3 blame passes against each other, over every row both labelled."""
+    first, second = (load_label_rows(name, corpora_dir) for name in BLAME_V3[:2])
+    shared = sorted(set(first) & set(second))
+    if not shared:
+        return {}
+    return {"first_pass": BLAME_V3[0], "blind_pass": BLAME_V3[1],
+            "sentences": _kappa_table([i for i in shared if "." in i], first, second, ("blame",)),
+            "passages": _kappa_table([i for i in shared if "." not in i], first, second, ("blame",))}
+
+
 def write_agreement(corpora_dir: Path = CORPORA) -> dict:
     target = corpora_dir / "agreement.json"
     current = json.loads(target.read_text(encoding="utf-8")) if target.is_file() else {}
     current["passages"] = passage_agreement(corpora_dir)
+    v3 = blame_v3_agreement(corpora_dir)
+    if v3:
+        current["passages"]["real_blame_v3"] = v3
     target.write_text(json.dumps(current, indent=2) + "\n", encoding="utf-8")
     return current["passages"]
 

@@ -1,0 +1,34 @@
+"""Guideline Version 3 relabels `blame` on chosen real passages: two blind passes, the adjudicator where they differ."""
+
+import json
+
+import pytest
+
+from spinlint.model.corpus import CorpusIntegrityError
+from spinlint.model.passages import BLAME_V3, blame_v3_agreement, revised_blame
+
+
+def _write(folder, name, rows):
+    (folder / "labels").mkdir(exist_ok=True)
+    (folder / "labels" / name).write_text("".join(json.dumps(row) + "\n" for row in rows))
+
+
+def test_agreeing_rows_keep_their_value_and_disagreements_take_the_adjudicated_one(tmp_path):
+    _write(tmp_path, BLAME_V3[0], [{"id": "rp1.1", "blame": 1}, {"id": "rp1.2", "blame": 0}, {"id": "rp1", "blame": 1}])
+    _write(tmp_path, BLAME_V3[1], [{"id": "rp1.1", "blame": 1}, {"id": "rp1.2", "blame": 1}, {"id": "rp1", "blame": 1}])
+    _write(tmp_path, BLAME_V3[2], [{"id": "rp1.2", "blame": 0}])
+    assert revised_blame(tmp_path) == {"rp1.1": 1, "rp1.2": 0, "rp1": 1}
+    agreement = blame_v3_agreement(tmp_path)
+    assert agreement["sentences"]["blame"]["disagreements"] == ["rp1.2"]
+    assert agreement["passages"]["n"] == 1
+
+
+def test_an_unadjudicated_disagreement_stops_training(tmp_path):
+    _write(tmp_path, BLAME_V3[0], [{"id": "rp1.1", "blame": 1}])
+    _write(tmp_path, BLAME_V3[1], [{"id": "rp1.1", "blame": 0}])
+    with pytest.raises(CorpusIntegrityError, match="rp1.1"):
+        revised_blame(tmp_path)
+
+
+def test_no_relabel_yet_changes_nothing(tmp_path):
+    assert revised_blame(tmp_path) == {}
