@@ -122,10 +122,12 @@ class DocumentModel:
 FREE_FEATURES = frozenset({"log sentences"})
 
 
-def fit(rows: np.ndarray, targets: Mapping[str, np.ndarray], C: float = 1.0) -> DocumentModel:
+def fit(rows: np.ndarray, targets: Mapping[str, np.ndarray], C: float = 1.0,
+        weights: np.ndarray | None = None) -> DocumentModel:
     """Fit one non-negative-on-spin-features logistic regression per score (rows of ``feature_names()``).
 
-    ``targets[score]`` holds 1, 0 or -1 (not labelled for that score: left out).
+    ``targets[score]`` holds 1, 0 or -1 (not labelled for that score: left out); ``weights`` are per-row sample
+    weights (training gives the written passages less weight than real ones when cross-validation says so).
     """
     from sklearn.linear_model import LogisticRegression
 
@@ -140,14 +142,15 @@ def fit(rows: np.ndarray, targets: Mapping[str, np.ndarray], C: float = 1.0) -> 
         keep = y >= 0
         active = list(range(len(names)))
         while True:
-            model = LogisticRegression(C=C, max_iter=5000).fit(z[keep][:, active], y[keep])
-            weights = model.coef_[0]
-            negative = [column for column, weight in zip(active, weights)
+            model = LogisticRegression(C=C, max_iter=5000).fit(
+                z[keep][:, active], y[keep], sample_weight=None if weights is None else weights[keep])
+            fitted = model.coef_[0]
+            negative = [column for column, weight in zip(active, fitted)
                         if weight < 0 and names[column] not in FREE_FEATURES]
             if not negative:
                 break
             active = [column for column in active if column not in negative]
         full = np.zeros(len(names))
-        full[active] = weights
+        full[active] = fitted
         coef[score], intercept[score] = full, float(model.intercept_[0])
     return DocumentModel(tuple(names), mean, scale, coef, intercept)

@@ -24,6 +24,8 @@ JOINED_PER_PASSAGE = 1
 JOINED_PARTS = (2, 6)
 JOIN_SEED = 20261202
 MIN_POSITIVES_TO_CHOOSE = 30
+# The weight of a written passage in the one weighted variant cross-validation compares (1.0 is the other).
+WRITTEN_WEIGHT_CANDIDATE = 0.3
 
 
 def targets_of(labels: dict) -> dict[str, int]:
@@ -150,39 +152,47 @@ def fit_document_model(passages: Sequence, union, fold_models: dict, group_folds
     folds_array = np.asarray(row_folds)
     real = np.asarray(real_rows)
     single = np.arange(len(rows)) < len(passages)
+    # Written passages outnumber the real ones; whether they should weigh as much is a choice for the same
+    # in-genre cross-validation (joined documents are written or real parts, weighed like written ones).
+    written_weight = np.where(real, 1.0, WRITTEN_WEIGHT_CANDIDATE)
+    every = np.ones(len(rows), bool)
     variants = {}
-    for name, use in (("passages only", single), ("passages and joined documents", np.ones(len(rows), bool))):
-        predicted = _out_of_fold_documents(rows, targets, folds_array, use, config.cv_folds)
-        variants[name] = (use, predicted, _quality(targets, predicted, single, real))
+    for name, use, weights in (("passages only", single, None),
+                               (f"passages only, written at weight {WRITTEN_WEIGHT_CANDIDATE}", single, written_weight),
+                               ("passages and joined documents", every, None)):
+        predicted = _out_of_fold_documents(rows, targets, folds_array, use, config.cv_folds, weights)
+        variants[name] = (use, weights, predicted, _quality(targets, predicted, single, real))
     # the variant whose out-of-fold AUC on single real passages is best on average (the in-genre choice); a
     # score with fewer than MIN_POSITIVES_TO_CHOOSE real positives does not vote (real blame has about a dozen)
     def real_auc(item) -> float:
-        quality = item[1][2]
+        quality = item[1][3]
         values = [quality[score]["real_passages"]["auc"] for score in SCORES
                   if quality[score]["real_passages"]["positives"] >= MIN_POSITIVES_TO_CHOOSE]
         return float(np.mean([value for value in values if value is not None]))
 
-    chosen_name, (use, _, quality) = max(variants.items(), key=real_auc)
-    model = fit(rows[use], {score: values[use] for score, values in targets.items()}, C=DOCUMENT_C)
+    chosen_name, (use, weights, _, quality) = max(variants.items(), key=real_auc)
+    model = fit(rows[use], {score: values[use] for score, values in targets.items()}, C=DOCUMENT_C,
+                weights=None if weights is None else weights[use])
     return model, {"folds": config.cv_folds, "grouped_by": "document or brief", "out_of_fold": quality,
                    "passages": len(passages), "joined_documents": len(joined),
                    "joining": f"{JOINED_PER_PASSAGE} per passage, {JOINED_PARTS[0]}-{JOINED_PARTS[1]} passages of "
                               "one document or brief, positive when any part is",
-                   "variants": {name: {score: item[2][score]["real_passages"]["auc"] for score in SCORES}
+                   "variants": {name: {score: item[3][score]["real_passages"]["auc"] for score in SCORES}
                                 for name, item in variants.items()},
                    "chosen": chosen_name,
                    "choice_rule": "the variant with the best mean out-of-fold AUC on single real passages, over "
                                   f"the scores with at least {MIN_POSITIVES_TO_CHOOSE} real positives"}
 
 
-def _out_of_fold_documents(rows, targets, folds, use, n_folds: int) -> dict[str, np.ndarray]:
+def _out_of_fold_documents(rows, targets, folds, use, n_folds: int, weights=None) -> dict[str, np.ndarray]:
     predicted = {score: np.zeros(len(rows)) for score in SCORES}
     for fold in range(n_folds):
         held = folds == fold
         train = use & ~held
         if not held.any() or not train.any():
             continue
-        model = fit(rows[train], {score: values[train] for score, values in targets.items()}, C=DOCUMENT_C)
+        model = fit(rows[train], {score: values[train] for score, values in targets.items()}, C=DOCUMENT_C,
+                    weights=None if weights is None else weights[train])
         for index in np.flatnonzero(held):
             for score, value in model.probabilities(rows[index]).items():
                 predicted[score][index] = value
