@@ -234,7 +234,8 @@ _SUBJECT_GROUPS = {
     # "consolidated", "restructured", "downsized": the euphemisms of a layoff announcement.
     "people": (r"impacted|eliminated|cut|reduced|terminated|dismissed|displaced|released|offboarded|"
                r"exited|removed|harmed|hurt|disadvantaged|consolidated|restructured|downsized|furloughed|"
-               r"outsourced|offshored|phased\s+out|transitioned\s+out", _PEOPLE),
+               r"outsourced|offshored|phased\s+out|transitioned\s+out|discontinued|rebalanced|realigned|rationali[sz]ed|"
+               r"right-?sized|reshaped", _PEOPLE),
     # "Customers were affected" is how an incident report counts the harm; "roles were affected" is a layoff
     # with nobody doing it.
     "roles": (r"affected", r"roles?|positions?|jobs?|headcount|team\s+members?|colleagues?|staff|employees?|workers?"),
@@ -244,7 +245,8 @@ _SUBJECT_GROUPS = {
                 r"closed|discontinued|frozen|scrapped|shelved|disabled|restricted|throttled|retired|sunsetted",
                 r"targets?|deadlines?|commitments?|promises?|guidance|benefits?|pensions?|bonus(?:es)?|salaries|"
                 r"wages?|raises?|refunds?|offices?|sites?|stores?|branches|plants?|projects?|programmes?|programs?|"
-                r"rollouts?|launch(?:es)?|initiatives?|hiring|investments?|roadmap|features?"),
+                r"rollouts?|launch(?:es)?|initiatives?|hiring|investments?|roadmap|features?|arrangements|"
+                r"allowances|perks"),
     # "Prices were adjusted upward": the guideline's example of a price rise with nobody raising it.
     "price": (r"raised|increased|hiked|adjusted\s+upwards?|revised\s+upwards?",
               r"prices?|fees?|premiums?|subscriptions?|rents?|tariffs?"),
@@ -367,9 +369,120 @@ def agentless_decision(text: str, options: Mapping[str, Any]) -> Iterator[Offset
         yield found.start(), found.end()
 
 
+# -- an outside force as the cause of bad news -----------------------------------------------------
+
+# An impersonal force: a qualified environment ("a challenging macroeconomic environment", "the evolving market
+# landscape", "ongoing financial pressures across the wider health economy") or a force that names itself
+# ("headwinds", "turmoil", "market realities", "the pace of change", "a moment of transformation").
+_FORCE_ADJECTIVE = (r"challenging|difficult|tough|tougher|uncertain|evolving|shifting|changing|complex|volatile|adverse|"
+                    r"unprecedented|turbulent|hostile|harsh|unfavou?rable|soft|softer|weak|weaker|dynamic|inflationary|"
+                    r"recessionary|aggressive|overheated|brutal|saturated|unpredictable|fast[- ]moving|ongoing|"
+                    r"continued|persistent|mounting|rising|intense|increasing|structural|unique|current|"
+                    r"wider|broader|global|rapidly|increasingly|ever[- ]more|very|more|highly")
+_FORCE_DOMAIN = (r"market|markets|economic|macro|macroeconomic|macro-economic|regulatory|trading|operating|rate|"
+                 r"interest[- ]rate|financial|funding|industry|sector|business|geopolitical|competitive|retail|labou?r|"
+                 r"staffing|consumer|demand|pricing|cost|currency|political|health|legal|technology|digital|ai|"
+                 r"healthcare|banking|media|advertising|customer|talent")
+_FORCE_NOUN = (r"environments?|landscapes?|climate|conditions|pressures?|realities|forces|turmoil|volatility|"
+               r"turbulence|uncertainty|uncertainties|backdrop|economy|circumstances|dynamics|shifts?|headwinds?|times")
+_SELF_NAMED = (r"headwinds?|turmoil|market\s+(?:forces|realities|dynamics)|(?:the\s+)?realities\s+of\s+(?:the|our|today.s)\s+"
+               r"(?:\w+\s+)?(?:market|industry|economy|sector)|the\s+pace\s+of\s+(?:change|disruption)|"
+               r"(?:a|this)\s+(?:[\w-]+\s+)?(?:moment|period|era|time)\s+of\s+(?:profound\s+|rapid\s+|great\s+)?"
+               r"(?:transformation|change|disruption|transition|upheaval)")
+_FORCE = re.compile(
+    rf"\b(?:{_SELF_NAMED}|(?:(?:{_FORCE_ADJECTIVE})[\s,]+(?:and\s+)?){{0,3}}(?:(?:{_FORCE_DOMAIN})[\s-]+)+(?:{_FORCE_NOUN})|"
+    rf"(?:(?:{_FORCE_ADJECTIVE})[\s,]+(?:and\s+)?){{1,3}}(?:{_FORCE_NOUN}))\b", re.IGNORECASE)
+# The force is the cause: a connective before it, or a causal verb after it.
+_CAUSE_BEFORE = re.compile(
+    r"\b(?:due\s+to|because\s+of|owing\s+to|as\s+a\s+(?:direct\s+)?result\s+of|in\s+response\s+to|in\s+light\s+of|"
+    r"given|amid|amidst|driven\s+by|caused\s+by|(?:negatively\s+|adversely\s+)?(?:impacted|affected|hit|hampered|"
+    r"hindered|held\s+back|weighed\s+down|constrained|pressured|squeezed|challenged)\s+by|"
+    r"in\s+the\s+face\s+of|faced\s+with)\s+(?:(?:the|an?|this|our|"
+    r"today.s|what\s+(?:is|has\s+been)|an\s+increasingly)\s+)?(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
+_CAUSE_AFTER = re.compile(
+    r"^(?:\s*,?\s*(?:\w+\s+){0,4}?(?:have|has|had|will|continue\s+to|continues\s+to)?\s*(?:\w+ly\s+)?"
+    r"(?:forced|force|forces|compelled|compel|required|requires|require|left\s+(?:us|no|the\s+company|the\s+group)|"
+    r"leaves?\s+(?:us|no)|made\s+it|make\s+it|makes\s+it|necessitated|necessitate|necessitates|prompted|prompting|"
+    r"pushed\s+us|drove\s+us|driven\s+us|weighed\s+on|weigh\s+on|weighs\s+on|hit|hurt|hurts|impacted|affected|"
+    r"pressured|squeezed|eroded|dampened|tested|created\s+(?:\w+\s+)?(?:challenges|headwinds|difficulties|pressure)|"
+    r"mean(?:s|t)?\s+(?:that\s+)?we))\b", re.IGNORECASE)
+# 'As the landscape continues to evolve, we are raising prices': the force changing is the reason given.
+_AS_BEFORE = re.compile(r"\b(?:as|with|while)\s+(?:the\s+|an?\s+|our\s+)?(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
+_CHANGING_AFTER = re.compile(r"^\s+(?:\w+\s+)?(?:continu\w+\s+to\s+|keeps?\s+|is\s+|are\s+)?(?:evolv|shift|chang|tighten|worsen|"
+                             r"deteriorat|harden|transform)\w*", re.IGNORECASE)
+# Any landscape or market that is changing is the force in that frame: 'as the payments landscape evolves'.
+_CHANGING_FORCE = re.compile(r"\b(?:the|an?|our|today.s)\s+(?:[\w-]+\s+){0,3}?(?:landscape|environment|market|markets|"
+                             r"climate|economy|industry|sector|world)\b", re.IGNORECASE)
+# 'In this moment of transformation, some roles will no longer be needed.'
+_MOMENT = re.compile(r"(?:moment|period|era|time)\s+of", re.IGNORECASE)
+_IN_BEFORE = re.compile(r"\b(?:in|during|amid|amidst|through)\s+$", re.IGNORECASE)
+# The present tense of 'affected by' describes what a business is exposed to, not what happened.
+_EXPOSURE = re.compile(r"\b(?:is|are|(?:is|are)\s+being|can\s+be|may\s+be)\s+(?:also\s+|\w+ly\s+)?$", re.IGNORECASE)
+# Bad news or a hard decision in the same sentence.
+_OUTCOME = re.compile(
+    r"\b(?:postpon\w*|delay\w*|paus\w*|cut|cuts|cutting|reduc\w*|lay(?:ing)?\s+off|laid\s+off|layoffs?|redundan\w*|"
+    r"job\s+losses|roles|headcount|workforce|hiring|recruitment|clos(?:e|ed|es|ing|ure|ures)|exit\w*|restructur\w*|"
+    r"realign\w*|rationali[sz]\w*|consolidat\w*|optimi[sz]\w*|price\s+(?:increases?|rises?)|pric(?:es|ing)|margins?|"
+    r"revenues?|earnings|profits?|profitability|sales|performance|results|declin\w*|fell|lower|loss(?:es)?|impair\w*|"
+    r"write-?downs?|shortfall|missed|slow\w*|(?:difficult|hard|tough|painful)\s+(?:decisions?|choices?)|"
+    r"no\s+(?:alternative|choice|option)|cost\s+base|tighten\w*|restrict\w*|withdr[ae]w\w*|suspend\w*|scal\w+\s+back|"
+    r"uncompetitive|timelines?|surcharges?|fees?|demand|uptake|adoption|targets?|guidance|freeze|frozen)\b",
+    re.IGNORECASE)
+# Good news despite the force, a possibility (risk factors), a figure that makes the cause checkable, or a
+# sentence in which the speaker owns the decision.
+_FORCE_VETO = re.compile(
+    r"\b(?:despite|in\s+spite\s+of|notwithstanding|even\s+as|weather(?:ed|ing)?|navigat\w+|resilien\w+|could|may|might|"
+    r"would|if|unless|can|cannot|should|risks?|we\s+(?:decided|chose|underestimated|misjudged|overhired|were\s+wrong)|"
+    r"our\s+(?:decision|mistake|fault)|(?:unable|not\s+able)\s+to\s+(?:predict|forecast|estimate|determine)|"
+    # good news driven by the force is not blame: 'income was up, driven by the lower rate environment'
+    r"(?:was|were|is|are)\s+up|grew|strong(?:er)?|improv\w+|record|benefit(?:ed|ted|ing)?\s+from|favou?rabl\w+|"
+    r"tailwinds?)\b|\d[\d,.]*\s*(?:%|percent|per\s?cent|bps|basis\s+points|million|billion|"
+    r"stores|sites|hours|days)|[$€£]\s?\d", re.IGNORECASE)
+
+
+def outside_force_cause(text: str, options: Mapping[str, Any]) -> Iterator[Offsets]:
+    """An impersonal force offered as the cause of bad news or a hard decision, with nothing checkable.
+
+    'Due to an increasingly complex regulatory environment, the launch has been postponed', 'market realities
+    leave no alternative', 'revenue was impacted by regulatory headwinds': a connective makes the force the
+    cause ('due to', 'impacted by', 'in response to', 'as the landscape evolves'), or the force is the subject
+    of a causal verb ('have forced', 'weighed on'), and the sentence reports a cut, a delay, a price change or a
+    decline.  Good news despite the force, risk-factor possibilities and causes given with figures are left alone.
+    """
+    folded = lowered(text)
+    probe = folded if folded is not None else text.lower()
+    if not any(word in probe for word in ("environment", "landscape", "climate", "condition", "pressure", "realit",
+                                          "force", "turmoil", "volatil", "turbulen", "uncertain", "backdrop",
+                                          "econom", "circumstance", "dynamic", "shift", "headwind", "times",
+                                          "trend", "pace of", "moment", "period", "era ")):
+        return
+    if _FORCE_VETO.search(text):
+        return
+    changing = [found for found in _CHANGING_FORCE.finditer(text) if _CHANGING_AFTER.match(text[found.end():found.end() + 40])]
+    for found in sorted([*_FORCE.finditer(text), *changing], key=lambda match: match.start()):
+        window = max(0, found.start() - 80)
+        before = (_CAUSE_BEFORE.search(text, window, found.start())
+                  or (_CHANGING_AFTER.match(text[found.end():found.end() + 40])
+                      and _AS_BEFORE.search(text, window, found.start()))
+                  or (_MOMENT.search(found.group(0)) and _IN_BEFORE.search(text, window, found.start())))
+        after = None if before else _CAUSE_AFTER.match(text[found.end():found.end() + 60])
+        if before is None and after is None:
+            continue
+        if before is not None and _EXPOSURE.search(text, max(0, before.start() - 20), before.start()):
+            continue  # 'results are affected by currency volatility': an exposure described, not an event
+        start = before.start() if before else found.start()
+        end = found.end() + (after.end() if after else 0)
+        outside = text[:start] + " " + text[end:]
+        if not _OUTCOME.search(outside):
+            continue
+        yield _skip_spaces(text, start, end), end
+        return
+
+
 LOGIC: dict[str, Callable[[str, Mapping[str, Any]], Iterator[Offsets]]] = {
     "stacked_nominalisations": stacked_nominalisations,
     "abstract_sentence": abstract_sentence,
     "agentless_bad_news_passive": agentless_bad_news_passive,
     "agentless_decision": agentless_decision,
+    "outside_force_cause": outside_force_cause,
 }
