@@ -8,7 +8,7 @@ from typing import Any, Iterator, Mapping
 from ..document import Block, Segments, Sentence, Span
 from . import prefilter
 from .features import Features
-from .findings import Finding
+from .findings import SEVERITY_RANK, Finding
 from .kinds import (ClassifierKind, ConditionalKind, Hit, LogicKind, MetricKind, PatternKind,
                     VocabularyOverrides, compile_rule, first_apart)
 from .ruleset import Rule
@@ -114,7 +114,7 @@ class Engine:
             if units != 0:
                 findings.extend(self._run_rule(item, segments, features, units))
         findings.sort(key=lambda f: (f.span.start, f.span.end, f.code))
-        return findings
+        return _one_finding_per_claim(findings)
 
     # -- one rule ---------------------------------------------------------------------------------
 
@@ -292,6 +292,28 @@ class Engine:
             scope=rule.scope,
             sentence_index=sentence_index,
         )
+
+
+def _one_finding_per_claim(findings: list[Finding]) -> list[Finding]:
+    """One evidence finding per claim: "up to 40% faster" is one unsupported figure, not a ceiling and a change.
+
+    Two evidence rules whose spans overlap in one sentence ask the reader for the same support, so only the more
+    severe one (then the lower code) is kept. Other families keep every finding: a buzzword inside a blame phrase
+    is a second problem, not the same one.
+    """
+    claims = [f for f in findings if f.category == "evidence" and f.sentence_index >= 0]
+    if len(claims) < 2:
+        return findings
+    dropped: set[int] = set()
+    ranked = sorted(claims, key=lambda f: (-SEVERITY_RANK.get(f.severity, 0), f.code, f.span.start))
+    kept: list[Finding] = []
+    for finding in ranked:
+        if any(other.sentence_index == finding.sentence_index and other.code != finding.code
+               and finding.span.start < other.span.end and other.span.start < finding.span.end for other in kept):
+            dropped.add(id(finding))
+        else:
+            kept.append(finding)
+    return [f for f in findings if id(f) not in dropped] if dropped else findings
 
 
 def _sentences(segments: Segments, units: int | None) -> Iterator[tuple[int, Sentence]]:

@@ -121,11 +121,32 @@ def _cell(text: str) -> str:
     return " ".join(text.split()).replace("|", "\\|")
 
 
+# What each level means; the README's "Severity" paragraph says the same.
+SEVERITY_SCALE = (
+    "## What the severities mean",
+    "",
+    "| severity | meaning | fails a run at |",
+    "|---|---|---|",
+    "| `error` | A clear instance of spin, from a rule whose findings were measured at precision 0.9 or higher on the "
+    "project's labelled passages (docs/quality.md): when it fires, a reader almost always agrees. | "
+    "`--fail-on error`, `--fail-on warning` (the default), `--fail-on info` |",
+    "| `warning` | Likely spin that deserves a question: the rule's pattern is built for it, but plain text sometimes "
+    "matches it, or it was not measured often enough to be called an error. | `--fail-on warning` (the default), "
+    "`--fail-on info` |",
+    "| `info` | Style advice and rules whose measured precision was low (readability, plain-word swaps, weasel "
+    "quantifiers, unsupported benefit claims): still reported and read by the document scores. | `--fail-on info` |",
+    "",
+    "A rule's severity can be changed per project (`severity` under `[rules.CODE]` in `spinlint.toml`, "
+    "docs/configuration.md).",
+)
+
+
 def render_rules_index(rules) -> str:
     """The table of every rule, grouped by category, for docs/rules/README.md."""
     parts = [_GENERATED, "", "# Rules", "",
              f"spinlint ships {len(rules)} rules. Each links to its page; `spinlint explain CODE` prints the same text.",
-             "Select rules by code or prefix (`--select V,E0`), see docs/configuration.md.", ""]
+             "Select rules by code or prefix (`--select V,E0`), see docs/configuration.md.", "",
+             *SEVERITY_SCALE, ""]
     for prefix, title in _FAMILY_TITLES.items():
         members = [rule for rule in rules if rule.prefix == prefix]
         if not members:
