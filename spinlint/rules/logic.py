@@ -374,8 +374,8 @@ def agentless_decision(text: str, options: Mapping[str, Any]) -> Iterator[Offset
 # An impersonal force: a qualified environment ("a challenging macroeconomic environment", "the evolving market
 # landscape", "ongoing financial pressures across the wider health economy") or a force that names itself
 # ("headwinds", "turmoil", "market realities", "the pace of change", "a moment of transformation").
-_FORCE_ADJECTIVE = (r"challenging|difficult|tough|tougher|uncertain|evolving|shifting|changing|complex|volatile|adverse|"
-                    r"unprecedented|turbulent|hostile|harsh|unfavou?rable|soft|softer|weak|weaker|dynamic|inflationary|"
+_FORCE_ADJECTIVE = (r"challenging|difficult|tough|tougher|uncertain|evolving|shifting|changing|complex|volatile|"
+                    r"adverse|unprecedented|turbulent|hostile|harsh|unfavou?rable|soft|softer|weak|weaker|dynamic|inflationary|"
                     r"recessionary|aggressive|overheated|brutal|saturated|unpredictable|fast[- ]moving|ongoing|"
                     r"continued|persistent|mounting|rising|intense|increasing|structural|unique|current|"
                     r"wider|broader|global|rapidly|increasingly|ever[- ]more|very|more|highly")
@@ -385,12 +385,13 @@ _FORCE_DOMAIN = (r"market|markets|economic|macro|macroeconomic|macro-economic|re
                  r"healthcare|banking|media|advertising|customer|talent")
 _FORCE_NOUN = (r"environments?|landscapes?|climate|conditions|pressures?|realities|forces|turmoil|volatility|"
                r"turbulence|uncertainty|uncertainties|backdrop|economy|circumstances|dynamics|shifts?|headwinds?|times")
-_SELF_NAMED = (r"headwinds?|turmoil|market\s+(?:forces|realities|dynamics)|(?:the\s+)?realities\s+of\s+(?:the|our|today.s)\s+"
-               r"(?:\w+\s+)?(?:market|industry|economy|sector)|the\s+pace\s+of\s+(?:change|disruption)|"
+_SELF_NAMED = (r"headwinds?|turmoil|market\s+(?:forces|realities|dynamics)|"
+               r"(?:the\s+)?realities\s+of\s+(?:the|our|today.s)\s+(?:\w+\s+)?(?:market|industry|economy|sector)|the\s+pace\s+of\s+(?:change|disruption)|"
                r"(?:a|this)\s+(?:[\w-]+\s+)?(?:moment|period|era|time)\s+of\s+(?:profound\s+|rapid\s+|great\s+)?"
                r"(?:transformation|change|disruption|transition|upheaval)")
 _FORCE = re.compile(
-    rf"\b(?:{_SELF_NAMED}|(?:(?:{_FORCE_ADJECTIVE})[\s,]+(?:and\s+)?){{0,3}}(?:(?:{_FORCE_DOMAIN})[\s-]+)+(?:{_FORCE_NOUN})|"
+    rf"\b(?:{_SELF_NAMED}|"
+    rf"(?:(?:{_FORCE_ADJECTIVE})[\s,]+(?:and\s+)?){{0,3}}(?:(?:{_FORCE_DOMAIN})[\s-]+)+(?:{_FORCE_NOUN})|"
     rf"(?:(?:{_FORCE_ADJECTIVE})[\s,]+(?:and\s+)?){{1,3}}(?:{_FORCE_NOUN}))\b", re.IGNORECASE)
 # The force is the cause: a connective before it, or a causal verb after it.
 _CAUSE_BEFORE = re.compile(
@@ -408,8 +409,8 @@ _CAUSE_AFTER = re.compile(
     r"mean(?:s|t)?\s+(?:that\s+)?we))\b", re.IGNORECASE)
 # 'As the landscape continues to evolve, we are raising prices': the force changing is the reason given.
 _AS_BEFORE = re.compile(r"\b(?:as|with|while)\s+(?:the\s+|an?\s+|our\s+)?(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
-_CHANGING_AFTER = re.compile(r"^\s+(?:\w+\s+)?(?:continu\w+\s+to\s+|keeps?\s+|is\s+|are\s+)?(?:evolv|shift|chang|tighten|worsen|"
-                             r"deteriorat|harden|transform)\w*", re.IGNORECASE)
+_CHANGING_AFTER = re.compile(r"^\s+(?:\w+\s+)?(?:continu\w+\s+to\s+|keeps?\s+|is\s+|are\s+)?"
+                             r"(?:evolv|shift|chang|tighten|worsen|deteriorat|harden|transform)\w*", re.IGNORECASE)
 # Any landscape or market that is changing is the force in that frame: 'as the payments landscape evolves'.
 _CHANGING_FORCE = re.compile(r"\b(?:the|an?|our|today.s)\s+(?:[\w-]+\s+){0,3}?(?:landscape|environment|market|markets|"
                              r"climate|economy|industry|sector|world)\b", re.IGNORECASE)
@@ -454,11 +455,12 @@ def outside_force_cause(text: str, options: Mapping[str, Any]) -> Iterator[Offse
     if not any(word in probe for word in ("environment", "landscape", "climate", "condition", "pressure", "realit",
                                           "force", "turmoil", "volatil", "turbulen", "uncertain", "backdrop",
                                           "econom", "circumstance", "dynamic", "shift", "headwind", "times",
-                                          "trend", "pace of", "moment", "period", "era ")):
+                                          "pace of", "moment", "period", "era ")):
         return
     if _FORCE_VETO.search(text):
         return
-    changing = [found for found in _CHANGING_FORCE.finditer(text) if _CHANGING_AFTER.match(text[found.end():found.end() + 40])]
+    changing = [found for found in _CHANGING_FORCE.finditer(text)
+                if _CHANGING_AFTER.match(text[found.end():found.end() + 40])]
     for found in sorted([*_FORCE.finditer(text), *changing], key=lambda match: match.start()):
         window = max(0, found.start() - 80)
         before = (_CAUSE_BEFORE.search(text, window, found.start())
