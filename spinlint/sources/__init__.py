@@ -13,7 +13,7 @@ import stat
 from pathlib import Path
 from typing import Iterator
 
-from .document import Source
+from ..document import Source
 
 DEFAULT_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm")
 FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
