@@ -57,7 +57,7 @@ class Linter:
             findings.extend(_unused_suppression(unused_rule, source, span) for span in
                             (directive.span for directive in unused))
         findings.sort(key=lambda f: (f.span.start, f.span.end, f.code))
-        located = tuple(_locate(finding, lines) for finding in findings)
+        located = tuple(_locate(finding, lines, source) for finding in findings)
         readability = features.readability.to_dict() if segments.sentences else {}
         floors = features.model.thresholds if features.probabilities is not None else None
         document_model = features.model.document_model if features.probabilities is not None else None
@@ -87,10 +87,11 @@ def _frozen(value: Any) -> Any:
     return value
 
 
-def _locate(finding: Finding, lines: LineIndex) -> Finding:
+def _locate(finding: Finding, lines: LineIndex, source: Source) -> Finding:
     position = lines.position(finding.span)
     return replace(finding, line=position.line, column=position.column,
-                   end_line=position.end_line, end_column=position.end_column)
+                   end_line=position.end_line, end_column=position.end_column,
+                   location=source.location(finding.span.start))
 
 
 def _unused_suppression(rule, source: Source, span: Span) -> Finding:

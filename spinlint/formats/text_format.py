@@ -20,7 +20,9 @@ def render(report: Report, *, colour: bool = False, show_questions: bool = True,
     for file in report.files:
         for finding in file.findings:
             code = _paint(finding.code, _COLOURS[finding.severity] + _BOLD, colour)
-            where = _paint(f"{visible(file.path)}:{finding.line}:{finding.column}:", _BOLD, colour)
+            # a page or paragraph for a document read out of .docx, .pdf or .eml; line:col for text
+            place = visible(finding.location) if finding.location else f"{finding.line}:{finding.column}"
+            where = _paint(f"{visible(file.path)}:{place}:", _BOLD, colour)
             lines.append(f"{where} {code} {visible(finding.message)}")
             if show_questions and finding.question:
                 lines.append(_paint(f"    ask: {visible(finding.question)}", _DIM, colour))

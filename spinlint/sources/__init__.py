@@ -14,10 +14,13 @@ from pathlib import Path
 from typing import Iterator
 
 from ..document import Source
+from .errors import InputError
 
-DEFAULT_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm")
 FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
-PLANNED_FORMATS = (".docx", ".doc", ".pdf", ".odt", ".rtf", ".pptx", ".xlsx", ".epub")
+# Read by the modules beside this one, each imported only when such a file is linted.
+DOCUMENT_FORMATS = (".docx", ".pdf", ".eml", ".mbox")
+DEFAULT_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm", *DOCUMENT_FORMATS)
+PLANNED_FORMATS = (".doc", ".odt", ".rtf", ".pptx", ".xlsx", ".epub")
 SKIPPED_FOLDERS = {".git", ".hg", ".svn", "node_modules", "__pycache__", "build", "dist", "site-packages",
                    ".venv", "venv", ".tox", ".nox", ".mypy_cache", ".pytest_cache", ".ruff_cache"}
 # spinlint's own HTML report says so in its <head>; linting it would lint our own messages.
@@ -29,10 +32,6 @@ MAGIC_NUMBERS = {
     b"\x1f\x8b": "a gzip archive", b"\x7fELF": "an executable", b"{\\rtf": "an RTF document",
 }
 ENCODING_HINT = "if it came from Word or Windows, try --encoding cp1252"
-
-
-class InputError(Exception):
-    """A file that cannot be linted; the message is one line that names it."""
 
 
 def relative_path(path: Path | str) -> str:
@@ -209,12 +208,29 @@ def read_source(path: Path, *, encoding: str | None = None, max_bytes: int = 10_
         raise InputError(f"{shown}: over the {max_bytes:,}-byte limit; raise it with --max-bytes")
     if REPORT_MARKER in data[:4096]:
         raise InputError(f"{shown}: a spinlint report, not a document")
+    if Path(path).suffix.lower() in DOCUMENT_FORMATS:
+        return read_document(data, shown, Path(path).suffix.lower(), os_path=relative_path(path))
     return Source(path=shown, text=decode(data, shown, encoding), format=format_for(str(path)),
                   os_path=relative_path(path))
 
 
 def read_stdin(data: bytes, *, name: str = "-", encoding: str | None = None) -> Source:
+    if Path(name).suffix.lower() in DOCUMENT_FORMATS:
+        return read_document(data, name, Path(name).suffix.lower())
     return Source(path=name, text=decode(data, name, encoding), format=format_for(name))
+
+
+def read_document(data: bytes, shown: str, suffix: str, *, os_path: str | None = None) -> Source:
+    """The prose of a .docx, .pdf, .eml or .mbox file, with the pages or paragraphs it came from."""
+    if suffix == ".docx":
+        from .word import read_docx as reader
+    elif suffix == ".pdf":
+        from .pdf import read_pdf as reader
+    elif suffix == ".eml":
+        from .mail import read_eml as reader
+    else:
+        from .mail import read_mbox as reader
+    return reader(data, shown, os_path)
 
 
 def decode(data: bytes, shown: str, encoding: str | None = None) -> str:
@@ -240,7 +256,7 @@ def decode(data: bytes, shown: str, encoding: str | None = None) -> str:
                                  f"(offset {error.start})") from None
     kind = _binary_kind(data)
     if kind:
-        raise InputError(f"{shown}: binary file ({kind}); spinlint reads text, Markdown and HTML")
+        raise InputError(f"{shown}: binary file ({kind}); spinlint reads text, Markdown, HTML, .docx, .pdf and .eml")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
