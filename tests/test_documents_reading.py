@@ -234,3 +234,11 @@ def test_quoted_replies_in_html_are_not_prose_however_deep_they_nest():
             '<div class="gmail_quote"><div>Quoted <b>too</b>.</div></div><p>Ours again.</p>')
     blocks = parse(Source(path="reply.html", text=page, format="html")).blocks
     assert [block.text for block in blocks] == ["Ours.", "Ours again."]
+
+
+def test_a_quote_class_inside_hidden_markup_does_not_swallow_the_rest():
+    from spinlint.document import Source
+    from spinlint.markup import parse
+
+    page = '<template><div class="gmail_quote">x</template><p>Still read.</p>'
+    assert [block.text for block in parse(Source(path="a.html", text=page, format="html")).blocks] == ["Still read."]

@@ -67,7 +67,7 @@ class _ProseParser(HTMLParser):
         if self.reply_depth:
             self.reply_depth += tag == self.reply_tag
             return
-        if tag not in VOID and _is_quoted_reply(tag, attrs):
+        if not self.hidden and tag not in VOID and _is_quoted_reply(tag, attrs):
             self.flush()
             self.reply_tag, self.reply_depth = tag, 1
             return
