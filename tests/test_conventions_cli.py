@@ -226,3 +226,27 @@ def test_explain_shows_a_configured_threshold(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     line = next(line for line in invoke("explain", "M002").stdout.splitlines() if "threshold =" in line)
     assert line.strip().startswith("threshold = 0.55") and "spinlint.toml" in line
+
+
+# -- the README's conventions table ------------------------------------------------------------------
+
+def _section(document: str, heading: str) -> str:
+    text = (Path(__file__).resolve().parent.parent / document).read_text(encoding="utf-8")
+    return text.split(heading, 1)[1].split("\n#", 1)[0]
+
+
+@pytest.mark.parametrize("document, heading", [
+    ("README.md", "### Conventions you may know from other linters"),
+    ("docs/ci.md", "## Exit status and output in CI"),
+])
+def test_every_check_flag_the_docs_name_exists(document, heading):
+    import re
+
+    from spinlint.cli import check
+
+    section = _section(document, heading)
+    if document == "README.md":  # the right-hand column: the left one names other tools' flags
+        section = "\n".join(row.split(" | ", 1)[1] for row in section.splitlines() if row.startswith("| "))
+    flags = set(re.findall(r"(?<![\w-])(--?[a-z][\w-]*)", section))
+    known = {name for param in check.params for name in (*param.opts, *param.secondary_opts)}
+    assert len(flags) >= 8 and flags <= known, sorted(flags - known)
