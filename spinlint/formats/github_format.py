@@ -14,6 +14,7 @@ from typing import Any
 from ..report import Report
 from ..rules.findings import Finding
 from ..report.escaping import visible
+from .text_format import plural
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 PER_KIND_LIMIT = 10
@@ -67,14 +68,13 @@ def render(report: Report, **_: Any) -> str:
         lines.extend(annotation(path, finding) for _, path, finding in shown)
         if len(found) > len(shown):
             hidden[kind] = len(found) - len(shown)
-            chosen = {id(item) for item in shown}
-            for item in found:
-                if id(item) not in chosen:
-                    hidden_in[item[1]] = hidden_in.get(item[1], 0) + 1
+            chosen = set(map(id, shown))
+            for _, path, _ in (item for item in found if id(item) not in chosen):
+                hidden_in[path] = hidden_in.get(path, 0) + 1
     if hidden:
         lines.append(f"::notice title=spinlint::{escape_data(_overflow_note(hidden, hidden_in, report))}")
     summary = report.summary()
-    lines.append(f"spinlint: {_count(summary['findings'], 'finding')} in {_count(summary['files'], 'file')}")
+    lines.append(f"spinlint: {plural(summary['findings'], 'finding')} in {plural(summary['files'], 'file')}")
     return "\n".join(lines) + "\n"
 
 
@@ -98,16 +98,12 @@ MAX_FILES_NAMED = 10
 
 def _overflow_note(hidden: dict[str, int], hidden_in: dict[str, int], report: Report) -> str:
     """How many findings were left out, of which kinds and from which files (with how many each)."""
-    counts = ", ".join(_count(count, kind) for kind, count in hidden.items())
+    counts = ", ".join(plural(count, kind) for kind, count in hidden.items())
     named = [f"{path} ({count})" for path, count in list(hidden_in.items())[:MAX_FILES_NAMED]]
     if len(hidden_in) > MAX_FILES_NAMED:
-        named.append(f"and {_count(len(hidden_in) - MAX_FILES_NAMED, 'more file')}")
+        named.append(f"and {plural(len(hidden_in) - MAX_FILES_NAMED, 'more file')}")
     unannotated = sum(1 for file in report.files if file.findings and hidden_in.get(file.path) == len(file.findings))
-    without = f"; {_count(unannotated, 'file')} got no annotation at all" if unannotated else ""
-    return (f"{_count(sum(hidden.values()), 'more finding')} not shown as annotations ({counts}) in "
+    without = f"; {plural(unannotated, 'file')} got no annotation at all" if unannotated else ""
+    return (f"{plural(sum(hidden.values()), 'more finding')} not shown as annotations ({counts}) in "
             f"{', '.join(named)}{without}: GitHub shows at most {PER_KIND_LIMIT} of each kind per step. "
             "Run spinlint with --format sarif and upload the file to code scanning to see them all (docs/ci.md).")
-
-
-def _count(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
