@@ -1,7 +1,7 @@
-"""Configuration: ``spinlint.toml`` or ``[tool.spinlint]`` in ``pyproject.toml``.
+"""Configuration: ``.spinlint.toml``, ``spinlint.toml`` or ``[tool.spinlint]`` in ``pyproject.toml``.
 
 For each file the nearest config walking up from its folder applies
-(``spinlint.toml`` wins over ``pyproject.toml`` in the same folder); globs
+(in one folder ``.spinlint.toml``, then ``spinlint.toml``, then ``pyproject.toml``); globs
 are relative to the config file's folder.  Decoding is strict: unknown
 keys, wrong types and unknown rule codes are a ``ConfigError`` naming the
 key, the value and the file.  Documented in docs/configuration.md.
@@ -10,6 +10,7 @@ key, the value and the file.  Documented in docs/configuration.md.
 from __future__ import annotations
 
 import fnmatch
+import json
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Mapping
@@ -18,6 +19,9 @@ from .rules.kinds import VocabularyOverrides
 from .rules.ruleset import Rule, _toml, builtin_rules, known_selector, matches_selector
 
 FAIL_ON = ("error", "warning", "info", "never")
+# Looked for in this order in each folder, the first one with spinlint settings wins (as ruff does with
+# .ruff.toml, ruff.toml, pyproject.toml).
+CONFIG_NAMES = (".spinlint.toml", "spinlint.toml", "pyproject.toml")
 
 
 class ConfigError(Exception):
@@ -207,6 +211,8 @@ def read_config(path: Path) -> Settings | None:
                           f"{error.start}); TOML config files must be UTF-8") from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: invalid TOML: {error}") from None
+    except RecursionError:  # tomllib recurses once per level of nested arrays or tables
+        raise ConfigError(f"{path}: invalid TOML: arrays or tables nested too deeply to read") from None
     if path.name == "pyproject.toml":
         table = data.get("tool", {}).get("spinlint")
         if table is None:
@@ -242,7 +248,7 @@ class ConfigFinder:
         if folder in self._cache:
             return self._cache[folder]
         settings = None
-        for candidate in (folder / "spinlint.toml", folder / "pyproject.toml"):
+        for candidate in (folder / name for name in CONFIG_NAMES):
             if candidate.is_file():
                 settings = read_config(candidate)
                 if settings is not None:
@@ -257,3 +263,29 @@ def with_overrides(settings: Settings, **flags: Any) -> Settings:
     """CLI flags win over config; None means 'not given'."""
     changes = {key: value for key, value in flags.items() if value is not None}
     return replace(settings, **changes) if changes else settings
+
+
+def settings_text(settings: Settings, filename: str) -> str:
+    """``check --show-settings``: the settings ``filename`` is linted with, as TOML a config could hold."""
+    toml_list = json.dumps  # JSON strings, numbers, booleans and arrays are TOML too
+
+    lines = [f"# Settings for {filename}",
+             f"# config file: {settings.path if settings.path else 'none (defaults)'}",
+             f"select = {toml_list(list(settings.select))}",
+             f"extend-select = {toml_list(list(settings.extend_select))}",
+             f"ignore = {toml_list(list(settings.ignore))}",
+             f"exclude = {toml_list(list(settings.exclude))}",
+             f'fail-on = "{settings.fail_on}"']
+    if settings.max_spin is not None:
+        lines.append(f"max-spin = {settings.max_spin:g}")
+    lines.append(f"# rules that run on this file: {' '.join(rule.code for rule in settings.rules_for(filename))}")
+    if settings.per_file_ignores:
+        lines += ["", "[per-file-ignores]"]
+        lines += [f'"{pattern}" = {toml_list(list(codes))}' for pattern, codes in settings.per_file_ignores.items()]
+    for code, options in settings.rule_options.items():
+        lines += ["", f"[rules.{code}]"] + [f"{name} = {json.dumps(value)}" for name, value in options.items()]
+    for action, lists in (("add", settings.vocabulary.add), ("remove", settings.vocabulary.remove)):
+        if lists:
+            lines += ["", f"[vocabulary.{action}]"]
+            lines += [f"{name} = {toml_list(list(words))}" for name, words in lists.items()]
+    return "\n".join(lines) + "\n"

@@ -86,7 +86,7 @@ class EvidenceMarker:
 class Directive:
     """An inline ``spinlint-disable`` / ``spinlint-enable`` comment."""
 
-    action: str  # "disable" | "enable" | "disable-next-line" | "disable-file"
+    action: str  # "disable" | "enable" | "disable-line" | "disable-next-line" | "disable-file" | "unknown" (a typo)
     codes: tuple[str, ...]  # empty = all codes
     span: Span  # the comment itself, in the source
 

@@ -31,7 +31,8 @@ def test_findings_exit_1_and_text_lines(spin_file):
     first = result.output.splitlines()[0]
     path, line, column, rest = first.split(":", 3)
     assert path == str(spin_file) and line == "1" and column.isdigit()
-    assert "spin" in result.output.splitlines()[-1]
+    *_, summary, total = result.output.splitlines()
+    assert "spin" in summary and total.startswith("Found ")  # a summary per file, then the total (issue 15)
 
 
 def test_plain_text_exits_0(tmp_path):

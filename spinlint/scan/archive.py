@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from .interrupts import quiet_threads_once_interrupted, workers_ignore_ctrl_c
+
 TOP_FINDINGS = 5
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
@@ -170,10 +172,13 @@ def run_scan(files: Iterable[str], output: Path, options: ScanOptions, *, jobs: 
         client = Client(dask_scheduler)
         backend = {"backend": "dask", "n_jobs": jobs if jobs > 0 else -1}
     try:
-        with output.open("a", encoding="utf-8") as log, parallel_config(**backend):
+        with quiet_threads_once_interrupted(), output.open("a", encoding="utf-8") as log, \
+                parallel_config(**backend):
             tasks = (delayed(scan_document)(path, options) for path in pending())
             parallel = Parallel(return_as="generator_unordered", pre_dispatch="4*n_jobs", batch_size=1)
-            for record in parallel(tasks):
+            with workers_ignore_ctrl_c():  # the pool starts its workers in this first call
+                records = parallel(tasks)
+            for record in records:
                 log.write(json.dumps(record, ensure_ascii=False) + "\n")
                 log.flush()
                 summary.add(record)
