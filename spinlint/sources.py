@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import errno
 import fnmatch
+import hashlib
 import os
 import re
 import stat
@@ -273,6 +274,18 @@ def read_bytes(path: Path, *, max_bytes: int = 10_000_000, display: str | None =
     if len(data) > max_bytes:
         raise InputError(f"{shown}: over the {max_bytes:,}-byte limit; raise it with --max-bytes")
     return data
+
+
+def file_sha256(path: Path | str) -> str | None:
+    """The file's sha256, read in pieces (a file over --max-bytes is hashed, never held), or None if unreadable."""
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as stream:
+            for chunk in iter(lambda: stream.read(READ_CHUNK), b""):
+                digest.update(chunk)
+    except OSError:
+        return None
+    return digest.hexdigest()
 
 
 def _read_at_most(stream, limit: int) -> bytes:

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 from urllib.parse import quote
 
+from ..sources import InputError, display_path, escaped_name, file_sha256, read_bytes, source_from_bytes
 from .output import FILE, STREAM, output_kind
 
 TOP_FINDINGS = 5
@@ -64,8 +65,6 @@ _WORKER_STATE: dict = {}
 def log_name(path: str) -> tuple[str, str | None]:
     """How a file is named in the log: its name with undecodable bytes escaped, and (only for such a name)
     its exact bytes, percent-encoded as in a URI, so the record is valid UTF-8 and still names one file."""
-    from ..sources import escaped_name
-
     shown = escaped_name(path)
     return shown, (quote(os.fsencode(path), safe="/") if shown != path else None)
 
@@ -80,7 +79,6 @@ def _scan_one(path: str, options: ScanOptions) -> tuple[dict, int]:
     come from the same bytes even if it changes during the scan."""
     from ..config import ConfigError, ConfigFinder, with_overrides
     from ..lint import Linter
-    from ..sources import InputError, read_bytes, source_from_bytes
 
     if _WORKER_STATE.get("options") != options:
         _WORKER_STATE.clear()
@@ -93,7 +91,7 @@ def _scan_one(path: str, options: ScanOptions) -> tuple[dict, int]:
     try:
         data = read_bytes(Path(path), max_bytes=options.max_bytes, display=shown)
     except InputError as error:
-        record["sha256"] = _sha256(path)  # streamed: a file over the limit is hashed, never held
+        record["sha256"] = file_sha256(path)
         record["error"] = str(error)
         return record, 0
     record["sha256"] = hashlib.sha256(data).hexdigest()
@@ -129,8 +127,6 @@ def completed_documents(output: Path) -> set[tuple[str, str | None, str | None]]
     that has not changed: a file that could be read but not decoded has its hash, and an unreadable
     one is recorded with no hash and skipped while it stays unreadable.
     """
-    from ..sources import display_path
-
     if not output.exists():
         return set()
     done: set[tuple[str, str | None, str | None]] = set()
@@ -160,20 +156,9 @@ def _record(raw: bytes) -> dict | None:
     except (ValueError, RecursionError):
         return None
     if not (isinstance(record, dict) and isinstance(record.get("path"), str)
-            and isinstance(record.get("path_bytes", ""), str) and isinstance(record.get("sha256", ""), (str, type(None)))):
+            and isinstance(record.get("path_bytes", ""), str) and isinstance(record.get("sha256"), (str, type(None)))):
         return None
     return record
-
-
-def _sha256(path: str) -> str | None:
-    digest = hashlib.sha256()
-    try:
-        with open(path, "rb") as stream:
-            for chunk in iter(lambda: stream.read(1 << 20), b""):
-                digest.update(chunk)
-    except OSError:
-        return None
-    return digest.hexdigest()
 
 
 def check_jobs(jobs: int, dask_scheduler: str | None) -> None:
@@ -253,7 +238,8 @@ def run_scan(files: Iterable[str], output: Path, options: ScanOptions, *, jobs: 
     files = list(files)
     kind = output_kind(output, files)
     if resume and kind == STREAM:
-        raise ScanError(f"{output}: --resume reads the log back, and a device or pipe cannot be read back")
+        raise ScanError(f"{display_path(output)}: --resume reads the log back, and a device or pipe cannot be "
+                        "read back")
     done = completed_documents(output) if resume else set()
     client = _connect(dask_scheduler) if dask_scheduler else None
     if not resume and kind == FILE and output.exists():
@@ -263,7 +249,7 @@ def run_scan(files: Iterable[str], output: Path, options: ScanOptions, *, jobs: 
 
     def pending() -> Iterator[str]:
         for path in files:
-            if done and (*log_name(path), _sha256(path)) in done:
+            if done and (*log_name(path), file_sha256(path)) in done:
                 summary.skipped += 1
                 continue
             yield path
