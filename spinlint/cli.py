@@ -319,7 +319,9 @@ def scan(paths, output, jobs, resume, dask_scheduler, select, ignore, include, e
         if problem:
             _fail(problem)
     # Only the names are held (a few MB for 100,000 files), so progress can show an ETA.
-    warn = lambda message: click.echo(f"spinlint: warning: {message}", err=True)  # noqa: E731
+    def warn(message: str) -> None:
+        click.echo(f"spinlint: warning: {message}", err=True)
+
     files = [str(path) for path, _ in iter_files(list(paths), include=tuple(include), exclude=tuple(exclude),
                                                  warn=warn, follow_symlinks=follow_symlinks)]
     options = ScanOptions(select=selects, ignore=ignores, encoding=encoding, max_bytes=max_bytes,

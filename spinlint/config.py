@@ -249,6 +249,7 @@ class ConfigFinder:
         self._isolated = isolated
         self._ceilings = tuple({_folder_of(Path(root)) for root in (Path.cwd(), *roots)})
         self._cache: dict[tuple[Path, Path], Settings] = {}
+        self._highest: dict[Path, Path] = {}
 
     def for_path(self, path: Path) -> Settings:
         if self._explicit is not None:
@@ -259,13 +260,15 @@ class ConfigFinder:
         return self._for_folder(folder, self._highest_folder(folder))
 
     def _highest_folder(self, folder: Path) -> Path:
-        from .sources import repository_root
+        if folder not in self._highest:
+            from .sources import repository_root
 
-        repository = repository_root(folder)
-        if repository is not None:
-            return repository
-        holding = [ceiling for ceiling in self._ceilings if ceiling == folder or ceiling in folder.parents]
-        return min(holding, key=lambda ceiling: len(ceiling.parts)) if holding else folder
+            highest = repository_root(folder)
+            if highest is None:
+                holding = [ceiling for ceiling in self._ceilings if ceiling == folder or ceiling in folder.parents]
+                highest = min(holding, key=lambda ceiling: len(ceiling.parts)) if holding else folder
+            self._highest[folder] = highest
+        return self._highest[folder]
 
     def _for_folder(self, folder: Path, highest: Path) -> Settings:
         if (folder, highest) in self._cache:
