@@ -163,16 +163,20 @@ def main(ctx: click.Context) -> None:
               help="Report and fail only on findings not recorded in this baseline (docs/baseline.md).")
 @click.option("--write-baseline", type=click.Path(path_type=Path, dir_okay=False),
               help="Record the current findings in this baseline file and exit 0 (docs/baseline.md).")
+@click.option("--follow-symlinks", is_flag=True,
+              help="In folders, also read file symlinks that point outside the folder (skipped with a warning).")
 @debug_option
 def check(paths, output_format, output, select, extend_select, ignore, fail_on, max_spin, exit_zero, config_path,
           isolated, include, exclude, stdin_filename, encoding, max_bytes, model_path, colour_choice, no_color,
-          no_questions, quiet, silent, statistics, show_files, show_settings, baseline_path, write_baseline):
+          no_questions, quiet, silent, statistics, show_files, show_settings, baseline_path, write_baseline,
+          follow_symlinks):
     """Lint files, folders, or '-' for standard input."""
     from .config import ConfigError, ConfigFinder, check_selectors, settings_text, with_overrides
     from .model.loading import ModelLoadError
     from .rules.ruleset import RuleError
-    from .scan.runner import files_to_lint, lint_paths, stdin_config_path, write_output
-    from .sources import DEFAULT_EXTENSIONS, display_path
+    from .scan.output import write_output
+    from .scan.runner import files_to_lint, lint_paths, stdin_config_path
+    from .sources import DEFAULT_EXTENSIONS, InputError, display_path
 
     if stdin_filename and not paths:
         paths = ("-",)  # as ruff does: a name for stdin means "read stdin"
@@ -190,7 +194,7 @@ def check(paths, output_format, output, select, extend_select, ignore, fail_on, 
         selects, ignores, extends = _split_codes(select), _split_codes(ignore), _split_codes(extend_select)
         for option, codes in (("--select", selects), ("--ignore", ignores), ("--extend-select", extends)):
             check_selectors(codes or (), option, "command line")
-        finder = ConfigFinder(config_path, isolated=isolated)
+        finder = ConfigFinder(config_path, isolated=isolated, roots=[path for path in paths if str(path) != "-"])
 
         def settings_for(path: Path):
             settings = finder.for_path(path)
@@ -200,7 +204,8 @@ def check(paths, output_format, output, select, extend_select, ignore, fail_on, 
 
         targets = list(paths) or [Path(".")]
         if show_files or show_settings:
-            found = files_to_lint(targets, settings_for, include=include, exclude=exclude)
+            found = files_to_lint(targets, settings_for, include=include, exclude=exclude,
+                                  follow_symlinks=follow_symlinks)
 
             def shown(path: Path) -> str:
                 return (stdin_filename or "-") if str(path) == "-" else display_path(path)
@@ -218,8 +223,8 @@ def check(paths, output_format, output, select, extend_select, ignore, fail_on, 
         report = lint_paths(targets, settings_for, include=include, exclude=exclude,
                             stdin_filename=stdin_filename, encoding=encoding, max_bytes=max_bytes,
                             model_path=model_path, keep_text=REGISTRY[output_format].needs_text,
-                            warn=warn, linted=linted)
-    except (ConfigError, RuleError, ModelLoadError) as error:
+                            warn=warn, linted=linted, follow_symlinks=follow_symlinks)
+    except (ConfigError, RuleError, InputError, ModelLoadError) as error:
         _fail(str(error))
         return
 
@@ -278,7 +283,7 @@ def _nothing_to_lint(targets: list[Path], extensions: tuple[str, ...]) -> str:
 def _apply_baselines(report, baseline_path, write_baseline, input_paths, *, quiet=False):
     """Write the baseline of all current findings, then drop those the given baseline records."""
     from .report.baseline import BaselineError, apply_baseline, baseline_text, load_baseline
-    from .scan.runner import write_output
+    from .scan.output import write_output
 
     if write_baseline is not None:
         try:
@@ -395,6 +400,7 @@ def diff(old, new, output_format, select, extend_select, ignore, fail_on, config
     from .report.draftdiff import compare, render_json, render_text
     from .rules.ruleset import RuleError
     from .scan.runner import lint_paths
+    from .sources import InputError
 
     try:
         selects, ignores, extends = _split_codes(select), _split_codes(ignore), _split_codes(extend_select)
@@ -406,7 +412,7 @@ def diff(old, new, output_format, select, extend_select, ignore, fail_on, config
                                   extend_select=(*found.extend_select, *extends) if extends else None,
                                   fail_on=fail_on, max_spin=None)
         report = lint_paths([old, new], lambda _: settings, encoding=encoding, model_path=model_path)
-    except (ConfigError, RuleError, ModelLoadError) as error:
+    except (ConfigError, RuleError, ModelLoadError, InputError) as error:
         _fail(str(error))
         return
     for problem in report.problems:
@@ -434,40 +440,55 @@ def diff(old, new, output_format, select, extend_select, ignore, fail_on, config
 @click.option("--encoding", help="Decode files with this encoding instead of detecting UTF-8/16.")
 @click.option("--max-bytes", type=click.IntRange(1), default=10_000_000, show_default=True)
 @click.option("--model", "model_path", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--isolated", is_flag=True, help="Ignore all config files.")
+@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False, exists=True),
+              help="Use this config file for every document (by default a scan reads no config file).")
+@click.option("--discover-config", is_flag=True,
+              help="Use each document's nearest config file, found no higher than the scanned folder or repository.")
+@click.option("--isolated", is_flag=True, hidden=True, help="Ignore all config files (the default for scan).")
+@click.option("--follow-symlinks", is_flag=True,
+              help="Also read file symlinks that point outside the scanned folders (skipped with a warning).")
 @debug_option
 def scan(paths, output, jobs, resume, force, dask_scheduler, select, ignore, include, exclude, encoding, max_bytes,
-         model_path, isolated):
+         model_path, config_path, discover_config, isolated, follow_symlinks):
     """Score an archive: one JSON line per document, in parallel, resumable."""
     import json
 
     from .config import ConfigError, check_selectors
     from .model.loading import ModelLoadError
     from .rules.ruleset import RuleError
-    from .scan.archive import ScanOptions, run_scan
-    from .sources import display_path, iter_files
+    from .scan.archive import ScanError, ScanOptions, check_jobs, run_scan
+    from .scan.output import OutputError
+    from .sources import InputError, check_encoding, iter_files, lookup_problem
 
     selects, ignores = _split_codes(select), _split_codes(ignore)
-    for option, codes in (("--select", selects), ("--ignore", ignores)):
-        try:
+    try:
+        for option, codes in (("--select", selects), ("--ignore", ignores)):
             check_selectors(codes or (), option, "command line")
-        except Exception as error:  # ConfigError: an unknown code
-            _fail(str(error))
-    if not output.parent.is_dir() and str(output.parent):
-        _fail(f"{output}: the folder {output.parent} does not exist")
+        check_jobs(jobs, dask_scheduler)
+        if encoding:
+            check_encoding(encoding)
+    except (ConfigError, ScanError, InputError) as error:
+        _fail(str(error))
+    if isolated and (config_path or discover_config):
+        _fail("--isolated cannot be combined with --config or --discover-config")
     if resume and force:
         _fail("--resume continues the log and --force replaces it: give one of them")
     if not resume and not force and _holds_results(output):
         _fail(f"{output}: already holds scan results; --resume continues that scan, --force replaces the log")
-    missing = [path for path in paths if not os.path.lexists(path)]
-    if missing:
-        _fail(f"{display_path(missing[0])}: no such file or directory")
-    output_real = output.resolve()
+    for path in paths:
+        problem = lookup_problem(path)
+        if problem:
+            _fail(problem)
     # Only the names are held (a few MB for 100,000 files), so progress can show an ETA.
-    files = [str(path) for path, _ in iter_files(list(paths), include=tuple(include), exclude=tuple(exclude))
-             if path.resolve() != output_real]
+    def warn(message: str) -> None:
+        click.echo(f"spinlint: warning: {message}", err=True)
+
+    files = [str(path) for path, _ in iter_files(list(paths), include=tuple(include), exclude=tuple(exclude),
+                                                 warn=warn, follow_symlinks=follow_symlinks)]
     options = ScanOptions(select=selects, ignore=ignores, encoding=encoding, max_bytes=max_bytes,
-                          model_path=str(model_path) if model_path else None, isolated=isolated)
+                          model_path=str(model_path) if model_path else None,
+                          config_path=str(config_path) if config_path else None, discover_config=discover_config,
+                          roots=tuple(str(path) for path in paths))
     show_progress = sys.stderr.isatty()
 
     def progress(summary):
@@ -484,6 +505,9 @@ def scan(paths, output, jobs, resume, force, dask_scheduler, select, ignore, inc
                            progress=progress)
     except KeyboardInterrupt:
         _interrupted("spinlint: interrupted; rerun with --resume to continue")
+    except (ScanError, OutputError) as error:
+        _fail(str(error))
+        return
     except OSError as error:
         _fail(f"{output}: {error.strerror or error}")
         return

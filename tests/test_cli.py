@@ -108,6 +108,7 @@ def test_select_and_unknown_code(spin_file):
 def test_config_discovery_and_strictness(tmp_path):
     project = tmp_path / "project"
     (project / "docs").mkdir(parents=True)
+    (project / ".git").mkdir()  # discovery climbs from a file's folder up to its repository's root
     (project / "spinlint.toml").write_text('ignore = ["V", "E", "M", "R"]\n', encoding="utf-8")
     (project / "docs" / "memo.txt").write_text(SPIN, encoding="utf-8")
     result = run("check", "--format", "json", str(project / "docs" / "memo.txt"))
