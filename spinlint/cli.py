@@ -453,11 +453,11 @@ def scan(paths, output, jobs, resume, force, dask_scheduler, select, ignore, inc
     """Score an archive: one JSON line per document, in parallel, resumable."""
     import json
 
-    from .config import ConfigError, check_selectors
+    from .config import ConfigError, check_selectors, read_config
     from .model.loading import ModelLoadError
     from .rules.ruleset import RuleError
     from .scan.archive import ScanError, ScanOptions, check_jobs, run_scan
-    from .scan.output import OutputError
+    from .scan.output import OutputError, output_kind
     from .sources import InputError, check_encoding, iter_files, lookup_problem
 
     selects, ignores = _split_codes(select), _split_codes(ignore)
@@ -467,14 +467,14 @@ def scan(paths, output, jobs, resume, force, dask_scheduler, select, ignore, inc
         check_jobs(jobs, dask_scheduler)
         if encoding:
             check_encoding(encoding)
+        if config_path:
+            read_config(config_path)  # a bad config is one error before the log is looked at
     except (ConfigError, ScanError, InputError) as error:
         _fail(str(error))
     if isolated and (config_path or discover_config):
         _fail("--isolated cannot be combined with --config or --discover-config")
     if resume and force:
         _fail("--resume continues the log and --force replaces it: give one of them")
-    if not resume and not force and _holds_results(output):
-        _fail(f"{output}: already holds scan results; --resume continues that scan, --force replaces the log")
     for path in paths:
         problem = lookup_problem(path)
         if problem:
@@ -485,6 +485,12 @@ def scan(paths, output, jobs, resume, force, dask_scheduler, select, ignore, inc
 
     files = [str(path) for path, _ in iter_files(list(paths), include=tuple(include), exclude=tuple(exclude),
                                                  warn=warn, follow_symlinks=follow_symlinks)]
+    try:
+        output_kind(output, files)  # an output that is a document, a symlink or a folder: say that first
+    except OutputError as error:
+        _fail(str(error))
+    if not resume and not force and _holds_results(output):
+        _fail(f"{output}: already holds scan results; --resume continues that scan, --force replaces the log")
     options = ScanOptions(select=selects, ignore=ignores, encoding=encoding, max_bytes=max_bytes,
                           model_path=str(model_path) if model_path else None,
                           config_path=str(config_path) if config_path else None, discover_config=discover_config,

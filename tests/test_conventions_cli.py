@@ -118,6 +118,7 @@ def test_text_output_has_a_summary_per_file_and_a_total(tmp_path):
 def test_dot_spinlint_toml_is_found_and_wins_in_its_folder(tmp_path):
     project = tmp_path / "project"
     (project / "docs").mkdir(parents=True)
+    (project / ".git").mkdir()  # discovery climbs to the repository root, no higher (issue 16)
     memo = project / "docs" / "memo.md"
     memo.write_text(SPIN, encoding="utf-8")
     (project / ".spinlint.toml").write_text('select = ["B"]\n', encoding="utf-8")
@@ -153,6 +154,7 @@ def test_show_files_lists_what_would_be_linted(tmp_path):
     for name in ("a.md", "b.txt", "c.csv", "skip.md"):
         (tmp_path / "docs" / name).write_text(SPIN, encoding="utf-8")
     (tmp_path / "spinlint.toml").write_text('exclude = ["skip.md"]\n', encoding="utf-8")
+    (tmp_path / ".git").mkdir()  # discovery climbs to the repository root, no higher (issue 16)
     result = invoke("check", "--show-files", str(tmp_path / "docs"))
     assert result.exit_code == 0
     assert result.stdout.splitlines() == [str(tmp_path / "docs" / "a.md"), str(tmp_path / "docs" / "b.txt")]

@@ -46,7 +46,7 @@ def write(path: Path, text: str) -> Path:
 
 def scan_records(tmp_path: Path, *args: str) -> dict[str, dict]:
     out = tmp_path / "results.jsonl"
-    result = run("scan", "--jobs", "1", "--ignore", "M", "--output", str(out), *args)
+    result = run("scan", "--jobs", "1", "--ignore", "M", "--output", str(out), "--force", *args)
     assert result.exit_code == 0, result.output
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     return {Path(record["path"]).parent.name + "/" + Path(record["path"]).name: record for record in records}

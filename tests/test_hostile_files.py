@@ -290,7 +290,7 @@ def test_scan_skips_file_symlinks_leading_outside_the_tree(tmp_path):
     assert "wJalrXUtnFEMI" not in out.read_text(encoding="utf-8")
     assert sorted(Path(json.loads(line)["path"]).name for line in out.read_text().splitlines()) == \
         ["alias.txt", "memo.txt", "real.txt"]
-    assert scan(str(tree), "--output", str(out), "--follow-symlinks").exit_code == 0
+    assert scan(str(tree), "--output", str(out), "--follow-symlinks", "--force").exit_code == 0
     assert "notes.md" in out.read_text(encoding="utf-8")
 
 
