@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 __all__ = ["analyze", "classify_sentences", "__version__"]
 
 

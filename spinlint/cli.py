@@ -16,6 +16,7 @@ from . import __version__
 from .formats import FORMATS, REGISTRY
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 
 
 def _split_codes(values: tuple[str, ...]) -> tuple[str, ...] | None:
@@ -33,8 +34,59 @@ def _fail(message: str) -> None:
     sys.exit(EXIT_ERROR)
 
 
+def _debugging(ctx: click.Context) -> bool:
+    return bool(ctx.meta.get("spinlint.debug")) or os.environ.get("SPINLINT_DEBUG", "") not in ("", "0")
+
+
+def _set_debug(ctx: click.Context, _param, value: bool) -> None:
+    if value:
+        ctx.meta["spinlint.debug"] = True  # meta is shared by the group and its subcommands
+
+
+debug_option = click.option("--debug", is_flag=True, expose_value=False, is_eager=True, callback=_set_debug,
+                            help="On an internal error, show the traceback (also: SPINLINT_DEBUG=1).")
+
+
+def _internal_error(ctx: click.Context, error: Exception) -> None:
+    """A bug, not the user's mistake: one line (ruff's convention, exit 2), the traceback only on request."""
+    from .scan.runner import LintCrash
+
+    cause = error.__cause__ if isinstance(error, LintCrash) and error.__cause__ else error
+    if _debugging(ctx):
+        import traceback
+
+        traceback.print_exception(cause)
+    where = f"{error.path}: " if isinstance(error, LintCrash) else ""
+    detail = str(cause).strip().splitlines()[0] if str(cause).strip() else ""
+    hint = "" if _debugging(ctx) else "; rerun with --debug for the traceback"
+    _fail(f"{where}internal error: {type(cause).__name__}{': ' + detail if detail else ''}{hint}")
+
+
+def _interrupted(message: str) -> None:
+    """Ctrl-C: one line and exit 130, whatever was running."""
+    import signal
+
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C while exiting must not print a traceback
+    except ValueError:  # not the main thread
+        pass
+    click.echo(("\n" if sys.stderr.isatty() else "") + message, err=True)  # after the terminal's "^C"
+    sys.exit(EXIT_INTERRUPTED)
+
+
 class LazyGroup(click.Group):
-    """Subcommands that import heavy modules are loaded only when invoked."""
+    """Subcommands that import heavy modules are loaded only when invoked; errors no command
+    expected end the run with one line."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise  # click's own usage errors and exits (Exit and Abort are RuntimeErrors)
+        except KeyboardInterrupt:
+            _interrupted("spinlint: interrupted")
+        except Exception as error:  # noqa: BLE001 - the last line of defence
+            _internal_error(ctx, error)
 
     lazy = {
         "model": ("spinlint.model.cli", "model_group"),
@@ -57,6 +109,7 @@ class LazyGroup(click.Group):
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="spinlint")
+@debug_option
 @click.pass_context
 def main(ctx: click.Context) -> None:
     """Lint corporate communication for vague corporate-speak, blame-shifting
@@ -71,7 +124,8 @@ def main(ctx: click.Context) -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path, allow_dash=True))
-@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True,
+@click.option("--format", "--output-format", "output_format", type=click.Choice(FORMATS), default="text",
+              show_default=True,
               help="Output format: " + "; ".join(f"{f.name}: {f.summary}" for f in REGISTRY.values()) + ".")
 @click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False),
               help="Write the report to this file instead of stdout.")
@@ -81,37 +135,66 @@ def main(ctx: click.Context) -> None:
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]),
               help="Lowest severity that makes the exit status 1 [default: warning].")
 @click.option("--max-spin", type=click.FloatRange(0, 100), help="Also fail when a file's spin score exceeds this.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (errors still exit 2).")
 @click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False, exists=True),
               help="Use this config file for every path instead of discovering one.")
 @click.option("--isolated", is_flag=True, help="Ignore all config files.")
 @click.option("--include", multiple=True, help="Glob of files to lint inside folders (repeatable).")
 @click.option("--exclude", multiple=True, help="Glob of files or folders to skip (repeatable).")
-@click.option("--stdin-filename", help="Name for text read from '-' (used in output and for config).")
+@click.option("--stdin-filename", help="Read standard input (as with '-') and show it, and find its config, "
+                                       "under this name.")
 @click.option("--encoding", help="Decode files with this encoding (e.g. cp1252) instead of detecting UTF-8/16.")
 @click.option("--max-bytes", type=click.IntRange(1), default=10_000_000, show_default=True,
               help="Refuse files larger than this.")
 @click.option("--model", "model_path", type=click.Path(path_type=Path, dir_okay=False),
               help="Use this model artefact (its card <name>.json must sit beside it).")
-@click.option("--no-color", is_flag=True, help="No colour in text output (also: NO_COLOR=1).")
+@click.option("--color", "--colour", "colour_choice", type=click.Choice(["auto", "always", "never"]),
+              default="auto", show_default=True,
+              help="Colour in text output; auto: when stdout is a terminal, unless NO_COLOR is set or FORCE_COLOR is.")
+@click.option("--no-color", is_flag=True, help="Same as --color never.")
 @click.option("--no-questions", is_flag=True, help="Text output: leave out the question to ask.")
+@click.option("--quiet", "-q", is_flag=True, help="Print the findings only: no summary lines, no warnings.")
+@click.option("--silent", "-s", is_flag=True, help="Print nothing (errors aside); the exit status still tells.")
+@click.option("--statistics", is_flag=True, help="Print how many findings each code has instead of the findings.")
+@click.option("--show-files", is_flag=True, help="List the files that would be linted, and lint nothing.")
+@click.option("--show-settings", is_flag=True,
+              help="Show the settings (config file, rules, options) the first file is linted with, and lint nothing.")
 @click.option("--baseline", "baseline_path", type=click.Path(path_type=Path, dir_okay=False, exists=True),
               help="Report and fail only on findings not recorded in this baseline (docs/baseline.md).")
 @click.option("--write-baseline", type=click.Path(path_type=Path, dir_okay=False),
               help="Record the current findings in this baseline file and exit 0 (docs/baseline.md).")
-def check(paths, output_format, output, select, extend_select, ignore, fail_on, max_spin, config_path, isolated,
-          include, exclude, stdin_filename, encoding, max_bytes, model_path, no_color, no_questions,
-          baseline_path, write_baseline):
+@click.option("--follow-symlinks", is_flag=True,
+              help="In folders, also read file symlinks that point outside the folder (skipped with a warning).")
+@debug_option
+def check(paths, output_format, output, select, extend_select, ignore, fail_on, max_spin, exit_zero, config_path,
+          isolated, include, exclude, stdin_filename, encoding, max_bytes, model_path, colour_choice, no_color,
+          no_questions, quiet, silent, statistics, show_files, show_settings, baseline_path, write_baseline,
+          follow_symlinks):
     """Lint files, folders, or '-' for standard input."""
-    from .config import ConfigError, ConfigFinder, check_selectors, with_overrides
+    from .config import ConfigError, ConfigFinder, check_selectors, settings_text, with_overrides
     from .model.loading import ModelLoadError
     from .rules.ruleset import RuleError
-    from .scan.runner import lint_paths, write_output
+    from .scan.output import write_output
+    from .scan.runner import files_to_lint, lint_paths, stdin_config_path
+    from .sources import DEFAULT_EXTENSIONS, InputError, display_path
+
+    if stdin_filename and not paths:
+        paths = ("-",)  # as ruff does: a name for stdin means "read stdin"
+    elif stdin_filename and "-" not in map(str, paths):
+        _fail("--stdin-filename names standard input: give '-' or no path with it")
+    if statistics and output_format not in ("text", "json"):
+        _fail("--statistics prints text or JSON: use it with --format text or --format json")
+    quiet = quiet or silent
+
+    def warn(message: str) -> None:
+        if not quiet:
+            click.echo(f"spinlint: warning: {message}", err=True)
 
     try:
         selects, ignores, extends = _split_codes(select), _split_codes(ignore), _split_codes(extend_select)
         for option, codes in (("--select", selects), ("--ignore", ignores), ("--extend-select", extends)):
             check_selectors(codes or (), option, "command line")
-        finder = ConfigFinder(config_path, isolated=isolated)
+        finder = ConfigFinder(config_path, isolated=isolated, roots=[path for path in paths if str(path) != "-"])
 
         def settings_for(path: Path):
             settings = finder.for_path(path)
@@ -119,31 +202,51 @@ def check(paths, output_format, output, select, extend_select, ignore, fail_on, 
                                   extend_select=(*settings.extend_select, *extends) if extends else None,
                                   fail_on=fail_on, max_spin=max_spin)
 
+        targets = list(paths) or [Path(".")]
+        if show_files or show_settings:
+            found = files_to_lint(targets, settings_for, include=include, exclude=exclude,
+                                  follow_symlinks=follow_symlinks)
+
+            def shown(path: Path) -> str:
+                return (stdin_filename or "-") if str(path) == "-" else display_path(path)
+
+            if show_files:
+                click.echo("".join(f"{shown(path)}\n" for path in found), nl=False)
+            elif found:
+                settings = settings_for(stdin_config_path(stdin_filename) if str(found[0]) == "-" else found[0])
+                click.echo(settings_text(settings, shown(found[0])), nl=False)
+            if not found:
+                warn(_nothing_to_lint(targets, DEFAULT_EXTENSIONS))
+            sys.exit(EXIT_OK)
+
         linted: list[Path] = []  # real paths: --output and --write-baseline must never replace one
-        report = lint_paths(list(paths) or [Path(".")], settings_for, include=include, exclude=exclude,
+        report = lint_paths(targets, settings_for, include=include, exclude=exclude,
                             stdin_filename=stdin_filename, encoding=encoding, max_bytes=max_bytes,
                             model_path=model_path, keep_text=REGISTRY[output_format].needs_text,
-                            warn=lambda message: click.echo(f"spinlint: warning: {message}", err=True),
-                            linted=linted)
-    except (ConfigError, RuleError) as error:
-        _fail(str(error))
-        return
-    except ModelLoadError as error:
+                            warn=warn, linted=linted, follow_symlinks=follow_symlinks)
+    except (ConfigError, RuleError, InputError, ModelLoadError) as error:
         _fail(str(error))
         return
 
     for problem in report.problems:
-        level = "error" if problem.fatal else "warning"
-        click.echo(f"spinlint: {level}: {problem.message}", err=True)
+        if problem.fatal or not quiet:
+            click.echo(f"spinlint: {'error' if problem.fatal else 'warning'}: {problem.message}", err=True)
+    if not report.files and not report.problems:
+        warn(_nothing_to_lint(targets, DEFAULT_EXTENSIONS))
 
     input_paths = [*(Path(p) for p in paths if str(p) != "-"), *linted]
-    report = _apply_baselines(report, baseline_path, write_baseline, input_paths)
+    report = _apply_baselines(report, baseline_path, write_baseline, input_paths, quiet=quiet)
 
     from .formats import renderer
 
-    colour = (output is None and output_format == "text" and not no_color
-              and not os.environ.get("NO_COLOR") and sys.stdout.isatty())
-    text = renderer(output_format)(report, colour=colour, show_questions=not no_questions)
+    colour = (output is None and output_format == "text" and not statistics
+              and _colour_wanted("never" if no_color else colour_choice))
+    if statistics:
+        from .formats.statistics import render as render_statistics
+
+        text = render_statistics(report, as_json=output_format == "json")
+    else:
+        text = renderer(output_format)(report, colour=colour, show_questions=not no_questions, summary=not quiet)
     if output is not None:
         try:
             write_output(output, text, input_paths)  # named paths and every file a folder walk linted
@@ -151,17 +254,36 @@ def check(paths, output_format, output, select, extend_select, ignore, fail_on, 
             _fail(f"{output}: cannot write the report: {error.strerror or error}")
         except ValueError as error:
             _fail(str(error))
-    else:
-        click.echo(text, nl=False)
-    if write_baseline is not None and report.exit_code == EXIT_FINDINGS:
-        sys.exit(EXIT_OK)  # recording a baseline accepts today's findings
-    sys.exit(report.exit_code)
+    elif not silent:
+        click.echo(text, nl=False, color=colour or None)  # None: click strips escapes when not a terminal
+    status = report.exit_code
+    if status == EXIT_FINDINGS and (exit_zero or write_baseline is not None):
+        status = EXIT_OK  # --exit-zero asks for it; recording a baseline accepts today's findings
+    sys.exit(status)
 
 
-def _apply_baselines(report, baseline_path, write_baseline, input_paths):
+def _colour_wanted(choice: str) -> bool:
+    """--color always|never wins; for auto, NO_COLOR (no-color.org) then FORCE_COLOR (force-color.org) decide,
+    and otherwise whether stdout is a terminal. Empty variables count as unset, as both conventions say."""
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return sys.stdout.isatty()
+
+
+def _nothing_to_lint(targets: list[Path], extensions: tuple[str, ...]) -> str:
+    where = ", ".join(str(target) for target in targets)
+    return (f"no files to lint in {where} (spinlint reads {', '.join(extensions)}; "
+            "--include, --exclude, .gitignore and config excludes apply; --show-files lists what it finds)")
+
+
+def _apply_baselines(report, baseline_path, write_baseline, input_paths, *, quiet=False):
     """Write the baseline of all current findings, then drop those the given baseline records."""
     from .report.baseline import BaselineError, apply_baseline, baseline_text, load_baseline
-    from .scan.runner import write_output
+    from .scan.output import write_output
 
     if write_baseline is not None:
         try:
@@ -173,14 +295,16 @@ def _apply_baselines(report, baseline_path, write_baseline, input_paths):
         except ValueError as error:
             _fail(str(error))
         count = sum(len(file.findings) for file in report.files)
-        click.echo(f"spinlint: recorded {count} finding{'s' if count != 1 else ''} in {write_baseline}", err=True)
+        if not quiet:
+            click.echo(f"spinlint: recorded {count} finding{'s' if count != 1 else ''} in {write_baseline}", err=True)
     if baseline_path is not None:
         try:
             report, suppressed = apply_baseline(report, load_baseline(baseline_path))
         except BaselineError as error:
             _fail(str(error))
-        click.echo(f"spinlint: {suppressed} finding{'s' if suppressed != 1 else ''} suppressed by the baseline "
-                   f"{baseline_path}", err=True)
+        if not quiet:
+            click.echo(f"spinlint: {suppressed} finding{'s' if suppressed != 1 else ''} suppressed by the baseline "
+                       f"{baseline_path}", err=True)
     return report
 
 
@@ -215,7 +339,40 @@ def explain(code):
     rule = rules_by_code().get(code.upper())
     if rule is None:
         _fail(f"unknown rule code {code!r}; `spinlint rules` lists them")
-    click.echo(render_rule_text(rule))
+    click.echo(render_rule_text(rule, _options_in_force(rule)))
+
+
+def _holds_results(output: Path) -> bool:
+    try:
+        return output.stat().st_size > 0
+    except OSError:
+        return False
+
+
+def _options_in_force(rule) -> dict[str, str]:
+    """Each option of ``rule`` as it applies in this folder: the config's value (found from the cwd) or the
+    default, and for a classifier's ``threshold = 0.0`` (meaning "the model's own") the model's number."""
+    from .config import ConfigError, ConfigFinder
+    from .model.loading import ModelLoadError, load_model
+
+    try:
+        settings = ConfigFinder().for_path(Path.cwd() / "-")
+    except ConfigError as error:
+        _fail(str(error))
+    configured = settings.rule_options.get(rule.code, {})
+    shown: dict[str, str] = {}
+    for name, default in rule.options.items():
+        value = configured.get(name, default)
+        origin = f"  # from {settings.path}" if name in configured else ""
+        if rule.kind == "classifier" and name == "threshold" and not value:
+            label = rule.match["label"]
+            try:
+                value = load_model().thresholds[label]
+                origin = f"  # the model's own threshold for {label} (0.0 in config means: use it)"
+            except ModelLoadError as error:
+                origin = f"  # 0.0 means the model's own threshold, which could not be read: {error}"
+        shown[name] = f"{value!r}{origin}"
+    return shown
 
 
 @main.command("diff")
@@ -232,6 +389,7 @@ def explain(code):
 @click.option("--isolated", is_flag=True, help="Ignore all config files.")
 @click.option("--encoding", help="Decode both drafts with this encoding instead of detecting UTF-8/16.")
 @click.option("--model", "model_path", type=click.Path(path_type=Path, dir_okay=False))
+@debug_option
 def diff(old, new, output_format, select, extend_select, ignore, fail_on, config_path, isolated, encoding,
          model_path):
     """Compare two drafts: scores before -> after, findings fixed, introduced and remaining.
@@ -242,6 +400,7 @@ def diff(old, new, output_format, select, extend_select, ignore, fail_on, config
     from .report.draftdiff import compare, render_json, render_text
     from .rules.ruleset import RuleError
     from .scan.runner import lint_paths
+    from .sources import InputError
 
     try:
         selects, ignores, extends = _split_codes(select), _split_codes(ignore), _split_codes(extend_select)
@@ -253,7 +412,7 @@ def diff(old, new, output_format, select, extend_select, ignore, fail_on, config
                                   extend_select=(*found.extend_select, *extends) if extends else None,
                                   fail_on=fail_on, max_spin=None)
         report = lint_paths([old, new], lambda _: settings, encoding=encoding, model_path=model_path)
-    except (ConfigError, RuleError, ModelLoadError) as error:
+    except (ConfigError, RuleError, ModelLoadError, InputError) as error:
         _fail(str(error))
         return
     for problem in report.problems:
@@ -268,9 +427,11 @@ def diff(old, new, output_format, select, extend_select, ignore, fail_on, config
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--output", "-o", required=True, type=click.Path(path_type=Path, dir_okay=False),
-              help="Results log: one JSON line per document (appended and flushed as it goes).")
+              help="Results log: one JSON line per document, written and flushed as each is done. A log that "
+                   "already holds results is not replaced unless --resume or --force is given.")
 @click.option("--jobs", "-j", type=int, default=-1, show_default=True, help="Worker processes (-1 = all cores).")
-@click.option("--resume", is_flag=True, help="Skip documents whose (path, sha256) is already in the output.")
+@click.option("--resume", is_flag=True, help="Continue the log: skip documents whose (path, sha256) is in it.")
+@click.option("--force", is_flag=True, help="Replace a log that already holds results.")
 @click.option("--dask-scheduler", metavar="tcp://HOST:PORT", help="Run on a Dask distributed cluster.")
 @click.option("--select", multiple=True, help="Only these codes or prefixes (comma-separated).")
 @click.option("--ignore", multiple=True, help="Skip these codes or prefixes.")
@@ -279,35 +440,61 @@ def diff(old, new, output_format, select, extend_select, ignore, fail_on, config
 @click.option("--encoding", help="Decode files with this encoding instead of detecting UTF-8/16.")
 @click.option("--max-bytes", type=click.IntRange(1), default=10_000_000, show_default=True)
 @click.option("--model", "model_path", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--isolated", is_flag=True, help="Ignore all config files.")
-def scan(paths, output, jobs, resume, dask_scheduler, select, ignore, include, exclude, encoding, max_bytes,
-         model_path, isolated):
+@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False, exists=True),
+              help="Use this config file for every document (by default a scan reads no config file).")
+@click.option("--discover-config", is_flag=True,
+              help="Use each document's nearest config file, found no higher than the scanned folder or repository.")
+@click.option("--isolated", is_flag=True, hidden=True, help="Ignore all config files (the default for scan).")
+@click.option("--follow-symlinks", is_flag=True,
+              help="Also read file symlinks that point outside the scanned folders (skipped with a warning).")
+@debug_option
+def scan(paths, output, jobs, resume, force, dask_scheduler, select, ignore, include, exclude, encoding, max_bytes,
+         model_path, config_path, discover_config, isolated, follow_symlinks):
     """Score an archive: one JSON line per document, in parallel, resumable."""
     import json
 
-    from .config import ConfigError, check_selectors
+    from .config import ConfigError, check_selectors, read_config
     from .model.loading import ModelLoadError
     from .rules.ruleset import RuleError
-    from .scan.archive import ScanOptions, run_scan
-    from .sources import display_path, iter_files
+    from .scan.archive import ScanError, ScanOptions, check_jobs, run_scan
+    from .scan.output import OutputError, output_kind
+    from .sources import InputError, check_encoding, iter_files, lookup_problem
 
     selects, ignores = _split_codes(select), _split_codes(ignore)
-    for option, codes in (("--select", selects), ("--ignore", ignores)):
-        try:
+    try:
+        for option, codes in (("--select", selects), ("--ignore", ignores)):
             check_selectors(codes or (), option, "command line")
-        except Exception as error:  # ConfigError: an unknown code
-            _fail(str(error))
-    if not output.parent.is_dir() and str(output.parent):
-        _fail(f"{output}: the folder {output.parent} does not exist")
-    missing = [path for path in paths if not os.path.lexists(path)]
-    if missing:
-        _fail(f"{display_path(missing[0])}: no such file or directory")
-    output_real = output.resolve()
+        check_jobs(jobs, dask_scheduler)
+        if encoding:
+            check_encoding(encoding)
+        if config_path:
+            read_config(config_path)  # a bad config is one error before the log is looked at
+    except (ConfigError, ScanError, InputError) as error:
+        _fail(str(error))
+    if isolated and (config_path or discover_config):
+        _fail("--isolated cannot be combined with --config or --discover-config")
+    if resume and force:
+        _fail("--resume continues the log and --force replaces it: give one of them")
+    for path in paths:
+        problem = lookup_problem(path)
+        if problem:
+            _fail(problem)
     # Only the names are held (a few MB for 100,000 files), so progress can show an ETA.
-    files = [str(path) for path, _ in iter_files(list(paths), include=tuple(include), exclude=tuple(exclude))
-             if path.resolve() != output_real]
+    def warn(message: str) -> None:
+        click.echo(f"spinlint: warning: {message}", err=True)
+
+    files = [str(path) for path, _ in iter_files(list(paths), include=tuple(include), exclude=tuple(exclude),
+                                                 warn=warn, follow_symlinks=follow_symlinks)]
+    try:
+        output_kind(output, files)  # an output that is a document, a symlink or a folder: say that first
+    except OutputError as error:
+        _fail(str(error))
+    if not resume and not force and _holds_results(output):
+        _fail(f"{output}: already holds scan results; --resume continues that scan, --force replaces the log")
     options = ScanOptions(select=selects, ignore=ignores, encoding=encoding, max_bytes=max_bytes,
-                          model_path=str(model_path) if model_path else None, isolated=isolated)
+                          model_path=str(model_path) if model_path else None,
+                          config_path=str(config_path) if config_path else None, discover_config=discover_config,
+                          roots=tuple(str(path) for path in paths))
     show_progress = sys.stderr.isatty()
 
     def progress(summary):
@@ -323,8 +510,10 @@ def scan(paths, output, jobs, resume, dask_scheduler, select, ignore, include, e
         summary = run_scan(files, output, options, jobs=jobs, resume=resume, dask_scheduler=dask_scheduler,
                            progress=progress)
     except KeyboardInterrupt:
-        click.echo("\nspinlint: interrupted; rerun with --resume to continue", err=True)
-        sys.exit(130)
+        _interrupted("spinlint: interrupted; rerun with --resume to continue")
+    except (ScanError, OutputError) as error:
+        _fail(str(error))
+        return
     except OSError as error:
         _fail(f"{output}: {error.strerror or error}")
         return

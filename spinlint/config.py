@@ -1,7 +1,7 @@
-"""Configuration: ``spinlint.toml`` or ``[tool.spinlint]`` in ``pyproject.toml``.
+"""Configuration: ``.spinlint.toml``, ``spinlint.toml`` or ``[tool.spinlint]`` in ``pyproject.toml``.
 
 For each file the nearest config walking up from its folder applies
-(``spinlint.toml`` wins over ``pyproject.toml`` in the same folder); globs
+(in one folder ``.spinlint.toml``, then ``spinlint.toml``, then ``pyproject.toml``); globs
 are relative to the config file's folder.  Decoding is strict: unknown
 keys, wrong types and unknown rule codes are a ``ConfigError`` naming the
 key, the value and the file.  Documented in docs/configuration.md.
@@ -10,14 +10,22 @@ key, the value and the file.  Documented in docs/configuration.md.
 from __future__ import annotations
 
 import fnmatch
+import json
+import math
+import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping
 
 from .rules.kinds import VocabularyOverrides
 from .rules.ruleset import Rule, _toml, builtin_rules, known_selector, matches_selector
 
 FAIL_ON = ("error", "warning", "info", "never")
+# Looked for in this order in each folder, the first one with spinlint settings wins (as ruff does with
+# .ruff.toml, ruff.toml, pyproject.toml).
+CONFIG_NAMES = (".spinlint.toml", "spinlint.toml", "pyproject.toml")
+# A vocabulary phrase is a few words; a longer one is a mistake (or an attack on the phrase trie's depth).
+MAX_PHRASE_CHARS = 200
 
 
 class ConfigError(Exception):
@@ -168,6 +176,8 @@ def _rule_options(table: Mapping[str, Any], where: str) -> dict[str, dict[str, A
             numeric = isinstance(default, (int, float)) and not isinstance(default, bool)
             if numeric and (isinstance(value, bool) or not isinstance(value, (int, float))):
                 raise ConfigError(f"{where}: rules.{code}.{name} = {value!r} must be a number")
+            if numeric and not (math.isfinite(value) and value >= 0):  # TOML has nan and inf
+                raise ConfigError(f"{where}: rules.{code}.{name} = {value!r} must be a finite number, 0 or more")
             if not numeric and type(value) is not type(default):
                 raise ConfigError(f"{where}: rules.{code}.{name} = {value!r} must be a {type(default).__name__}")
         result[code] = dict(options)
@@ -190,6 +200,11 @@ def _vocabulary(table: Mapping[str, Any], where: str) -> VocabularyOverrides:
                                   f"(known: {', '.join(sorted(known))})")
             if not isinstance(words, list) or not all(isinstance(word, str) for word in words):
                 raise ConfigError(f"{where}: vocabulary.{action}.{name} must be a list of strings")
+            for word in words:
+                if not any(character.isalnum() for character in word) or len(word) > MAX_PHRASE_CHARS:
+                    # an empty phrase would match everywhere
+                    raise ConfigError(f"{where}: vocabulary.{action}.{name} entry {word[:40]!r} must hold a "
+                                      f"word and be at most {MAX_PHRASE_CHARS} characters")
             parsed[action][name] = tuple(words)
     return VocabularyOverrides(add=parsed["add"], remove=parsed["remove"])
 
@@ -207,8 +222,13 @@ def read_config(path: Path) -> Settings | None:
                           f"{error.start}); TOML config files must be UTF-8") from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: invalid TOML: {error}") from None
+    except RecursionError:  # tomllib recurses once per level of nested arrays or tables
+        raise ConfigError(f"{path}: invalid TOML: arrays or tables nested too deeply to read") from None
     if path.name == "pyproject.toml":
-        table = data.get("tool", {}).get("spinlint")
+        tool = data.get("tool", {})
+        if not isinstance(tool, dict):
+            raise ConfigError(f"{path}: tool = {tool!r} must be a table")
+        table = tool.get("spinlint")
         if table is None:
             return None
         if not isinstance(table, dict):
@@ -218,42 +238,91 @@ def read_config(path: Path) -> Settings | None:
 
 
 class ConfigFinder:
-    """Finds (and caches) the config that applies to each folder."""
+    """Finds (and caches) the config that applies to each folder.
 
-    def __init__(self, explicit: Path | None = None, isolated: bool = False):
+    Discovery climbs from a file's folder no higher than its repository root (the nearest folder
+    holding ``.git``) or, outside a repository, the highest of the walked ``roots`` and the working
+    folder that holds it: above lie other people's folders (a shared ``/tmp``, a downloads folder)
+    whose configs would silently change the results.
+    """
+
+    def __init__(self, explicit: Path | None = None, isolated: bool = False, roots: Iterable[Path] = ()):
         self._explicit = read_config(explicit) if explicit else None
         if explicit and self._explicit is None:
             raise ConfigError(f"{explicit}: has no [tool.spinlint] table")
         self._isolated = isolated
-        self._cache: dict[Path, Settings] = {}
+        self._ceilings = tuple({_folder_of(Path(root)) for root in (Path.cwd(), *roots)})
+        self._cache: dict[tuple[Path, Path], Settings] = {}
+        self._highest: dict[Path, Path] = {}
 
     def for_path(self, path: Path) -> Settings:
         if self._explicit is not None:
             return self._explicit
         if self._isolated:
             return Settings()
-        try:
-            folder = path.resolve().parent if not path.is_dir() else path.resolve()
-        except OSError:
-            folder = Path.cwd()
-        return self._for_folder(folder)
+        folder = _folder_of(path)
+        return self._for_folder(folder, self._highest_folder(folder))
 
-    def _for_folder(self, folder: Path) -> Settings:
-        if folder in self._cache:
-            return self._cache[folder]
+    def _highest_folder(self, folder: Path) -> Path:
+        if folder not in self._highest:
+            from .sources import repository_root
+
+            highest = repository_root(folder)
+            if highest is None:
+                holding = [ceiling for ceiling in self._ceilings if ceiling == folder or ceiling in folder.parents]
+                highest = min(holding, key=lambda ceiling: len(ceiling.parts)) if holding else folder
+            self._highest[folder] = highest
+        return self._highest[folder]
+
+    def _for_folder(self, folder: Path, highest: Path) -> Settings:
+        if (folder, highest) in self._cache:
+            return self._cache[folder, highest]
         settings = None
-        for candidate in (folder / "spinlint.toml", folder / "pyproject.toml"):
+        for candidate in (folder / name for name in CONFIG_NAMES):
             if candidate.is_file():
                 settings = read_config(candidate)
                 if settings is not None:
                     break
         if settings is None:
-            settings = Settings() if folder.parent == folder else self._for_folder(folder.parent)
-        self._cache[folder] = settings
+            settings = Settings() if folder == highest or folder.parent == folder else \
+                self._for_folder(folder.parent, highest)
+        self._cache[folder, highest] = settings
         return settings
+
+
+def _folder_of(path: Path) -> Path:
+    """The resolved folder a path's config is looked up from (a file's own folder)."""
+    real = Path(os.path.realpath(path))  # unlike Path.resolve, never raises on a symlink loop
+    return real if real.is_dir() else real.parent
 
 
 def with_overrides(settings: Settings, **flags: Any) -> Settings:
     """CLI flags win over config; None means 'not given'."""
     changes = {key: value for key, value in flags.items() if value is not None}
     return replace(settings, **changes) if changes else settings
+
+
+def settings_text(settings: Settings, filename: str) -> str:
+    """``check --show-settings``: the settings ``filename`` is linted with, as TOML a config could hold."""
+    toml_list = json.dumps  # JSON strings, numbers, booleans and arrays are TOML too
+
+    lines = [f"# Settings for {filename}",
+             f"# config file: {settings.path if settings.path else 'none (defaults)'}",
+             f"select = {toml_list(list(settings.select))}",
+             f"extend-select = {toml_list(list(settings.extend_select))}",
+             f"ignore = {toml_list(list(settings.ignore))}",
+             f"exclude = {toml_list(list(settings.exclude))}",
+             f'fail-on = "{settings.fail_on}"']
+    if settings.max_spin is not None:
+        lines.append(f"max-spin = {settings.max_spin:g}")
+    lines.append(f"# rules that run on this file: {' '.join(rule.code for rule in settings.rules_for(filename))}")
+    if settings.per_file_ignores:
+        lines += ["", "[per-file-ignores]"]
+        lines += [f'"{pattern}" = {toml_list(list(codes))}' for pattern, codes in settings.per_file_ignores.items()]
+    for code, options in settings.rule_options.items():
+        lines += ["", f"[rules.{code}]"] + [f"{name} = {json.dumps(value)}" for name, value in options.items()]
+    for action, lists in (("add", settings.vocabulary.add), ("remove", settings.vocabulary.remove)):
+        if lists:
+            lines += ["", f"[vocabulary.{action}]"]
+            lines += [f"{name} = {toml_list(list(words))}" for name, words in lists.items()]
+    return "\n".join(lines) + "\n"

@@ -23,6 +23,17 @@ class Span:
 
 
 @dataclass(frozen=True)
+class Landmark:
+    """Where a part of a document read out of a binary format (.docx, .pdf, .eml) starts in its text.
+
+    ``label`` names the part as its reader would find it ("page 3", "paragraph 12").
+    """
+
+    offset: int
+    label: str
+
+
+@dataclass(frozen=True)
 class Source:
     """A decoded document. ``path`` is the name shown to the user."""
 
@@ -32,6 +43,18 @@ class Source:
     # The file's name as the operating system gives it (undecodable bytes as surrogates), for URIs;
     # ``path`` escapes those bytes as \xNN for display, which cannot be turned back into the name.
     os_path: str | None = None
+    # For text extracted from a document format, in offset order: line numbers in ``text`` mean
+    # nothing to its reader, pages and paragraphs do.
+    landmarks: tuple[Landmark, ...] = ()
+
+    @cached_property
+    def _landmark_offsets(self) -> list[int]:
+        return [landmark.offset for landmark in self.landmarks]
+
+    def location(self, offset: int) -> str:
+        """The label of the part that holds ``offset`` ("" for files that are text already)."""
+        index = bisect_right(self._landmark_offsets, offset) - 1
+        return self.landmarks[index].label if index >= 0 else ""
 
 
 @dataclass(frozen=True)
@@ -63,7 +86,7 @@ class EvidenceMarker:
 class Directive:
     """An inline ``spinlint-disable`` / ``spinlint-enable`` comment."""
 
-    action: str  # "disable" | "enable" | "disable-next-line" | "disable-file"
+    action: str  # "disable" | "enable" | "disable-line" | "disable-next-line" | "disable-file" | "unknown" (a typo)
     codes: tuple[str, ...]  # empty = all codes
     span: Span  # the comment itself, in the source
 

@@ -8,7 +8,7 @@ from typing import Any, Callable, Mapping
 
 from . import markup
 from .config import Settings
-from .document import Source, Span
+from .document import Directive, Source
 from .model.loading import load_model
 from .report import scoring, suppress
 from .report import FileReport
@@ -54,10 +54,9 @@ class Linter:
         findings, unused = suppress.apply(findings, document.directives, source.text, lines)
         unused_rule = next((rule for rule in engine.rules if rule.code == "X001"), None)
         if unused_rule is not None:
-            findings.extend(_unused_suppression(unused_rule, source, span) for span in
-                            (directive.span for directive in unused))
+            findings.extend(_unused_suppression(unused_rule, source, directive) for directive in unused)
         findings.sort(key=lambda f: (f.span.start, f.span.end, f.code))
-        located = tuple(_locate(finding, lines) for finding in findings)
+        located = tuple(_locate(finding, lines, source) for finding in findings)
         readability = features.readability.to_dict() if segments.sentences else {}
         floors = features.model.thresholds if features.probabilities is not None else None
         document_model = features.model.document_model if features.probabilities is not None else None
@@ -87,14 +86,18 @@ def _frozen(value: Any) -> Any:
     return value
 
 
-def _locate(finding: Finding, lines: LineIndex) -> Finding:
+def _locate(finding: Finding, lines: LineIndex, source: Source) -> Finding:
     position = lines.position(finding.span)
     return replace(finding, line=position.line, column=position.column,
-                   end_line=position.end_line, end_column=position.end_column)
+                   end_line=position.end_line, end_column=position.end_column,
+                   location=source.location(finding.span.start))
 
 
-def _unused_suppression(rule, source: Source, span: Span) -> Finding:
+def _unused_suppression(rule, source: Source, directive: Directive) -> Finding:
+    span = directive.span
+    written = source.text[span.start:span.end]
+    message = suppress.unknown_directive_message(written) if directive.action == "unknown" else rule.message
     return Finding(code=rule.code, name=rule.name, category=rule.category, severity=rule.severity,
-                   message=rule.message, span=span, match=source.text[span.start:span.end],
+                   message=message, span=span, match=written,
                    suggestion=rule.suggestion, question=rule.question, scope="document")
 

@@ -31,7 +31,8 @@ def test_findings_exit_1_and_text_lines(spin_file):
     first = result.output.splitlines()[0]
     path, line, column, rest = first.split(":", 3)
     assert path == str(spin_file) and line == "1" and column.isdigit()
-    assert "spin" in result.output.splitlines()[-1]
+    *_, summary, total = result.output.splitlines()
+    assert "spin" in summary and total.startswith("Found ")  # a summary per file, then the total (issue 15)
 
 
 def test_plain_text_exits_0(tmp_path):
@@ -107,6 +108,7 @@ def test_select_and_unknown_code(spin_file):
 def test_config_discovery_and_strictness(tmp_path):
     project = tmp_path / "project"
     (project / "docs").mkdir(parents=True)
+    (project / ".git").mkdir()  # discovery climbs from a file's folder up to its repository's root
     (project / "spinlint.toml").write_text('ignore = ["V", "E", "M", "R"]\n', encoding="utf-8")
     (project / "docs" / "memo.txt").write_text(SPIN, encoding="utf-8")
     result = run("check", "--format", "json", str(project / "docs" / "memo.txt"))

@@ -103,16 +103,18 @@ def test_structure_per_file():
     assert any('Ask: Who "decided" & when?' in title for title in titles)
 
 
-def test_overlapping_findings_label_each_once():
-    text = "It is the best in the world."
-    outer = finding(text, "It is the best in the world.", "R001", "readability")
+def test_overlapping_findings_are_numbered_once_each_and_the_innermost_colours_the_text():
+    text = "They say it is the best in the world, truly."
+    outer = finding(text, "it is the best in the world", "V001", "vague")
     inner = finding(text, "the best in the world", "E001", "evidence")
     from spinlint.formats.html_format import highlight
 
     html = highlight(text, [outer, inner], "f1")
     assert html.count('class="tag') == 2
-    assert html.index("[no evidence E001]") < html.index("[readability R001]")
-    assert '<mark class="hl cat-evidence"' in html and '<mark class="hl cat-readability"' in html
+    assert html.index('id="f1-hl-1"') < html.index('id="f1-hl-2"')
+    assert '<mark class="hl cat-vague" title="V001' in html and '<mark class="hl cat-evidence" title="E001' in html
+    assert html.index("cat-vague") < html.index("cat-evidence")
+    assert "the best in the world</mark>, truly." in html  # the punctuation stays with its sentence
 
 
 # -- in a real browser ---------------------------------------------------------------------------------

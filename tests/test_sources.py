@@ -41,8 +41,8 @@ def test_cp1252_is_an_error_with_a_hint_unless_asked_for(tmp_path):
     ("a.txt", b"text\0with nul", "NUL"),
     ("report.txt", b"%PDF-1.7\n...", "PDF"),
     ("image.md", b"\x89PNG\r\n\x1a\n....", "PNG"),
-    ("memo.docx", b"PK\x03\x04....", "unsupported format .docx"),
-    ("memo.pdf", b"%PDF-1.4", "unsupported format .pdf"),
+    ("memo.doc", b"\xd0\xcf\x11\xe0....", "unsupported format .doc"),
+    ("deck.pptx", b"PK\x03\x04....", "unsupported format .pptx"),
 ])
 def test_binary_and_planned_formats_are_refused(tmp_path, name, data, expected):
     path = _write(tmp_path / name, data)

@@ -2,8 +2,9 @@
 
 ``::warning file=…,line=…,endLine=…,col=…,endColumn=…,title=spinlint (CODE)::message``.
 GitHub shows at most 10 annotations of each kind per step and drops the rest
-silently, so after 10 of a kind we stop and say, in one notice, how many were
-left out and where to see them all (SARIF).
+silently, so the 10 places of each kind are shared across files (every file's
+first finding, then every file's second, …) and one notice says how many were
+left out, from which files, and where to see them all (SARIF).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Any
 from ..report import Report
 from ..rules.findings import Finding
 from ..report.escaping import visible
+from .text_format import plural
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 PER_KIND_LIMIT = 10
@@ -50,28 +52,58 @@ def annotation(path: str, finding: Finding) -> str:
 
 
 def render(report: Report, **_: Any) -> str:
-    by_kind: dict[str, list[str]] = {"error": [], "warning": [], "notice": []}
-    for file in report.files:
+    by_kind: dict[str, list[tuple[int, str, Finding]]] = {"error": [], "warning": [], "notice": []}
+    for index, file in enumerate(report.files):
         for finding in file.findings:
-            by_kind[COMMANDS[finding.severity]].append(annotation(file.path, finding))
-    overflow = any(len(lines) > PER_KIND_LIMIT for lines in by_kind.values())
+            by_kind[COMMANDS[finding.severity]].append((index, file.path, finding))
+    overflow = any(len(found) > PER_KIND_LIMIT for found in by_kind.values())
     # The overflow notice is itself a notice: keep a place for it among the ten.
     limits = {"error": PER_KIND_LIMIT, "warning": PER_KIND_LIMIT,
               "notice": PER_KIND_LIMIT - 1 if overflow else PER_KIND_LIMIT}
     lines: list[str] = []
     hidden: dict[str, int] = {}
-    for kind, commands in by_kind.items():
-        lines.extend(commands[:limits[kind]])
-        if len(commands) > limits[kind]:
-            hidden[kind] = len(commands) - limits[kind]
+    hidden_in: dict[str, int] = {}  # file -> findings left out, in report order
+    for kind, found in by_kind.items():  # errors first, then warnings, then notices
+        shown = spread(found, limits[kind])
+        lines.extend(annotation(path, finding) for _, path, finding in shown)
+        if len(found) > len(shown):
+            hidden[kind] = len(found) - len(shown)
+            chosen = set(map(id, shown))
+            for _, path, _ in (item for item in found if id(item) not in chosen):
+                hidden_in[path] = hidden_in.get(path, 0) + 1
     if hidden:
-        counts = ", ".join(f"{count} {kind}{'s' if count != 1 else ''}" for kind, count in hidden.items())
-        total = sum(hidden.values())
-        note = (f"{total} more findings not shown as annotations ({counts}): GitHub shows at most "
-                f"{PER_KIND_LIMIT} of each kind per step. Run spinlint with --format sarif and upload the "
-                "file to code scanning to see them all (docs/ci.md).")
-        lines.append(f"::notice title=spinlint::{escape_data(note)}")
+        lines.append(f"::notice title=spinlint::{escape_data(_overflow_note(hidden, hidden_in, report))}")
     summary = report.summary()
-    lines.append(f"spinlint: {summary['findings']} finding{'s' if summary['findings'] != 1 else ''} "
-                 f"in {summary['files']} file{'s' if summary['files'] != 1 else ''}")
+    lines.append(f"spinlint: {plural(summary['findings'], 'finding')} in {plural(summary['files'], 'file')}")
     return "\n".join(lines) + "\n"
+
+
+def spread(found: list[tuple[int, str, Finding]], budget: int) -> list[tuple[int, str, Finding]]:
+    """At most ``budget`` of ``found`` (one kind), shared across files: each file's first finding, then each
+    file's second, and so on, so that one file with many findings cannot use up the places of the others."""
+    if len(found) <= budget:
+        return found
+    rank_in_file: dict[int, int] = {}
+    ranked = []
+    for order, item in enumerate(found):
+        rank = rank_in_file.get(item[0], 0)
+        rank_in_file[item[0]] = rank + 1
+        ranked.append((rank, order, item))
+    chosen = sorted(ranked)[:budget]
+    return [item for _, _, item in sorted(chosen, key=lambda entry: entry[1])]
+
+
+MAX_FILES_NAMED = 10
+
+
+def _overflow_note(hidden: dict[str, int], hidden_in: dict[str, int], report: Report) -> str:
+    """How many findings were left out, of which kinds and from which files (with how many each)."""
+    counts = ", ".join(plural(count, kind) for kind, count in hidden.items())
+    named = [f"{path} ({count})" for path, count in list(hidden_in.items())[:MAX_FILES_NAMED]]
+    if len(hidden_in) > MAX_FILES_NAMED:
+        named.append(f"and {plural(len(hidden_in) - MAX_FILES_NAMED, 'more file')}")
+    unannotated = sum(1 for file in report.files if file.findings and hidden_in.get(file.path) == len(file.findings))
+    without = f"; {plural(unannotated, 'file')} got no annotation at all" if unannotated else ""
+    return (f"{plural(sum(hidden.values()), 'more finding')} not shown as annotations ({counts}) in "
+            f"{', '.join(named)}{without}: GitHub shows at most {PER_KIND_LIMIT} of each kind per step. "
+            "Run spinlint with --format sarif and upload the file to code scanning to see them all (docs/ci.md).")

@@ -1,9 +1,11 @@
 """``--format html``: one self-contained page for readers who would rather look than read.
 
-Each file gets a section: four score gauges, the readability panel, the
-document with findings highlighted by category (colour, border style and a
-text label, so it reads without colour), and a findings table. Hovering or
-focusing a label reveals the message, the question to ask and the suggestion.
+Each file gets a section: four score gauges, the readability panel, the document and a findings table.
+The document stays readable prose: a phrase a rule found is highlighted (colour and underline style by
+category) and numbered in the margin beside its line, never labelled inside the sentence; the
+classifier's and the sentence metrics' verdicts on whole sentences are a stripe beside the lines and a
+note in the margin, not a wash over the text. Every number links to its row in the table, where several
+verdicts on one sentence share one row.
 
 Safety: every piece of document text goes through ``html.escape``; the page
 has no script of its own, and a Content-Security-Policy forbids scripts and
@@ -12,12 +14,15 @@ remote loads, so even a mistake in escaping could not run anything.
 
 from __future__ import annotations
 
-from html import escape
-from typing import Any, Iterable, Sequence
+from typing import Any, Sequence
 
 from .. import __version__
 from ..report import CATEGORY_NAMES, FileReport, Report
 from ..rules.findings import Finding
+from . import html_document
+from .html_document import CATEGORY_LABELS, Row, category_label
+# The document view lived here; callers that drew one document from findings still find it.
+from .html_document import highlight  # noqa: F401
 
 POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 GAUGES = (("spin", "Spin (overall)"), ("vague", "Vague"), ("blame", "Blame-shifting"),
@@ -30,8 +35,6 @@ READABILITY_LABELS = {
     "words": "Words",
     "sentences": "Sentences",
 }
-CATEGORY_LABELS = {"vague": "vague", "blame": "blame", "evidence": "no evidence",
-                   "readability": "readability", "meta": "meta"}
 
 STYLE = """
 :root { color-scheme: light; font-family: system-ui, sans-serif; color: #1b1b1b; background: #fbfbf8; }
@@ -49,17 +52,28 @@ h1 { margin-bottom: .25rem; } h2 { margin-top: 2.5rem; border-bottom: 2px solid 
 .readability { border-collapse: collapse; margin: .5rem 0; }
 .readability th { text-align: left; font-weight: normal; padding-right: 1.5rem; }
 .readability td { font-variant-numeric: tabular-nums; }
-.document { white-space: pre-wrap; overflow-wrap: anywhere; background: #fff; border: 1px solid #ccc;
-            padding: 1rem; font-family: Georgia, serif; font-size: 1.05rem; }
-mark.hl { color: inherit; padding: 0 1px; }
+.document { background: #fff; border: 1px solid #ccc; padding: 1rem .5rem 1rem 0;
+            font-family: Georgia, serif; font-size: 1.05rem; }
+.line { display: grid; grid-template-columns: .9rem minmax(0, 1fr) 14rem; column-gap: .6rem; min-height: 1.5em; }
+.line > .text { white-space: pre-wrap; overflow-wrap: anywhere; }
+.line > .gutter { border-right: 4px solid transparent; }
+.line > .gutter.judged-vague { border-right-color: #9a7400; }
+.line > .gutter.judged-blame { border-right-color: #b03020; }
+.line > .gutter.judged-evidence { border-right-color: #1f5fa8; }
+.line > .gutter.judged-readability { border-right-color: #2e7d32; }
+.line > .gutter.judged-meta { border-right-color: #555; }
+.line > .margin { font: .7rem/1.6 system-ui, sans-serif; }
+mark.hl { color: inherit; padding: 0; }
+.whole-document { font-size: .9rem; }
 .cat-vague { background: #fff1b8; border-bottom: 2px solid #9a7400; }
 .cat-blame { background: #ffd9d6; border-bottom: 2px dashed #b03020; }
 .cat-evidence { background: #d8e8ff; border-bottom: 2px dotted #1f5fa8; }
 .cat-readability { background: #e2f3df; border-bottom: 3px double #2e7d32; }
 .cat-meta { background: #ececec; border-bottom: 1px solid #555; }
-a.tag { position: relative; font: 600 .7rem/1 system-ui, sans-serif; text-decoration: none; color: #111;
-        padding: 1px 3px; margin: 0 2px; border-radius: 3px; vertical-align: super; white-space: nowrap; }
-a.tag .tip { display: none; position: absolute; left: 0; top: 1.3rem; z-index: 10; width: 24rem;
+a.tag { position: relative; font-weight: 600; text-decoration: none; color: #111; padding: 0 3px;
+        margin: 0 2px 2px 0; border-radius: 3px; white-space: nowrap; display: inline-block; }
+a.tag.verdict { border-left: 4px solid currentColor; font-weight: normal; }
+a.tag .tip { display: none; position: absolute; right: 0; top: 1.3rem; z-index: 10; width: 24rem;
              max-width: 80vw; background: #fff; color: #111; border: 1px solid #333; padding: .5rem .7rem;
              font: normal .9rem/1.4 system-ui, sans-serif; white-space: normal; box-shadow: 0 2px 6px #0004; }
 a.tag:hover .tip, a.tag:focus .tip { display: block; }
@@ -68,14 +82,14 @@ table.findings { border-collapse: collapse; width: 100%; font-size: .9rem; }
 table.findings th, table.findings td { border: 1px solid #ccc; padding: .3rem .4rem; vertical-align: top;
                                        text-align: left; overflow-wrap: anywhere; }
 table.findings th { background: #eee; white-space: nowrap; }
+table.findings .num, table.findings .where { white-space: nowrap; overflow-wrap: normal; }
 .rule-name { font-size: .8rem; color: #444; overflow-wrap: normal; }
 .sev-error { font-weight: 700; color: #a01010; } .sev-warning { color: #7a5200; } .sev-info { color: #335; }
 @media print { a.tag .tip { display: none; } }
 """
 
 
-def _e(value: Any) -> str:
-    return escape(str(value), quote=True)
+_e = html_document.escaped
 
 
 def _level(score: float) -> str:
@@ -116,97 +130,57 @@ def _readability(file: FileReport) -> str:
     return f'<table class="readability">{rows}</table>'
 
 
-def _tip_lines(finding: Finding) -> Iterable[str]:
-    yield f"<span><strong>{_e(finding.code)} {_e(finding.name)}</strong> ({_e(finding.severity)})</span>"
-    yield f"<span>{_e(finding.message)}</span>"
-    if finding.question:
-        yield f"<span><em>Ask:</em> {_e(finding.question)}</span>"
-    if finding.suggestion:
-        yield f"<span><em>Try:</em> {_e(finding.suggestion)}</span>"
-    if finding.reason:
-        yield f"<span>{_e(finding.reason)}</span>"
+def _where(finding: Finding) -> str:
+    return finding.location or f"{finding.line}:{finding.column}"
 
 
-def _tag(file_id: str, number: int, finding: Finding) -> str:
-    label = f"{CATEGORY_LABELS.get(finding.category, finding.category)} {finding.code}"
-    return (f'<a class="tag cat-{_e(finding.category)}" id="{file_id}-hl-{number}" '
-            f'href="#{file_id}-row-{number}">[{_e(label)}]'
-            f'<span class="tip" role="tooltip">{"".join(_tip_lines(finding))}</span></a>')
+def _cells(row: Row, attribute: str) -> str:
+    """One table cell's text for each finding of the row (a sentence's verdicts share a row)."""
+    values = [getattr(finding, attribute) for finding in row.findings]
+    if len(values) == 1:
+        return _e(values[0])
+    return "".join(f"<div><strong>{_e(finding.code)}</strong> {_e(value)}</div>"
+                   for finding, value in zip(row.findings, values) if value)
 
 
-def _title(finding: Finding) -> str:
-    text = f"{finding.code} {finding.name}: {finding.message}"
-    if finding.question:
-        text += f" Ask: {finding.question}"
-    if finding.suggestion:
-        text += f" Try: {finding.suggestion}"
-    return text
-
-
-def highlight(text: str, findings: Sequence[Finding], file_id: str) -> str:
-    """The document as HTML with each finding's span marked and a label after it.
-
-    Spans may overlap (a sentence-level finding around a phrase finding), so
-    the text is cut at every span boundary and each piece is marked with the
-    innermost finding that covers it; labels never nest inside each other.
-    """
-    length = len(text)
-    spans = [(min(max(f.span.start, 0), length), min(max(f.span.end, 0), length)) for f in findings]
-    cuts = sorted({0, length, *(point for span in spans for point in span)})
-    ends: dict[int, list[int]] = {}
-    for number, (_, end) in enumerate(spans, 1):
-        ends.setdefault(end, []).append(number)
-    out: list[str] = []
-    for left, right in zip(cuts, cuts[1:] + [None]):
-        # labels of the findings that end here come right after their text
-        out.extend(_tag(file_id, number, findings[number - 1]) for number in ends.get(left, ()))
-        if right is None:
-            break
-        piece = _e(text[left:right])
-        covering = [n for n, (start, end) in enumerate(spans, 1) if start <= left and right <= end]
-        if not covering:
-            out.append(piece)
-            continue
-        inner = min(covering, key=lambda n: spans[n - 1][1] - spans[n - 1][0])
-        title = " | ".join(_title(findings[n - 1]) for n in covering)
-        out.append(f'<mark class="hl cat-{_e(findings[inner - 1].category)}" title="{_e(title)}">{piece}</mark>')
-    return "".join(out)
-
-
-def _findings_table(file: FileReport, file_id: str) -> str:
-    if not file.findings:
+def _findings_table(file: FileReport, rows: Sequence[Row], file_id: str) -> str:
+    if not rows:
         return '<p class="meta">No findings.</p>'
-    head = ("<thead><tr><th>#</th><th>Where</th><th>Rule</th><th>Category</th><th>Severity</th>"
-            "<th>Text</th><th>Message</th><th>Ask</th><th>Try</th></tr></thead>")
-    rows = []
-    for number, finding in enumerate(file.findings, 1):
-        rows.append(
-            f'<tr id="{file_id}-row-{number}"><td><a href="#{file_id}-hl-{number}">{number}</a></td>'
-            f'<td>{finding.line}:{finding.column}</td><td><strong>{_e(finding.code)}</strong><br>'
-            f'<span class="rule-name">{_e(finding.name)}</span></td>'
-            f'<td><span class="cat-{_e(finding.category)}">'
-            f"{_e(CATEGORY_LABELS.get(finding.category, finding.category))}</span></td>"
-            f'<td class="sev-{_e(finding.severity)}">{_e(finding.severity)}</td>'
-            f"<td>{_e(finding.match)}</td><td>{_e(finding.message)}</td><td>{_e(finding.question)}</td>"
-            f"<td>{_e(finding.suggestion)}</td></tr>"
+    head = ('<thead><tr><th class="num">#</th><th class="where">Where</th><th>Rule</th><th>Category</th>'
+            "<th>Severity</th><th>Text</th><th>Message</th><th>Ask</th><th>Try</th></tr></thead>")
+    body = []
+    for row in rows:
+        first = row.first
+        rules = "<br>".join(f'<strong>{_e(finding.code)}</strong><br><span class="rule-name">{_e(finding.name)}</span>'
+                            for finding in row.findings)
+        categories = "<br>".join(f'<span class="cat-{_e(category)}">{_e(category_label(category))}</span>'
+                                 for category in dict.fromkeys(finding.category for finding in row.findings))
+        body.append(
+            f'<tr id="{file_id}-row-{row.number}"><td class="num"><a href="#{file_id}-hl-{row.number}">'
+            f'{row.number}</a></td><td class="where">{_e(_where(first))}</td><td>{rules}</td><td>{categories}</td>'
+            f'<td class="sev-{_e(row.severity)}">{_e(row.severity)}</td><td>{_e(first.match)}</td>'
+            f'<td>{_cells(row, "message")}</td><td>{_cells(row, "question")}</td>'
+            f'<td>{_cells(row, "suggestion")}</td></tr>'
         )
-    return f'<table class="findings">{head}<tbody>{"".join(rows)}</tbody></table>'
+    return f'<table class="findings">{head}<tbody>{"".join(body)}</tbody></table>'
 
 
 def _file_section(file: FileReport, index: int) -> str:
     file_id = f"f{index}"
     count = len(file.findings)
-    counts = ", ".join(f"{n} {CATEGORY_LABELS.get(c, c)}" for c, n in file.counts.items() if n)
+    counts = ", ".join(f"{n} {category_label(c)}" for c, n in file.counts.items() if n)
+    rows = html_document.rows(file.findings)
     if file.text is None:
-        document = '<p class="meta">The document text was not kept for this report.</p>'
+        view = '<p class="meta">The document text was not kept for this report.</p>'
     else:
-        document = f'<div class="document">{highlight(file.text, file.findings, file_id)}</div>'
+        view = (f"{html_document.whole_document(rows, file_id)}"
+                f'<div class="document">{html_document.document(file.text, rows, file_id)}</div>')
     return (
         f'<section class="file" id="{file_id}"><h2>{_e(file.path)}</h2>'
         f'<p class="meta">{count} finding{"s" if count != 1 else ""}{" (" + _e(counts) + ")" if counts else ""}'
         f" · {file.sentences} sentence{'s' if file.sentences != 1 else ''}</p>"
         f"<h3>Scores</h3>{_gauges(file)}<h3>Readability</h3>{_readability(file)}"
-        f"<h3>Document</h3>{document}<h3>Findings</h3>{_findings_table(file, file_id)}</section>"
+        f"<h3>Document</h3>{view}<h3>Findings</h3>{_findings_table(file, rows, file_id)}</section>"
     )
 
 
@@ -233,6 +207,8 @@ def render(report: Report, **_: Any) -> str:
         f'<header><h1>spinlint report</h1><p class="meta">{summary["files"]} file'
         f'{"s" if summary["files"] != 1 else ""} · {summary["findings"]} finding'
         f'{"s" if summary["findings"] != 1 else ""} · spinlint {_e(__version__)}</p>'
-        f'<p class="legend">Highlights: {legend} — hover or focus a label for the question to ask.</p></header>'
+        f'<p class="legend">Highlights by category: {legend}</p><p class="legend">A number in the margin '
+        "points to its row in the findings table (hover or focus it for the question to ask); a stripe beside "
+        "the text and a note in the margin give a verdict on a whole sentence.</p></header>"
         f"<main>{problems}{toc}{sections}</main></body></html>\n"
     )

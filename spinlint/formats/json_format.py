@@ -32,6 +32,8 @@ def finding_dict(finding: Finding, fingerprint: str = "") -> dict[str, Any]:
         "end_offset": finding.span.end,
         "fingerprint": fingerprint,
     }
+    if finding.location:
+        data["location"] = finding.location
     if finding.reason:
         data["reason"] = finding.reason
     if finding.evidence is not None:

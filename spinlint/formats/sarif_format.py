@@ -83,7 +83,8 @@ def _rule_descriptor(code: str, example: Finding) -> dict[str, Any]:
 
 
 def _message(finding: Finding) -> str:
-    parts = [finding.message]
+    # A region's lines count in the text read out of a .docx or .pdf, which its reader never sees.
+    parts = [f"{finding.location}: {finding.message}" if finding.location else finding.message]
     if finding.question:
         parts.append(f"Ask: {finding.question}")
     if finding.suggestion:
@@ -121,6 +122,9 @@ def sarif_log(report: Report, root: Path | None = None) -> dict[str, Any]:
                 "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
                 "properties": {"category": finding.category, "name": finding.name},
             }
+            if finding.location:
+                result["locations"][0]["logicalLocations"] = [{"name": finding.location}]
+                result["properties"]["location"] = finding.location
             if finding.score is not None:
                 result["properties"]["score"] = finding.score
             results.append(result)

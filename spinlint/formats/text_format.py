@@ -1,4 +1,4 @@
-"""``--format text``: ``path:line:col: CODE message`` lines and a summary per file."""
+"""``--format text``: ``path:line:col: CODE message`` lines, a summary per file and a total."""
 
 from __future__ import annotations
 
@@ -15,12 +15,20 @@ def _paint(text: str, code: str, colour: bool) -> str:
     return f"{code}{text}{_RESET}" if colour else text
 
 
-def render(report: Report, *, colour: bool = False, show_questions: bool = True, **_: Any) -> str:
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 or noun == 'info' else 's'}"
+
+
+def render(report: Report, *, colour: bool = False, show_questions: bool = True, summary: bool = True,
+           **_: Any) -> str:
+    """``summary=False`` (``--quiet``) leaves the findings only: no line per file, no total."""
     lines: list[str] = []
     for file in report.files:
         for finding in file.findings:
             code = _paint(finding.code, _COLOURS[finding.severity] + _BOLD, colour)
-            where = _paint(f"{visible(file.path)}:{finding.line}:{finding.column}:", _BOLD, colour)
+            # a page or paragraph for a document read out of .docx, .pdf or .eml; line:col for text
+            place = visible(finding.location) if finding.location else f"{finding.line}:{finding.column}"
+            where = _paint(f"{visible(file.path)}:{place}:", _BOLD, colour)
             lines.append(f"{where} {code} {visible(finding.message)}")
             if show_questions and finding.question:
                 lines.append(_paint(f"    ask: {visible(finding.question)}", _DIM, colour))
@@ -28,16 +36,25 @@ def render(report: Report, *, colour: bool = False, show_questions: bool = True,
                 lines.append(_paint(f"    try: {visible(finding.suggestion)}", _DIM, colour))
             if finding.reason:
                 lines.append(_paint(f"    {visible(finding.reason)}", _DIM, colour))
-        scores = file.scores
-        grade = file.readability.get("flesch_kincaid_grade")
-        grade_text = f"{grade:.1f}" if isinstance(grade, (int, float)) else "n/a"
-        count = len(file.findings)
-        lines.append(
-            f"{visible(file.path)}: {count} finding{'s' if count != 1 else ''} · spin {scores.get('spin', 0):.0f} · "
-            f"vague {scores.get('vague', 0):.0f} · blame {scores.get('blame', 0):.0f} · "
-            f"evidence gap {scores.get('evidence_gap', 0):.0f} · grade {grade_text}"
-        )
-    summary = report.summary()
-    if len(report.files) != 1:
-        lines.append(f"{summary['files']} files, {summary['findings']} findings")
+        if summary:
+            lines.append(_file_summary(file))
+    if summary:
+        lines.append(total(report))
     return "\n".join(lines) + ("\n" if lines else "")
+
+
+def _file_summary(file) -> str:
+    scores = file.scores
+    grade = file.readability.get("flesch_kincaid_grade")
+    grade_text = f"{grade:.1f}" if isinstance(grade, (int, float)) else "n/a"
+    return (f"{visible(file.path)}: {plural(len(file.findings), 'finding')} · spin {scores.get('spin', 0):.0f} · "
+            f"vague {scores.get('vague', 0):.0f} · blame {scores.get('blame', 0):.0f} · "
+            f"evidence gap {scores.get('evidence_gap', 0):.0f} · grade {grade_text}")
+
+
+def total(report: Report) -> str:
+    """``Found 12 findings in 3 files (1 error, 9 warnings, 2 info).``"""
+    summary = report.summary()
+    found = f"Found {plural(summary['findings'], 'finding')} in {plural(summary['files'], 'file')}"
+    by_severity = [plural(count, severity) for severity, count in summary["by_severity"].items() if count]
+    return found + (f" ({', '.join(by_severity)})." if by_severity else ".")

@@ -7,7 +7,12 @@ from bisect import bisect_right
 
 from ..document import Block, Directive, EvidenceMarker, Run, Span
 
-DIRECTIVE = re.compile(r"spinlint-(disable-next-line|disable-file|disable|enable)\b[ \t]*([A-Za-z0-9, \t]*)")
+# An action must end at a space, a comma or the comment's end: "spinlint-disable-lines" is a misspelling to
+# report, not "disable" (every code) followed by noise.
+DIRECTIVE = re.compile(r"spinlint-(disable-next-line|disable-line|disable-file|disable|enable)(?![\w-])"
+                       r"[ \t]*([A-Za-z0-9, \t]*)")
+# Anything else spelt like a directive: reported (X001) so that a typo does not silently silence nothing.
+DIRECTIVE_LIKE = re.compile(r"spinlint-[A-Za-z][\w-]*")
 # Bounded, and no "<" inside: an unbounded lazy run made every "<!-- spinlint-" that never closes rescan
 # the rest of the document (quadratic).
 HTML_COMMENT_DIRECTIVE = re.compile(r"<!--[ \t]*(spinlint-[^<>]{0,300}?)[ \t]*-->")
@@ -22,7 +27,7 @@ def directive_from(comment: str, span: Span) -> Directive | None:
     """A Directive if ``comment`` (the inside of a comment) is one."""
     match = DIRECTIVE.search(comment)
     if not match:
-        return None
+        return Directive(action="unknown", codes=(), span=span) if DIRECTIVE_LIKE.search(comment) else None
     codes = tuple(code.strip().upper() for code in re.split(r"[,\s]+", match.group(2)) if code.strip())
     return Directive(action=match.group(1), codes=codes, span=span)
 

@@ -32,6 +32,10 @@ NEWLINE = re.compile(r"\n")
 NEUTRAL = "\x00"
 MARKED_SECTION = re.compile(r"<!\[")
 COMMENT_OPEN = re.compile(r"<!--")
+# What mail clients wrap around the earlier message a reply quotes (Gmail, Apple Mail, Thunderbird, Yahoo,
+# Outlook): someone else's words, so not read.
+QUOTED_REPLY_CLASSES = {"gmail_quote", "moz-cite-prefix", "yahoo_quoted"}
+QUOTED_REPLY_IDS = {"divRplyFwdMsg"}
 
 
 class _ProseParser(HTMLParser):
@@ -41,6 +45,9 @@ class _ProseParser(HTMLParser):
         # HTMLParser counts lines on "\n" only; offsets are rebuilt from its (line, column).
         self.line_starts = [0] + [match.end() for match in NEWLINE.finditer(text)]
         self.hidden: list[str] = []
+        # a quoted reply: its tag and how many elements of that tag are open inside it
+        self.reply_tag = ""
+        self.reply_depth = 0
         self.blocks = []
         self.directives = []
         self.builder = BlockBuilder()
@@ -57,6 +64,13 @@ class _ProseParser(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         start = self.position()
+        if self.reply_depth:
+            self.reply_depth += tag == self.reply_tag
+            return
+        if not self.hidden and tag not in VOID and _is_quoted_reply(tag, attrs):
+            self.flush()
+            self.reply_tag, self.reply_depth = tag, 1
+            return
         if tag in INVISIBLE and tag not in VOID:
             self.hidden.append(tag)
             return
@@ -81,6 +95,9 @@ class _ProseParser(HTMLParser):
             self.flush()
 
     def handle_endtag(self, tag):
+        if self.reply_depth:
+            self.reply_depth -= tag == self.reply_tag
+            return
         if self.hidden:
             if tag == self.hidden[-1]:
                 self.hidden.pop()
@@ -91,7 +108,7 @@ class _ProseParser(HTMLParser):
             self.flush()
 
     def handle_data(self, data):
-        if self.hidden or not data:
+        if self.hidden or self.reply_depth or not data:
             return
         start = self.position()
         data = self.text[start:start + len(data)]  # the parser saw a copy with neutralised constructs
@@ -99,7 +116,7 @@ class _ProseParser(HTMLParser):
         self.builder.markers.extend(markers_in(data, start))
 
     def _reference(self, raw: str) -> None:
-        if self.hidden:
+        if self.hidden or self.reply_depth:
             return
         start = self.position()
         end = start + len(raw)
@@ -118,6 +135,14 @@ class _ProseParser(HTMLParser):
         directive = directive_from(data, Span(start, start + len(data) + 7))
         if directive:
             self.directives.append(directive)
+
+
+def _is_quoted_reply(tag: str, attrs) -> bool:
+    values = dict(attrs)
+    if tag == "blockquote" and (values.get("type") or "").lower() == "cite":
+        return True
+    return (bool(QUOTED_REPLY_CLASSES.intersection((values.get("class") or "").split()))
+            or values.get("id") in QUOTED_REPLY_IDS)
 
 
 def _defused(text: str) -> str:

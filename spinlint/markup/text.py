@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..document import Document, Source, Span
+from ..document import Directive, Document, Source, Span
 from .blocks import BlockBuilder, directive_from, html_comment_directives, markers_in
 
 LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
@@ -47,11 +47,23 @@ def parse_text(source: Source) -> Document:
         elif not body.strip():
             flush()
         else:
-            builder.add(line, start, match.end())
-            builder.markers.extend(markers_in(line, start))
+            _add_prose_line(builder, line, start, directives)
     flush()
     markers = tuple(marker for block in blocks for marker in block.markers)
     return Document(source=source, blocks=tuple(blocks), directives=tuple(directives), markers=markers)
+
+
+def _add_prose_line(builder: BlockBuilder, line: str, start: int, directives: list) -> None:
+    """A line of prose; a directive comment at its end (``… <!-- spinlint-disable-line V001 -->``) is taken
+    out of the prose and kept as a directive."""
+    found = html_comment_directives(line) if "<!--" in line else []
+    directives.extend(Directive(d.action, d.codes, Span(start + d.span.start, start + d.span.end)) for d in found)
+    position = 0
+    for directive in found:
+        builder.add(line[position:directive.span.start], start + position, start + directive.span.start)
+        position = directive.span.end
+    builder.add(line[position:], start + position, start + len(line))
+    builder.markers.extend(markers_in(line, start))
 
 
 def _is_title(line: str) -> bool:

@@ -70,6 +70,8 @@ def load_baseline(path: Path) -> Baseline:
         raise BaselineError(f"{path}: cannot read the baseline: {error.strerror or error}") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise BaselineError(f"{path}: not a spinlint baseline (invalid JSON: {error})") from None
+    except RecursionError:  # json recurses once per level of nesting
+        raise BaselineError(f"{path}: not a spinlint baseline (JSON nested too deeply)") from None
     if not isinstance(data, dict) or data.get("version") != BASELINE_VERSION or not isinstance(data.get("files"), dict):
         raise BaselineError(f"{path}: not a spinlint baseline of version {BASELINE_VERSION}; "
                             "write a new one with --write-baseline")

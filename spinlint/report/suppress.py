@@ -1,10 +1,11 @@
 """Inline suppression: ``spinlint-disable`` comments silence findings.
 
 Forms (see docs/suppression.md): ``disable-file [CODES]`` for the whole file,
-``disable [CODES]`` … ``enable [CODES]`` for a range, ``disable-next-line
-CODES`` for the next line that has text.  Codes may be prefixes (``V``); no
-codes means every code.  A directive that silences nothing is reported as
-X001 when that rule is selected.
+``disable [CODES]`` … ``enable [CODES]`` for a range, ``disable-line CODES``
+for the line the comment is on, ``disable-next-line CODES`` for the next line
+that has text.  Codes may be prefixes (``V``); no codes means every code.  A
+directive that silences nothing, or is misspelt, is reported as X001 when that
+rule is selected.
 """
 
 from __future__ import annotations
@@ -12,8 +13,14 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from difflib import get_close_matches
+
 from ..document import Directive
+from ..markup.blocks import DIRECTIVE_LIKE
 from ..rules.findings import Finding, LineIndex
+
+
+ACTIONS = ("disable", "enable", "disable-line", "disable-next-line", "disable-file")
 
 
 @dataclass
@@ -58,6 +65,10 @@ def _windows(directives: tuple[Directive, ...], text: str, lines: LineIndex) -> 
                 keys = set(open_ranges)
             for key in keys:
                 close(key, directive.span.start)
+        elif directive.action == "disable-line":
+            line, _ = lines.locate(directive.span.start)
+            start, end = lines.line_start(line), lines.line_start(line + 1)
+            windows.append(_Window(directive, start, end if end > start else len(text) + 1))  # the last line
         elif directive.action == "disable-next-line":
             line, _ = lines.locate(directive.span.end)
             if line not in next_line_ranges:  # many directives on one line share the walk over blank lines
@@ -133,4 +144,15 @@ def apply(findings: list[Finding], directives: tuple[Directive, ...], text: str,
         return False
 
     unused = [window.directive for window in windows if not silences_something(window)]
+    unused += [directive for directive in directives if directive.action == "unknown"]
     return kept, unused
+
+
+def unknown_directive_message(comment: str) -> str:
+    """What X001 says about a misspelt directive: what was written, and the nearest real one."""
+    written = DIRECTIVE_LIKE.search(comment)
+    word = written.group() if written else comment.strip()
+    close = get_close_matches(word, [f"spinlint-{action}" for action in ACTIONS], n=1, cutoff=0.6)
+    hint = f"did you mean '{close[0]}'? " if close else ""
+    return (f"'{word}' is not a spinlint directive, so it silences nothing: {hint}"
+            f"the directives are {', '.join(ACTIONS)}.")

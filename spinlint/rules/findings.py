@@ -31,6 +31,8 @@ class Finding:
     column: int = 0
     end_line: int = 0
     end_column: int = 0
+    # the page or paragraph of a .docx, .pdf or .eml source ("page 3"); "" for text files
+    location: str = ""
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Mapping
 
 from .ruleset import Rule
 
@@ -31,7 +32,10 @@ def _plain(template: str) -> str:
     return _PLACEHOLDER.sub("…", template)
 
 
-def _options(rule: Rule) -> list[str]:
+def _options(rule: Rule, in_force: Mapping[str, str] | None = None) -> list[str]:
+    """``name = default``, or, given what is in force where the command runs, ``name = value  # why``."""
+    if in_force:
+        return [f"{name} = {in_force.get(name, repr(value))}" for name, value in rule.options.items()]
     return [f"{name} = {value!r}" for name, value in rule.options.items()]
 
 
@@ -52,7 +56,8 @@ def _subtype(rule: Rule) -> str:
     return f"`{rule.subtype}` (corpora/guideline.md, taxonomy)" if rule.subtype else ""
 
 
-def render_rule_text(rule: Rule) -> str:
+def render_rule_text(rule: Rule, in_force: Mapping[str, str] | None = None) -> str:
+    """``spinlint explain``; ``in_force`` gives option values as they apply here (config, the model's own)."""
     lines = [f"{rule.code} {rule.name} ({rule.category}, {rule.severity})", ""]
     if rule.subtype:
         lines += [f"Subtype: {rule.subtype} (taxonomy of corpora/guideline.md)", ""]
@@ -69,7 +74,8 @@ def render_rule_text(rule: Rule) -> str:
     if rule.suggestion:
         lines += ["", "Suggestion", f"  {_plain(rule.suggestion)}"]
     if rule.options:
-        lines += ["", f"Options ([tool.spinlint.rules.{rule.code}])"] + [f"  {option}" for option in _options(rule)]
+        lines += ["", f"Options ([tool.spinlint.rules.{rule.code}])"]
+        lines += [f"  {option}" for option in _options(rule, in_force)]
     return "\n".join(lines)
 
 

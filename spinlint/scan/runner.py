@@ -1,45 +1,56 @@
-"""Runs the linter over paths and writes reports: the bridge between the CLI and the pipeline."""
+"""Runs the linter over paths: the bridge between the CLI and the pipeline (reports are written by ``output``)."""
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from ..config import Settings
 from ..lint import Linter
 from ..report import FileReport, InputProblem, Report
-from ..sources import InputError, display_path, iter_files, read_source, read_stdin
+from ..sources import InputError, check_encoding, display_path, iter_files, lookup_problem, read_source, read_stdin
+
+
+class LintCrash(Exception):
+    """An unexpected error (a bug) while linting one file; the CLI names ``path`` and the cause in one line."""
+
+    def __init__(self, path: str):
+        super().__init__(path)
+        self.path = path
 
 
 def lint_paths(paths: list[Path], settings_for: Callable[[Path], Settings], *, include=(), exclude=(),
                stdin_filename: str | None = None, encoding: str | None = None, max_bytes: int = 10_000_000,
                model_path: Path | None = None, keep_text: bool = False,
-               warn: Callable[[str], None] = lambda message: None, linted: list[Path] | None = None) -> Report:
+               warn: Callable[[str], None] = lambda message: None, linted: list[Path] | None = None,
+               follow_symlinks: bool = False) -> Report:
     """Lint every path; ``linted``, when given, collects the real path of each file read (for ``write_output``:
-    the names in the report are display names, escaped when they are not UTF-8)."""
+    the names in the report are display names, escaped when they are not UTF-8).
+
+    An encoding that cannot decode text is an ``InputError`` before any file is read."""
+    if encoding:
+        check_encoding(encoding)
     linter = Linter(model_path=model_path, keep_text=keep_text)
     files: list[FileReport] = []
     problems: list[InputProblem] = []
     real_paths = [path for path in paths if str(path) != "-"]
     if len(real_paths) != len(paths):
         name = stdin_filename or "-"
-        settings = settings_for(Path(name) if stdin_filename else Path.cwd() / "-")
+        settings = settings_for(stdin_config_path(stdin_filename))
         try:
             source = read_stdin(sys.stdin.buffer.read(), name=name, encoding=encoding)
-            files.append(linter.lint(source, settings))
+            files.append(_lint_one(linter, source, settings))
         except InputError as error:
             problems.append(InputProblem(name, str(error)))
+    existing = []
     for path in real_paths:
-        if not os.path.lexists(path):
-            problems.append(InputProblem(display_path(path), f"{display_path(path)}: no such file or directory"))
-    existing = [path for path in real_paths if os.path.lexists(path)]
-    for path, named in iter_files(existing, include=tuple(include), exclude=tuple(exclude)):
-        settings = settings_for(path)
-        if not named and settings.is_excluded(path):
-            continue
+        problem = lookup_problem(path)
+        if problem:
+            problems.append(InputProblem(display_path(path), problem))
+        else:
+            existing.append(path)
+    for path, named, settings in _candidates(existing, settings_for, include, exclude, warn, follow_symlinks):
         shown = display_path(path)
         try:
             source = read_source(path, encoding=encoding, max_bytes=max_bytes, display=shown)
@@ -52,30 +63,38 @@ def lint_paths(paths: list[Path], settings_for: Callable[[Path], Settings], *, i
             continue
         if linted is not None:
             linted.append(path)
-        files.append(linter.lint(source, settings))
+        files.append(_lint_one(linter, source, settings))
     return Report(files=tuple(files), problems=tuple(problems))
 
 
-def write_output(destination: Path, text: str, inputs: list[Path]) -> None:
-    """Write atomically (temporary file, then rename); never over an input file."""
-    folder = destination.parent if str(destination.parent) else Path(".")
-    if not folder.is_dir():
-        raise ValueError(f"{display_path(destination)}: the folder {display_path(folder)} does not exist")
-    if destination.exists():
-        for path in inputs:
-            try:
-                if path.is_file() and os.path.samefile(path, destination):
-                    raise ValueError(f"{display_path(destination)}: refusing to overwrite an input file")
-            except OSError:
-                continue
-    handle, temporary = tempfile.mkstemp(prefix=f".{destination.name}.", suffix=".tmp", dir=folder)
+def stdin_config_path(stdin_filename: str | None) -> Path:
+    """Where standard input's config is looked for: beside the name it is given, else in the cwd."""
+    return Path(stdin_filename) if stdin_filename else Path.cwd() / "-"
+
+
+def files_to_lint(paths: list[Path], settings_for: Callable[[Path], Settings], *, include=(), exclude=(),
+                  follow_symlinks: bool = False) -> list[Path]:
+    """What ``lint_paths`` would read, in its order (``-`` for stdin first); missing paths are left out."""
+    found = [Path("-")] if any(str(path) == "-" for path in paths) else []
+    existing = [path for path in paths if str(path) != "-" and not lookup_problem(path)]
+    found += [path for path, _, _ in _candidates(existing, settings_for, include, exclude, None, follow_symlinks)]
+    return found
+
+
+def _candidates(existing: list[Path], settings_for: Callable[[Path], Settings], include, exclude, warn=None,
+                follow_symlinks: bool = False) -> Iterator[tuple[Path, bool, Settings]]:
+    """Each file named or found under a folder, whether it was named, and its settings; a folder walk
+    leaves out what the file's config excludes (a named file is always linted)."""
+    for path, named in iter_files(existing, include=tuple(include), exclude=tuple(exclude), warn=warn,
+                                  follow_symlinks=follow_symlinks):
+        settings = settings_for(path)
+        if named or not settings.is_excluded(path):
+            yield path, named, settings
+
+
+def _lint_one(linter: Linter, source, settings: Settings) -> FileReport:
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
-        os.replace(temporary, destination)
-    except BaseException:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
-        raise
+        return linter.lint(source, settings)
+    except Exception as error:  # a bug: say which file set it off
+        raise LintCrash(source.path) from error
+

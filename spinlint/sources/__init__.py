@@ -7,17 +7,23 @@ problem becomes an ``InputError`` whose message is one line naming the file.
 from __future__ import annotations
 
 import codecs
+import errno
 import fnmatch
+import hashlib
 import os
+import re
 import stat
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
-from .document import Source
+from ..document import Source
+from .errors import InputError
 
-DEFAULT_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm")
 FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
-PLANNED_FORMATS = (".docx", ".doc", ".pdf", ".odt", ".rtf", ".pptx", ".xlsx", ".epub")
+# Read by the modules beside this one, each imported only when such a file is linted.
+DOCUMENT_FORMATS = (".docx", ".pdf", ".eml", ".mbox")
+DEFAULT_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm", *DOCUMENT_FORMATS)
+PLANNED_FORMATS = (".doc", ".odt", ".rtf", ".pptx", ".xlsx", ".epub")
 SKIPPED_FOLDERS = {".git", ".hg", ".svn", "node_modules", "__pycache__", "build", "dist", "site-packages",
                    ".venv", "venv", ".tox", ".nox", ".mypy_cache", ".pytest_cache", ".ruff_cache"}
 # spinlint's own HTML report says so in its <head>; linting it would lint our own messages.
@@ -29,10 +35,11 @@ MAGIC_NUMBERS = {
     b"\x1f\x8b": "a gzip archive", b"\x7fELF": "an executable", b"{\\rtf": "an RTF document",
 }
 ENCODING_HINT = "if it came from Word or Windows, try --encoding cp1252"
-
-
-class InputError(Exception):
-    """A file that cannot be linted; the message is one line that names it."""
+# Codecs such as utf-7 and unicode_escape can produce halves of surrogate pairs, which are not text:
+# every later stage (and every output format) would have to cope with a string it cannot encode.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+# Files are read in pieces of this size, so --max-bytes bounds what is read, never what is allocated up front.
+READ_CHUNK = 1 << 20
 
 
 def relative_path(path: Path | str) -> str:
@@ -50,43 +57,94 @@ def relative_path(path: Path | str) -> str:
 
 def display_path(path: Path | str) -> str:
     """The path as users should see it: relative to the cwd when inside it, never with lone surrogates."""
-    # Undecodable bytes in file names arrive as surrogates; show them as \xNN escapes.
-    return relative_path(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return escaped_name(relative_path(path))
+
+
+def escaped_name(name: str) -> str:
+    """``name`` with the undecodable bytes of a file name (surrogates) shown as ``\\xNN`` escapes."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def lookup_problem(path: Path | str) -> str | None:
+    """Why ``path`` cannot even be looked up (missing, or a folder on the way that cannot be searched), or None."""
+    try:
+        os.lstat(path)
+    except FileNotFoundError:
+        return f"{display_path(path)}: no such file or directory"
+    except OSError as error:  # a permission error is not "no such file": say which it is
+        return f"{display_path(path)}: cannot read it ({error.strerror or error})"
+    return None
 
 
 def format_for(name: str) -> str:
     return FORMATS.get(Path(name).suffix.lower(), "text")
 
 
-def iter_files(paths: list[Path], *, include: tuple[str, ...] = (), exclude: tuple[str, ...] = ()
+def iter_files(paths: list[Path], *, include: tuple[str, ...] = (), exclude: tuple[str, ...] = (),
+               warn: Callable[[str], None] = lambda message: None, follow_symlinks: bool = False
                ) -> Iterator[tuple[Path, bool]]:
-    """Each file to lint, with whether the user named it (True) or a directory walk found it (False)."""
+    """Each file to lint, with whether the user named it (True) or a directory walk found it (False).
+
+    A walk warns about (and skips) what it cannot enter or should not read, and goes on: a folder it
+    cannot search, a path too long for the system, a file symlink leading out of the walked folder
+    (unless ``follow_symlinks``).
+    """
     for path in paths:
         path = Path(path)
         if path.is_dir():
-            yield from ((found, False) for found in _walk(path, include, exclude))
+            yield from ((found, False) for found in _walk(path, include, exclude, warn, follow_symlinks))
         else:
             yield path, True
 
 
-def _walk(root: Path, include: tuple[str, ...], exclude: tuple[str, ...]) -> Iterator[Path]:
+def _walk(root: Path, include: tuple[str, ...], exclude: tuple[str, ...], warn: Callable[[str], None],
+          follow_symlinks: bool) -> Iterator[Path]:
     candidates: list[Path] = []
+    tree = Path(os.path.realpath(root))
+
+    def cannot_enter(error: OSError) -> None:
+        warn(f"skipped {display_path(error.filename or root)}: cannot read the folder ({error.strerror or error})")
+
     # followlinks=False: a symlinked folder is not entered, so a symlink loop cannot trap the walk.
-    for folder, subfolders, files in os.walk(root, onerror=lambda error: None):
-        subfolders[:] = sorted(name for name in subfolders if not _skip_folder(Path(folder, name)))
+    for folder, subfolders, files in os.walk(root, onerror=cannot_enter):
+        entered = []
+        for name in sorted(subfolders):
+            try:
+                if not _skip_folder(Path(folder, name)):
+                    entered.append(name)
+            except OSError as error:  # not searchable, or a path over PATH_MAX
+                warn(f"skipped {display_path(Path(folder, name))}: cannot read the folder "
+                     f"({error.strerror or error})")
+        subfolders[:] = entered
         for name in sorted(files):
             path = Path(folder, name)
             relative = path.relative_to(root).as_posix()
             if name.startswith(".") or not _wanted(relative, name, include, exclude):
                 continue
             try:
-                if not stat.S_ISREG(os.stat(path).st_mode):  # FIFOs, sockets, devices, dangling links
+                if not stat.S_ISREG(os.stat(path).st_mode):  # FIFOs, sockets, devices
                     continue
-            except OSError:
+            except (FileNotFoundError, NotADirectoryError):  # a dangling link
+                continue
+            except OSError as error:
+                if error.errno != errno.ELOOP:  # a symlink loop is as good as dangling
+                    warn(f"skipped {display_path(path)}: cannot read it ({error.strerror or error})")
+                continue
+            if not follow_symlinks and path.is_symlink() and not _inside(path, tree):
+                # An archive can hold notes.md -> ~/.aws/credentials; its text would land in the report.
+                warn(f"skipped {display_path(path)}: a symlink to a file outside {display_path(root)} "
+                     "(--follow-symlinks reads it)")
                 continue
             candidates.append(path)
     ignored = _git_ignored(root, candidates)
     yield from (path for path in candidates if path not in ignored)
+
+
+
+def _inside(path: Path, tree: Path) -> bool:
+    """Whether ``path``, every symlink followed, lies in the folder ``tree``."""
+    target = Path(os.path.realpath(path))
+    return target == tree or tree in target.parents
 
 
 def _skip_folder(path: Path) -> bool:
@@ -115,14 +173,14 @@ def _git_ignored(root: Path, paths: list[Path]) -> set[Path]:
     """
     if not paths:
         return set()
-    top = _repository_root(root)
+    top = repository_root(root)
     if top is None:
         return set()
     rules = _IgnoreRules(top)
     return {path for path in paths if rules.ignored(path)}
 
 
-def _repository_root(folder: Path) -> Path | None:
+def repository_root(folder: Path) -> Path | None:
     """The nearest folder at or above ``folder`` holding a ``.git`` entry (a folder or a file)."""
     folder = folder.resolve()
     for candidate in (folder, *folder.parents):
@@ -184,6 +242,13 @@ class _IgnoreRules:
 def read_source(path: Path, *, encoding: str | None = None, max_bytes: int = 10_000_000,
                 display: str | None = None) -> Source:
     shown = display or display_path(path)
+    return source_from_bytes(read_bytes(path, max_bytes=max_bytes, display=shown), path, encoding=encoding,
+                             display=shown)
+
+
+def read_bytes(path: Path, *, max_bytes: int = 10_000_000, display: str | None = None) -> bytes:
+    """The bytes of a regular file of at most ``max_bytes`` (``scan`` hashes and lints these same bytes)."""
+    shown = display or display_path(path)
     if Path(path).suffix.lower() in PLANNED_FORMATS:
         raise InputError(f"{shown}: unsupported format {Path(path).suffix.lower()} "
                          "(export it to .txt, .md or .html first)")
@@ -202,33 +267,83 @@ def read_source(path: Path, *, encoding: str | None = None, max_bytes: int = 10_
                          f"raise it with --max-bytes")
     try:
         with open(path, "rb") as stream:
-            data = stream.read(max_bytes + 1)
+            data = _read_at_most(stream, max_bytes + 1)
     except OSError as error:
         raise InputError(f"{shown}: cannot read it ({error.strerror})") from None
     if len(data) > max_bytes:
         raise InputError(f"{shown}: over the {max_bytes:,}-byte limit; raise it with --max-bytes")
+    return data
+
+
+def file_sha256(path: Path | str) -> str | None:
+    """The file's sha256, read in pieces (a file over --max-bytes is hashed, never held), or None if unreadable."""
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as stream:
+            for chunk in iter(lambda: stream.read(READ_CHUNK), b""):
+                digest.update(chunk)
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def _read_at_most(stream, limit: int) -> bytes:
+    # read(limit) would allocate ``limit`` bytes before reading one: --max-bytes 1e11 is a MemoryError.
+    chunks, total = [], 0
+    while total < limit:
+        chunk = stream.read(min(READ_CHUNK, limit - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)
+
+
+def source_from_bytes(data: bytes, path: Path, *, encoding: str | None = None, display: str | None = None) -> Source:
+    shown = display or display_path(path)
     if REPORT_MARKER in data[:4096]:
         raise InputError(f"{shown}: a spinlint report, not a document")
+    if Path(path).suffix.lower() in DOCUMENT_FORMATS:
+        return read_document(data, shown, Path(path).suffix.lower(), os_path=relative_path(path))
     return Source(path=shown, text=decode(data, shown, encoding), format=format_for(str(path)),
                   os_path=relative_path(path))
 
 
 def read_stdin(data: bytes, *, name: str = "-", encoding: str | None = None) -> Source:
+    if Path(name).suffix.lower() in DOCUMENT_FORMATS:
+        return read_document(data, name, Path(name).suffix.lower())
     return Source(path=name, text=decode(data, name, encoding), format=format_for(name))
+
+
+def read_document(data: bytes, shown: str, suffix: str, *, os_path: str | None = None) -> Source:
+    """The prose of a .docx, .pdf, .eml or .mbox file, with the pages or paragraphs it came from."""
+    if suffix == ".docx":
+        from .word import read_docx as reader
+    elif suffix == ".pdf":
+        from .pdf import read_pdf as reader
+    elif suffix == ".eml":
+        from .mail import read_eml as reader
+    else:
+        from .mail import read_mbox as reader
+    return reader(data, shown, os_path)
 
 
 def decode(data: bytes, shown: str, encoding: str | None = None) -> str:
     """UTF-8 (with or without BOM) or UTF-16/32 with BOM; anything else only when ``encoding`` names it."""
     if encoding:
+        check_encoding(encoding, shown)
         try:
-            codecs.lookup(encoding)
-        except LookupError:
-            raise InputError(f"{shown}: unknown encoding {encoding!r}") from None
-        try:
-            return _strip_bom(data.decode(encoding))
+            text = data.decode(encoding)
         except UnicodeDecodeError as error:
             raise InputError(f"{shown}: not valid {encoding} (byte 0x{data[error.start]:02x} at offset "
                              f"{error.start})") from None
+        except UnicodeError:  # punycode, idna, undefined: their messages quote the document, so say no more
+            raise InputError(f"{shown}: not valid {encoding}") from None
+        surrogate = _LONE_SURROGATE.search(text)
+        if surrogate:
+            raise InputError(f"{shown}: decoding it as {encoding} gives a lone surrogate "
+                             f"(U+{ord(surrogate.group()):04X} at character {surrogate.start()}), which is not text")
+        return _strip_bom(text)
     for bom, codec in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
                        (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
                        (codecs.BOM_UTF16_BE, "utf-16")):
@@ -240,12 +355,23 @@ def decode(data: bytes, shown: str, encoding: str | None = None) -> str:
                                  f"(offset {error.start})") from None
     kind = _binary_kind(data)
     if kind:
-        raise InputError(f"{shown}: binary file ({kind}); spinlint reads text, Markdown and HTML")
+        raise InputError(f"{shown}: binary file ({kind}); spinlint reads text, Markdown, HTML, .docx, .pdf and .eml")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise InputError(f"{shown}: not valid UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start}); "
                          f"{ENCODING_HINT}") from None
+
+
+def check_encoding(encoding: str, shown: str = "--encoding") -> None:
+    """Refuse an unknown codec or one that does not turn bytes into text (rot13, base64, zlib)."""
+    try:
+        info = codecs.lookup(encoding)
+    except LookupError:
+        raise InputError(f"{shown}: unknown encoding {encoding!r}") from None
+    # The flag bytes.decode itself consults to refuse such codecs (CodecInfo's keyword since Python 3.4).
+    if not getattr(info, "_is_text_encoding", True):
+        raise InputError(f"{shown}: {encoding!r} is not a text encoding")
 
 
 def _strip_bom(text: str) -> str:

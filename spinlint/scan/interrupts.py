@@ -1,0 +1,65 @@
+"""Ctrl-C during a parallel scan ends in the one line the CLI prints: nothing from workers or threads.
+
+The terminal sends SIGINT to every process in the foreground group, so worker processes that are still
+importing numpy would each print a KeyboardInterrupt traceback, and the pool's bookkeeping threads can
+fail noisily while the main thread unwinds.  Workers are started with SIGINT blocked (a blocked signal
+mask survives fork and exec), so only the parent reacts and shuts the pool down; once it has been
+interrupted, exceptions in background threads are not printed.
+"""
+
+from __future__ import annotations
+
+import signal
+import threading
+from contextlib import contextmanager
+from typing import Iterator
+
+
+@contextmanager
+def workers_ignore_ctrl_c() -> Iterator[None]:
+    """Processes (and threads) started inside this block do not receive SIGINT; the caller still does
+    once the block ends (a Ctrl-C that arrives inside it is held, not lost)."""
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: Ctrl-C reaches workers differently
+        yield
+        return
+    # The standard library's resource tracker unblocks SIGINT after it starts its own process (3.11:
+    # SIG_UNBLOCK, not a restore), and the pool starts it with the first worker: start it first.
+    from multiprocessing import resource_tracker
+
+    resource_tracker.ensure_running()
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+@contextmanager
+def quiet_threads_once_interrupted() -> Iterator[None]:
+    """After a Ctrl-C, background threads that fail as the pool is torn down say nothing."""
+    if (threading.current_thread() is not threading.main_thread()
+            or signal.getsignal(signal.SIGINT) is not signal.default_int_handler):
+        yield  # SIGINT ignored (nohup) or handled by someone else: leave it so
+        return
+    interrupted = threading.Event()
+    previous_hook = threading.excepthook
+
+    def on_ctrl_c(signum, frame):
+        interrupted.set()
+        raise KeyboardInterrupt
+
+    def excepthook(args):
+        if not interrupted.is_set():
+            previous_hook(args)
+
+    signal.signal(signal.SIGINT, on_ctrl_c)
+    threading.excepthook = excepthook
+    try:
+        yield
+    except KeyboardInterrupt:
+        interrupted.set()
+        raise
+    finally:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        if not interrupted.is_set():
+            threading.excepthook = previous_hook  # after an interrupt, threads may still be failing
