@@ -373,7 +373,7 @@ def agentless_decision(text: str, options: Mapping[str, Any]) -> Iterator[Offset
 
 # An impersonal force: a qualified environment ("a challenging macroeconomic environment", "the evolving market
 # landscape", "ongoing financial pressures across the wider health economy") or a force that names itself
-# ("headwinds", "turmoil", "market realities", "the pace of change", "a moment of transformation").
+# ("headwinds", "turmoil", "market realities", "the pace of change").
 _FORCE_ADJECTIVE = (r"challenging|difficult|tough|tougher|uncertain|evolving|shifting|changing|complex|volatile|"
                     r"adverse|unprecedented|turbulent|hostile|harsh|unfavou?rable|soft|softer|weak|weaker|dynamic|inflationary|"
                     r"recessionary|aggressive|overheated|brutal|saturated|unpredictable|fast[- ]moving|ongoing|"
@@ -386,9 +386,7 @@ _FORCE_DOMAIN = (r"market|markets|economic|macro|macroeconomic|macro-economic|re
 _FORCE_NOUN = (r"environments?|landscapes?|climate|conditions|pressures?|realities|forces|turmoil|volatility|"
                r"turbulence|uncertainty|uncertainties|backdrop|economy|circumstances|dynamics|shifts?|headwinds?|times")
 _SELF_NAMED = (r"headwinds?|turmoil|market\s+(?:forces|realities|dynamics)|"
-               r"(?:the\s+)?realities\s+of\s+(?:the|our|today.s)\s+(?:\w+\s+)?(?:market|industry|economy|sector)|the\s+pace\s+of\s+(?:change|disruption)|"
-               r"(?:a|this)\s+(?:[\w-]+\s+)?(?:moment|period|era|time)\s+of\s+(?:profound\s+|rapid\s+|great\s+)?"
-               r"(?:transformation|change|disruption|transition|upheaval)")
+               r"(?:the\s+)?realities\s+of\s+(?:the|our|today.s)\s+(?:\w+\s+)?(?:market|industry|economy|sector)|the\s+pace\s+of\s+(?:change|disruption)")
 _FORCE = re.compile(
     rf"\b(?:{_SELF_NAMED}|"
     rf"(?:(?:{_FORCE_ADJECTIVE})[\s,]+(?:and\s+)?){{0,3}}(?:(?:{_FORCE_DOMAIN})[\s-]+)+(?:{_FORCE_NOUN})|"
@@ -414,9 +412,6 @@ _CHANGING_AFTER = re.compile(r"^\s+(?:\w+\s+)?(?:continu\w+\s+to\s+|keeps?\s+|is
 # Any landscape or market that is changing is the force in that frame: 'as the payments landscape evolves'.
 _CHANGING_FORCE = re.compile(r"\b(?:the|an?|our|today.s)\s+(?:[\w-]+\s+){0,3}?(?:landscape|environment|market|markets|"
                              r"climate|economy|industry|sector|world)\b", re.IGNORECASE)
-# 'In this moment of transformation, some roles will no longer be needed.'
-_MOMENT = re.compile(r"(?:moment|period|era|time)\s+of", re.IGNORECASE)
-_IN_BEFORE = re.compile(r"\b(?:in|during|amid|amidst|through)\s+$", re.IGNORECASE)
 # The present tense of 'affected by' describes what a business is exposed to, not what happened.
 _EXPOSURE = re.compile(r"\b(?:is|are|(?:is|are)\s+being|can\s+be|may\s+be)\s+(?:also\s+|\w+ly\s+)?$", re.IGNORECASE)
 # Bad news or a hard decision in the same sentence.
@@ -455,7 +450,7 @@ def outside_force_cause(text: str, options: Mapping[str, Any]) -> Iterator[Offse
     if not any(word in probe for word in ("environment", "landscape", "climate", "condition", "pressure", "realit",
                                           "force", "turmoil", "volatil", "turbulen", "uncertain", "backdrop",
                                           "econom", "circumstance", "dynamic", "shift", "headwind", "times",
-                                          "pace of", "moment", "period", "era ")):
+                                          "pace of")):
         return
     if _FORCE_VETO.search(text):
         return
@@ -465,8 +460,7 @@ def outside_force_cause(text: str, options: Mapping[str, Any]) -> Iterator[Offse
         window = max(0, found.start() - 80)
         before = (_CAUSE_BEFORE.search(text, window, found.start())
                   or (_CHANGING_AFTER.match(text[found.end():found.end() + 40])
-                      and _AS_BEFORE.search(text, window, found.start()))
-                  or (_MOMENT.search(found.group(0)) and _IN_BEFORE.search(text, window, found.start())))
+                      and _AS_BEFORE.search(text, window, found.start())))
         after = None if before else _CAUSE_AFTER.match(text[found.end():found.end() + 60])
         if before is None and after is None:
             continue
