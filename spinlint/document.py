@@ -11,11 +11,10 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Iterator, Sequence
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     """A half-open range ``[start, end)`` in the source text."""
 
@@ -35,7 +34,7 @@ class Source:
     os_path: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Run:
     """A stretch of block text copied from the source.
 
@@ -51,7 +50,7 @@ class Run:
     source_end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EvidenceMarker:
     """A link, footnote reference or citation: not prose, but support for a claim."""
 
@@ -60,7 +59,7 @@ class EvidenceMarker:
     target: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Directive:
     """An inline ``spinlint-disable`` / ``spinlint-enable`` comment."""
 
@@ -69,9 +68,12 @@ class Directive:
     span: Span  # the comment itself, in the source
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Block:
     """One paragraph-like unit of prose with a map back to the source.
+
+    The values here are slotted: a list of one-word items makes a block, a run and a sentence for
+    every few bytes of input, and a per-object ``__dict__`` tripled what they cost.
 
     ``markers`` are the evidence markers that sit inside or directly after
     this block (their spans are source spans).
@@ -84,6 +86,7 @@ class Block:
     # Ranges of ``text`` holding a word that was written in disguise (hidden characters, look-alike
     # letters) in the source; set by spinlint.text.normalise, which also undid the disguise in ``text``.
     disguised: tuple[tuple[int, int], ...] = ()
+    _run_starts: list[int] | None = field(default=None, init=False, repr=False, compare=False)
 
     def to_source(self, start: int, end: int) -> Span:
         """Map a prose range of this block to a source span."""
@@ -94,12 +97,15 @@ class Block:
             return Span(pos, pos)
         return Span(self._position(start, is_end=False), self._position(end, is_end=True))
 
-    @cached_property
+    @property
     def run_starts(self) -> list[int]:
         """Where each run starts in the block text (for bisecting)."""
-        # Built once per block: a block of many short lines has hundreds of thousands of runs,
-        # and rebuilding this list for every finding made positions quadratic.
-        return [run.prose_start for run in self.runs]
+        # Built once per block, and only for a block whose positions are asked for: a block of many
+        # short lines has hundreds of thousands of runs, and rebuilding this list for every finding
+        # made positions quadratic.
+        if self._run_starts is None:
+            object.__setattr__(self, "_run_starts", [run.prose_start for run in self.runs])
+        return self._run_starts
 
     def pieces(self, start: int, end: int) -> Iterator[tuple[str, int, int]]:
         """``text[start:end]`` as (prose, source start, source end): verbatim runs clipped to the range,
@@ -203,7 +209,7 @@ class Document:
     markers: tuple[EvidenceMarker, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence inside a block: ``block.text[start:end]``."""
 
