@@ -12,9 +12,10 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Iterator, Sequence
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     """A half-open range ``[start, end)`` in the source text."""
 
@@ -57,7 +58,7 @@ class Source:
         return self.landmarks[index].label if index >= 0 else ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Run:
     """A stretch of block text copied from the source.
 
@@ -73,7 +74,7 @@ class Run:
     source_end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EvidenceMarker:
     """A link, footnote reference or citation: not prose, but support for a claim."""
 
@@ -82,7 +83,7 @@ class EvidenceMarker:
     target: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Directive:
     """An inline ``spinlint-disable`` / ``spinlint-enable`` comment."""
 
@@ -91,9 +92,12 @@ class Directive:
     span: Span  # the comment itself, in the source
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Block:
     """One paragraph-like unit of prose with a map back to the source.
+
+    The values here are slotted: a list of one-word items makes a block, a run and a sentence for
+    every few bytes of input, and a per-object ``__dict__`` tripled what they cost.
 
     ``markers`` are the evidence markers that sit inside or directly after
     this block (their spans are source spans).
@@ -103,6 +107,10 @@ class Block:
     text: str
     runs: tuple[Run, ...]
     markers: tuple[EvidenceMarker, ...] = ()
+    # Ranges of ``text`` holding a word that was written in disguise (hidden characters, look-alike
+    # letters) in the source; set by spinlint.text.normalise, which also undid the disguise in ``text``.
+    disguised: tuple[tuple[int, int], ...] = ()
+    _run_starts: list[int] | None = field(default=None, init=False, repr=False, compare=False)
 
     def to_source(self, start: int, end: int) -> Span:
         """Map a prose range of this block to a source span."""
@@ -113,12 +121,91 @@ class Block:
             return Span(pos, pos)
         return Span(self._position(start, is_end=False), self._position(end, is_end=True))
 
-    @cached_property
+    @property
     def run_starts(self) -> list[int]:
         """Where each run starts in the block text (for bisecting)."""
-        # Built once per block: a block of many short lines has hundreds of thousands of runs,
-        # and rebuilding this list for every finding made positions quadratic.
-        return [run.prose_start for run in self.runs]
+        # Built once per block, and only for a block whose positions are asked for: a block of many
+        # short lines has hundreds of thousands of runs, and rebuilding this list for every finding
+        # made positions quadratic.
+        if self._run_starts is None:
+            object.__setattr__(self, "_run_starts", [run.prose_start for run in self.runs])
+        return self._run_starts
+
+    def pieces(self, start: int, end: int) -> Iterator[tuple[str, int, int]]:
+        """``text[start:end]`` as (prose, source start, source end): verbatim runs clipped to the range,
+        other runs whole (see ``unsplit``)."""
+        if start >= end or not self.runs:
+            return
+        runs, text = self.runs, self.text
+        index = max(0, bisect_right(self.run_starts, start) - 1)
+        while index < len(runs) and runs[index].prose_start < end:
+            run = runs[index]
+            run_end = run.prose_start + run.prose_len
+            low, high = max(start, run.prose_start), min(end, run_end)
+            if low < high:
+                if run.prose_len == run.source_end - run.source_start:
+                    shift = run.source_start - run.prose_start
+                    yield text[low:high], low + shift, high + shift
+                else:
+                    yield text[run.prose_start:run_end], run.source_start, run.source_end
+            index += 1
+
+    def unsplit(self, start: int, end: int) -> tuple[int, int]:
+        """[start, end) grown so that it does not cut through a run that is not a verbatim copy."""
+        if not self.runs:
+            return start, end
+        starts, runs = self.run_starts, self.runs
+        first = runs[max(0, bisect_right(starts, start) - 1)]
+        if first.prose_len != first.source_end - first.source_start and start > first.prose_start:
+            start = first.prose_start
+        last = runs[max(0, bisect_right(starts, end - 1) - 1)]
+        last_end = last.prose_start + last.prose_len
+        if last.prose_len != last.source_end - last.source_start and end < last_end:
+            end = last_end
+        return start, end
+
+    def edited(self, edits: Sequence[tuple[int, int, str]],
+               disguised: tuple[tuple[int, int], ...] = ()) -> Block:
+        """This block with each ``text[start:end]`` replaced (edits sorted and apart); the runs follow.
+
+        A replaced stretch maps to the source stretch it came from, so positions stay exact in the
+        original however the copy was changed.
+        """
+        groups: list[list] = []  # [low, high, edits inside]: edits that share a run are mapped together
+        for start, end, replacement in edits:
+            low, high = self.unsplit(start, end)
+            if groups and low < groups[-1][1]:
+                groups[-1][1] = max(groups[-1][1], high)
+                groups[-1][2].append((start, end, replacement))
+            else:
+                groups.append([low, high, [(start, end, replacement)]])
+        parts: list[str] = []
+        runs: list[Run] = []
+        length = 0
+
+        def add(prose: str, source_start: int, source_end: int) -> None:
+            nonlocal length
+            if prose:
+                parts.append(prose)
+                runs.append(Run(length, len(prose), source_start, source_end))
+                length += len(prose)
+
+        position = 0
+        for low, high, inside in groups:
+            for piece in self.pieces(position, low):
+                add(*piece)
+            new, cursor = [], low
+            for start, end, replacement in inside:
+                new += [self.text[cursor:start], replacement]
+                cursor = end
+            new.append(self.text[cursor:high])
+            span = self.to_source(low, high)
+            add("".join(new), span.start, span.end)
+            position = high
+        for piece in self.pieces(position, len(self.text)):
+            add(*piece)
+        return Block(kind=self.kind, text="".join(parts), runs=tuple(runs), markers=self.markers,
+                     disguised=disguised)
 
     def _position(self, offset: int, *, is_end: bool) -> int:
         starts = self.run_starts
@@ -146,7 +233,7 @@ class Document:
     markers: tuple[EvidenceMarker, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence inside a block: ``block.text[start:end]``."""
 

@@ -104,57 +104,29 @@ def bounded(blocks: list[Block] | tuple[Block, ...]) -> list[Block]:
 
 
 def _collapse_long_tokens(block: Block) -> Block:
-    runs = block.runs
-    starts = block.run_starts
     builder = BlockBuilder(block.kind)
     builder.markers = list(block.markers)
     position = 0
     for token in LONG_TOKEN.finditer(block.text):
-        start, end = _widen(runs, starts, token.start(), token.end())
+        start, end = block.unsplit(token.start(), token.end())
         start = max(start, position)  # widening may reach back into the previous token's stretch
         if end <= start:
             continue
-        _copy(block, runs, starts, position, start, builder)
+        _copy(block, position, start, builder)
         span = block.to_source(start, end)
         builder.add(TOKEN_PLACEHOLDER, span.start, span.end)
         position = end
-    _copy(block, runs, starts, position, len(block.text), builder)
+    _copy(block, position, len(block.text), builder)
     return builder.build() or block
 
 
-def _widen(runs, starts: list[int], start: int, end: int) -> tuple[int, int]:
-    """[start, end) grown so that it does not cut through a run that is not a verbatim copy."""
-    first = runs[max(0, bisect_right(starts, start) - 1)]
-    if first.prose_len != first.source_end - first.source_start and start > first.prose_start:
-        start = first.prose_start
-    last = runs[max(0, bisect_right(starts, end - 1) - 1)]
-    last_end = last.prose_start + last.prose_len
-    if last.prose_len != last.source_end - last.source_start and end < last_end:
-        end = last_end
-    return start, end
-
-
-def _copy(block: Block, runs, starts: list[int], start: int, end: int, builder: BlockBuilder) -> None:
+def _copy(block: Block, start: int, end: int, builder: BlockBuilder) -> None:
     """Append block.text[start:end] to ``builder`` with its runs (verbatim runs clipped to the range)."""
-    if start >= end:
-        return
-    index = max(0, bisect_right(starts, start) - 1)
-    while index < len(runs) and runs[index].prose_start < end:
-        run = runs[index]
-        run_end = run.prose_start + run.prose_len
-        low, high = max(start, run.prose_start), min(end, run_end)
-        if low < high:
-            if run.prose_len == run.source_end - run.source_start:
-                shift = run.source_start - run.prose_start
-                builder.add(block.text[low:high], low + shift, high + shift)
-            else:
-                builder.add(block.text[run.prose_start:run_end], run.source_start, run.source_end)
-        index += 1
+    for piece in block.pieces(start, end):
+        builder.add(*piece)
 
 
 def _split(block: Block) -> list[Block]:
-    runs = block.runs
-    starts = block.run_starts
     text = block.text
     pieces: list[Block] = []
     start = 0
@@ -164,9 +136,9 @@ def _split(block: Block) -> list[Block]:
             cut = max(text.rfind(" ", start + MAX_BLOCK_CHARS // 2, start + MAX_BLOCK_CHARS),
                       text.rfind("\n", start + MAX_BLOCK_CHARS // 2, start + MAX_BLOCK_CHARS))
             end = cut + 1 if cut > start else start + MAX_BLOCK_CHARS
-            end = _widen(runs, starts, start, end)[1]
+            end = block.unsplit(start, end)[1]
         builder = BlockBuilder(block.kind)
-        _copy(block, runs, starts, start, end, builder)
+        _copy(block, start, end, builder)
         piece = builder.build()
         if piece is not None:
             pieces.append(piece)

@@ -14,8 +14,11 @@ from html.parser import HTMLParser
 from ..document import Document, EvidenceMarker, Source, Span
 from .blocks import BlockBuilder, directive_from, markers_in
 
-INVISIBLE = {"script", "style", "template", "noscript", "head", "svg", "math", "code", "pre", "iframe",
+INVISIBLE = {"script", "style", "template", "noscript", "head", "title", "svg", "math", "code", "pre", "iframe",
              "object", "select", "textarea"}
+# HTML5 lets </head> be left out: the head ends at the first tag that cannot be in it, or at the first
+# text that is not whitespace (the body has begun).  Without this a page with no </head> hid its body.
+HEAD_CONTENT = {"base", "link", "meta", "title", "style", "script", "noscript", "template"}
 BLOCK_TAGS = {"p", "div", "section", "article", "main", "aside", "header", "footer", "nav", "h1", "h2", "h3",
               "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "table", "tr", "td", "th",
               "caption", "figure", "figcaption", "hr", "body", "html", "form", "fieldset", "details",
@@ -31,6 +34,10 @@ NEWLINE = re.compile(r"\n")
 # taken from the original) is unchanged.
 NEUTRAL = "\x00"
 MARKED_SECTION = re.compile(r"<!\[")
+# "<!-->" and "<!--->" are whole (empty) comments in HTML5; the standard library's parser reads them as
+# the start of a comment and hides everything up to the next "-->".  Neutralising their third character
+# makes each a bogus comment that ends at its own ">", as a browser reads it.
+EMPTY_COMMENT = re.compile(r"<!---?>")
 COMMENT_OPEN = re.compile(r"<!--")
 # What mail clients wrap around the earlier message a reply quotes (Gmail, Apple Mail, Thunderbird, Yahoo,
 # Outlook): someone else's words, so not read.
@@ -62,11 +69,21 @@ class _ProseParser(HTMLParser):
             self.blocks.append(block)
         self.builder = BlockBuilder(kind)
 
+    def in_head(self) -> bool:
+        """Inside <head> (perhaps in a <noscript> there), where anything but head content ends the head."""
+        return "head" in self.hidden and all(tag in ("head", "noscript") for tag in self.hidden
+                                             [self.hidden.index("head"):])
+
+    def leave_head_for(self, tag: str) -> None:
+        if tag not in HEAD_CONTENT and tag != "head" and self.in_head():
+            del self.hidden[self.hidden.index("head"):]
+
     def handle_starttag(self, tag, attrs):
         start = self.position()
         if self.reply_depth:
             self.reply_depth += tag == self.reply_tag
             return
+        self.leave_head_for(tag)
         if not self.hidden and tag not in VOID and _is_quoted_reply(tag, attrs):
             self.flush()
             self.reply_tag, self.reply_depth = tag, 1
@@ -89,6 +106,7 @@ class _ProseParser(HTMLParser):
                                                        Span(start, end), tag))
 
     def handle_startendtag(self, tag, attrs):
+        self.leave_head_for(tag)
         if tag == "br":
             self.handle_starttag(tag, attrs)
         elif tag in BLOCK_TAGS:
@@ -98,6 +116,8 @@ class _ProseParser(HTMLParser):
         if self.reply_depth:
             self.reply_depth -= tag == self.reply_tag
             return
+        if tag in ("body", "html", "br"):
+            self.leave_head_for(tag)
         if self.hidden:
             if tag == self.hidden[-1]:
                 self.hidden.pop()
@@ -108,6 +128,8 @@ class _ProseParser(HTMLParser):
             self.flush()
 
     def handle_data(self, data):
+        if data.strip():
+            self.leave_head_for("#text")
         if self.hidden or self.reply_depth or not data:
             return
         start = self.position()
@@ -116,6 +138,7 @@ class _ProseParser(HTMLParser):
         self.builder.markers.extend(markers_in(data, start))
 
     def _reference(self, raw: str) -> None:
+        self.leave_head_for("#text")
         if self.hidden or self.reply_depth:
             return
         start = self.position()
@@ -151,6 +174,7 @@ def _defused(text: str) -> str:
     last_comment_close = text.rfind("-->")
     # "<![" becomes "<!" + NEUTRAL: a bogus comment up to the next ">", hidden as browsers hide it.
     cuts = [match.start() + 2 for match in MARKED_SECTION.finditer(text)]
+    cuts += [match.start() + 2 for match in EMPTY_COMMENT.finditer(text)]
     cuts += [match.start() for match in COMMENT_OPEN.finditer(text, max(last_comment_close, 0))
              if match.start() > last_comment_close]
     if last_close + 1 < len(text) and "<" in text[last_close + 1:]:

@@ -11,11 +11,23 @@ from __future__ import annotations
 
 import html
 import re
+from typing import Iterator
 
 from ..document import Document, EvidenceMarker, Source, Span
 from .blocks import BlockBuilder, html_comment_directives, markers_in
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# What the parser reads at a time, and the most it reads when no good place to cut comes (``_chunks``).
+CHUNK_CHARS = 32_000
+MAX_CHUNK_CHARS = 64_000
+LIST_ITEM = re.compile(r"(?:[-+*]|[0-9]{1,9}[.)])[ \t]+\S")
+THEMATIC_BREAK = re.compile(r"(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
+FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+HTML_BLOCK_START = re.compile(r" {0,3}(<[!?/]?[A-Za-z!\[?-]*)")
+# HTML blocks that a blank line does not end (CommonMark types 1-5), by how they start, and what ends them.
+HTML_RAW_ENDS = (("<script", "</script>"), ("<pre", "</pre>"), ("<style", "</style>"),
+                 ("<textarea", "</textarea>"), ("<!--", "-->"), ("<?", "?>"), ("<![cdata[", "]]>"), ("<!", ">"))
+REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]{1,999}\]:[^\n]*", re.MULTILINE)
 FRONT_MATTER_FENCE = re.compile(r"(?:---|\+\+\+)[ \t]*$")
 ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 FOOTNOTE_DEFINITION = re.compile(r"\[\^[^\]]{1,40}\]:")
@@ -42,21 +54,92 @@ def _parser():
     return _PARSER
 
 
-def _line_starts(text: str) -> list[int]:
-    return [0] + [match.end() for match in LINE_BREAK.finditer(text)] + [len(text)]
+def _line_starts(text: str, start: int, end: int) -> list[int]:
+    """Where each line of text[start:end] starts, and ``end``."""
+    return [start] + [match.end() for match in LINE_BREAK.finditer(text, start, end) if match.end() < end] + [end]
 
 
-def _blank_front_matter(text: str, starts: list[int]) -> tuple[str, int]:
-    """The text with YAML/TOML front matter lines emptied (line count kept), and where it ends."""
-    lines = text.splitlines()
-    if not lines or not FRONT_MATTER_FENCE.match(lines[0]):
-        return text, 0
-    fence = lines[0].strip()
-    for number in range(1, min(len(lines), 500)):
-        if lines[number].strip() in (fence, "..."):
-            end = starts[min(number + 1, len(starts) - 1)]
-            return "\n" * (number + 1) + text[end:], end
-    return text, 0
+def _front_matter_end(text: str) -> int:
+    """Where YAML/TOML front matter ends (0 when there is none); it is looked for in the first 500 lines."""
+    lines = LINE_WITH_END.finditer(text)
+    first = next(lines, None)
+    if first is None or not FRONT_MATTER_FENCE.match(first.group().rstrip("\r\n")):
+        return 0
+    fence = first.group().strip()
+    for _, line in zip(range(1, 500), lines):
+        if line.group().strip() in (fence, "..."):
+            return line.end()
+    return 0
+
+
+def _chunks(text: str, start: int) -> Iterator[tuple[int, int]]:
+    """text[start:] in stretches the parser reads one at a time, cut where a cut changes no block.
+
+    markdown-it keeps a token object per construct, several hundred bytes for each byte of a list of
+    one-word items, so a long document is parsed a stretch at a time (``CHUNK_CHARS``): before a line
+    that starts a block at the left margin after a blank line, or a new list item, but never inside a
+    fenced code block or an HTML block.  Where no such line comes for ``MAX_CHUNK_CHARS`` (a paragraph
+    that long is cut into pieces later anyway), any line start will do, and a line longer than that is
+    cut at whitespace.  Link reference definitions are shared by every stretch (``_references``).
+    """
+    if len(text) - start <= CHUNK_CHARS:
+        yield start, len(text)
+        return
+    chunk_start, blank_before = start, False
+    fence, html_end = "", None  # the open fence's marker; what ends an open HTML block ("" = a blank line)
+    for line in LINE_WITH_END.finditer(text, start):
+        at, body = line.start(), line.group().rstrip("\r\n")
+        size = at - chunk_start
+        indent = len(body) - len(body.lstrip(" "))
+        item = indent == 0 and bool(LIST_ITEM.match(body)) and not THEMATIC_BREAK.match(body)
+        free = not fence and html_end is None
+        if free and ((size >= CHUNK_CHARS and ((blank_before and indent == 0 and body.strip()) or item))
+                     or (size >= MAX_CHUNK_CHARS and indent == 0 and body.strip())):
+            yield chunk_start, at
+            chunk_start = at
+        if free and line.end() - at > MAX_CHUNK_CHARS:  # one enormous line: cut before it, then inside it
+            if chunk_start < at:
+                yield chunk_start, at
+                chunk_start = at
+        while free and chunk_start >= at and line.end() - chunk_start > MAX_CHUNK_CHARS:
+            cut = text.rfind(" ", chunk_start + MAX_CHUNK_CHARS // 2, chunk_start + MAX_CHUNK_CHARS)
+            cut = cut + 1 if cut > chunk_start else chunk_start + MAX_CHUNK_CHARS
+            yield chunk_start, cut
+            chunk_start = cut
+        fence, html_end = _block_state(body, indent, fence, html_end)
+        blank_before = not body.strip()
+    if chunk_start < len(text):
+        yield chunk_start, len(text)
+
+
+def _block_state(body: str, indent: int, fence: str, html_end: str | None) -> tuple[str, str | None]:
+    """The open fence and HTML block after ``body`` (what ``_chunks`` must not cut through)."""
+    if fence:
+        closing = FENCE.match(body)
+        return ("" if closing and closing.group(1)[0] == fence[0] and len(closing.group(1)) >= len(fence)
+                and not body[closing.end():].strip() else fence), html_end
+    if html_end is not None:
+        ended = not body.strip() if html_end == "" else html_end in body.lower()
+        return fence, None if ended else html_end
+    if indent < 4:
+        opening = FENCE.match(body)
+        if opening:
+            return opening.group(1), None
+        html = HTML_BLOCK_START.match(body)
+        if html:
+            end = next((end for start, end in HTML_RAW_ENDS if html.group(1).lower().startswith(start)), "")
+            return "", None if end and end in body.lower()[html.end():] else end
+    return "", None
+
+
+def _references(text: str) -> dict:
+    """markdown-it's environment with every link reference definition of the document already in it,
+    so that a reference link in one stretch finds a definition written in a later one."""
+    env: dict = {}
+    definitions = REFERENCE_DEFINITION.findall(text)
+    if definitions:
+        _parser().parse("\n\n".join(definitions), env)
+    return env
 
 
 def _cap_nesting(text: str) -> str:
@@ -92,12 +175,22 @@ def _cap_line(line: str) -> str:
 
 def parse_markdown(source: Source) -> Document:
     text = source.text
-    starts = _line_starts(text)
-    parsed_text, front_matter_end = _blank_front_matter(text, starts)
-    tokens = _parser().parse(_cap_nesting(parsed_text))
+    env = _references(text) if len(text) > CHUNK_CHARS else {}
     blocks, code_ranges = [], []
+    for start, end in _chunks(text, _front_matter_end(text)):
+        _parse_stretch(text, start, end, env, blocks, code_ranges)
+    directives = [directive for directive in html_comment_directives(text)
+                  if not any(low <= directive.span.start < high for low, high in code_ranges)]
+    markers = tuple(marker for block in blocks for marker in block.markers)
+    return Document(source=source, blocks=tuple(blocks), directives=tuple(directives), markers=markers)
+
+
+def _parse_stretch(text: str, start: int, end: int, env: dict, blocks: list, code_ranges: list) -> None:
+    """Parse text[start:end] and add its prose blocks and code ranges (source offsets)."""
+    starts = _line_starts(text, start, end)
+    tokens = _parser().parse(_cap_nesting(text[start:end]), env)
     kinds: list[str] = []
-    previous_map, cursor = None, 0
+    previous_map, cursor = None, start
     for token in tokens:
         if token.type in CONTAINERS:
             kinds.append(CONTAINERS[token.type])
@@ -108,8 +201,6 @@ def parse_markdown(source: Source) -> Document:
         elif token.type == "inline" and token.map:
             line_start, line_end = token.map
             low, high = starts[line_start], starts[min(line_end, len(starts) - 1)]
-            if low < front_matter_end:
-                continue
             if tuple(token.map) != previous_map:
                 cursor = low
             previous_map = tuple(token.map)
@@ -120,10 +211,6 @@ def parse_markdown(source: Source) -> Document:
             block = builder.build()
             if block is not None:
                 blocks.append(block)
-    directives = [directive for directive in html_comment_directives(text)
-                  if not any(low <= directive.span.start < high for low, high in code_ranges)]
-    markers = tuple(marker for block in blocks for marker in block.markers)
-    return Document(source=source, blocks=tuple(blocks), directives=tuple(directives), markers=markers)
 
 
 def _inline(children, text: str, cursor: int, limit: int, builder: BlockBuilder) -> int:

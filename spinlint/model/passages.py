@@ -122,7 +122,8 @@ def _sentence_spans(document: Document) -> list[list[tuple[int, int]]]:
     parsed = markup.parse(Source(path=document.doc, text=document.text, format=document.format))
     segments = segment(parsed)
     runs: list[list[tuple[int, int]]] = []
-    for block, indices in zip(parsed.blocks, segments.paragraphs):
+    # segment() reads a normalised copy of the blocks; its offsets index those, not the parsed ones
+    for block, indices in zip(segments.document.blocks, segments.paragraphs):
         if block.kind not in ("paragraph", "list_item", "quote"):
             runs.append([])  # a heading or table cell ends a passage
             continue

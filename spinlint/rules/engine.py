@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any, Iterator, Mapping
 
@@ -161,11 +162,27 @@ class Engine:
                                     sentence_index, values)
 
     def _logic(self, item: CompiledRule, segments: Segments) -> Iterator[Finding]:
+        if item.rule.match.get("function") == "disguised_words":
+            yield from self._disguised_words(item, segments)
+            return
         for block_index, offset, text, sentence_index in self._units(item.rule, segments):
             for hit in item.kind.hits(text, item.options):
                 values = {"match": text[hit.start:hit.end], **hit.extras}
                 yield self._finding(item, segments, block_index, offset + hit.start, offset + hit.end,
                                     sentence_index, values)
+
+    def _disguised_words(self, item: CompiledRule, segments: Segments) -> Iterator[Finding]:
+        """Words written with hidden characters or look-alike letters (found by spinlint.text.normalise)."""
+        for block_index, block in enumerate(segments.document.blocks):
+            if not block.disguised:
+                continue
+            sentences = segments.paragraphs[block_index]
+            ends = [segments.sentences[index].end for index in sentences]
+            for start, end in block.disguised:
+                at = bisect_right(ends, start)
+                index = sentences[at] if at < len(sentences) else -1
+                yield self._finding(item, segments, block_index, start, end, index,
+                                    {"word": block.text[start:end]})
 
     def _occurrence(self, item: CompiledRule, segments: Segments, features: Features,
                     units: int | None) -> Iterator[Finding]:

@@ -16,6 +16,10 @@ from ..document import Segments
 # Headings and fragments this short ("Summary", "Next steps") are labels, not statements: the model does
 # not judge them and they do not count in the document scores.
 MIN_STATEMENT_WORDS = 5
+# Sentences per model call.  The model's working memory (every character n-gram of a call, and the
+# last call kept for explanations) grows with the call: the whole of a 10 MB document at once peaked
+# at gigabytes.  A thousand sentences cost a few tens of megabytes, whatever the document's length.
+MODEL_BATCH = 1_000
 
 
 class Features:
@@ -62,7 +66,7 @@ class Features:
 
     @cached_property
     def probabilities(self) -> dict[str, list[float]] | None:
-        """Per label, one calibrated probability per sentence (one batched call); 0 for non-statements."""
+        """Per label, one calibrated probability per sentence (batched calls); 0 for non-statements."""
         model = self.model
         if model is None:
             return None
@@ -72,9 +76,11 @@ class Features:
             return result
         from ..model.guards import guarded
 
-        texts = [self.sentence_texts[index] for index in judged]
-        matrix = guarded(texts, model.predict_proba(texts))
-        for column, label in enumerate(model.labels):
-            for row, index in enumerate(judged):
-                result[label][index] = float(matrix[row, column])
+        for low in range(0, len(judged), MODEL_BATCH):
+            batch = judged[low:low + MODEL_BATCH]
+            texts = [self.sentence_texts[index] for index in batch]
+            matrix = guarded(texts, model.predict_proba(texts))
+            for column, label in enumerate(model.labels):
+                for row, index in enumerate(batch):
+                    result[label][index] = float(matrix[row, column])
         return result

@@ -321,7 +321,7 @@ class ClassifierKind:
 
 class LogicKind:
     # Handled by the engine itself rather than by a function in spinlint.rules.logic.
-    ENGINE_FUNCTIONS = ("unused_suppression",)
+    ENGINE_FUNCTIONS = ("unused_suppression", "disguised_words")
 
     def __init__(self, rule: Rule, overrides: VocabularyOverrides):
         self.rule = rule

@@ -57,7 +57,7 @@ _NOT_NOMINALISATIONS = frozenset({
 })
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SentenceStats:
     words: int
     syllables: int

@@ -1,5 +1,8 @@
 """Blocks → sentences and paragraphs (the scopes rules read).
 
+The blocks are normalised first (spinlint.text.normalise): this is the one place where the
+disguises of hostile text are taken out, so the rules and the model read the same copy.
+
 A sentence never crosses a block.  Very long stretches without a sentence
 end (a 200,000-word "sentence", a minified line) are cut into chunks at
 whitespace so that no pattern or model ever sees more than ``MAX_SENTENCE_CHARS``.
@@ -8,6 +11,7 @@ whitespace so that no pattern or model ever sees more than ``MAX_SENTENCE_CHARS`
 from __future__ import annotations
 
 from ..document import Document, Segments, Sentence
+from .normalise import normalised
 from .punkt import sentence_spans
 
 MAX_SENTENCE_CHARS = 2000
@@ -16,6 +20,7 @@ MAX_PUNKT_CHARS = 100_000
 
 
 def segment(document: Document) -> Segments:
+    document = normalised(document)
     sentences: list[Sentence] = []
     paragraphs: list[tuple[int, ...]] = []
     for block_index, block in enumerate(document.blocks):

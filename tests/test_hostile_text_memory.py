@@ -1,0 +1,61 @@
+"""Issue 16 item 13: what a long document costs in memory is bounded where it used to grow with it.
+
+Memory itself is measured by benchmarks/memory.py; these tests check, without timing or sampling
+memory, the bounds that keep it down: the Markdown parser reads a long document a stretch at a
+time, the model scores sentences in batches of bounded size, and the per-block values are slotted.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import spinlint
+from spinlint.document import Block, Run, Sentence, Span
+from spinlint.markup import markdown
+from spinlint.model.loading import load_model
+from spinlint.rules import features
+
+
+def test_the_markdown_parser_reads_a_long_list_a_stretch_at_a_time(monkeypatch):
+    parser = markdown._parser()
+    seen = []
+    real_parse = parser.parse
+
+    def recording(text, env=None):
+        seen.append(len(text))
+        return real_parse(text, env)
+
+    monkeypatch.setattr(parser, "parse", recording)
+    text = "- we leverage synergy\n" * 15_000 + "\n[r]: https://example.com/r\n\nSee [the report][r].\n"
+    report = spinlint.analyze(text, filename="list.md", config={"ignore": ["M"]})
+    assert max(seen) <= markdown.MAX_CHUNK_CHARS and sum(seen) >= len(text) - 200
+    findings = report.files[0].findings
+    assert sum(finding.code == "V002" for finding in findings) == 15_000
+    assert all(text[f.span.start:f.span.end] == f.match for f in findings)
+
+
+def test_a_reference_defined_in_a_later_stretch_still_makes_a_link():
+    text = "See [the audited accounts][r].\n\n" + "- item\n" * 20_000 + "\n[r]: https://example.com/r\n"
+    document = markdown.parse_markdown(spinlint.document.Source("refs.md", text, "markdown"))
+    assert [marker.target for marker in document.markers if marker.kind == "link"] == ["https://example.com/r"]
+
+
+def test_the_model_scores_a_long_document_in_bounded_batches(monkeypatch):
+    model = load_model(None)
+    sizes = []
+    real = type(model).predict_proba
+
+    def recording(self, texts):
+        sizes.append(len(texts))
+        return real(self, texts)
+
+    monkeypatch.setattr(type(model), "predict_proba", recording)
+    sentence = "The regional team shipped the new billing service on Tuesday morning. "
+    spinlint.analyze(sentence * 2_500, filename="long.txt")
+    assert sum(sizes) >= 2_400 and max(sizes) <= features.MODEL_BATCH  # every statement, a batch at a time
+
+
+@pytest.mark.parametrize("value", [Span(1, 2), Run(0, 1, 0, 1), Sentence(0, 0, 1, "x"),
+                                   Block("paragraph", "x", (Run(0, 1, 0, 1),))])
+def test_per_block_values_carry_no_dictionary(value):
+    assert not hasattr(value, "__dict__")
