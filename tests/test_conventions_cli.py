@@ -7,24 +7,11 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from spinlint.cli import main
+from cli_runs import PLAIN, SPIN, invoke, memo
 
-SPIN = "Our AI-first platform will unlock value at scale. Mistakes were made during the rollout.\n"
-PLAIN = "The invoice run finished at 09:00 on Tuesday. Maria fixed the printer queue.\n"
 ESCAPE = "\x1b["
 
-
-def invoke(*args, input=None, env=None):
-    return CliRunner().invoke(main, [*args], input=input, env=env, catch_exceptions=False)
-
-
-@pytest.fixture
-def memo(tmp_path: Path) -> Path:
-    path = tmp_path / "memo.md"
-    path.write_text(SPIN, encoding="utf-8")
-    return path
 
 
 def codes_in(result) -> list[str]:

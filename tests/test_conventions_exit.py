@@ -13,23 +13,11 @@ import time
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from spinlint.cli import main
+from cli_runs import SPIN, invoke, memo
 from spinlint.lint import Linter
 
-SPIN = "Our AI-first platform will unlock value at scale. Mistakes were made during the rollout.\n"
 
-
-def invoke(*args, input=None, env=None):
-    return CliRunner().invoke(main, [*args], input=input, env=env, catch_exceptions=False)
-
-
-@pytest.fixture
-def memo(tmp_path: Path) -> Path:
-    path = tmp_path / "memo.md"
-    path.write_text(SPIN, encoding="utf-8")
-    return path
 
 
 @pytest.fixture

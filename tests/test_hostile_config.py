@@ -13,21 +13,12 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from spinlint.cli import main
+from cli_runs import SPIN, run
 
-SPIN = "Our AI-first platform will unlock value at scale. Mistakes were made during the rollout.\n"
 # per-file-ignores, not ignore: the tests' own --ignore M would replace a config's ignore list
 IGNORE_BLAME = '[tool.spinlint]\nper-file-ignores = {"*.txt" = ["B"]}\n'
 
-
-def run(*args: str):
-    result = CliRunner().invoke(main, list(args))
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise AssertionError(f"spinlint raised {result.exception!r}\n{result.output}") from result.exception
-    assert "Traceback" not in result.output
-    return result
 
 
 def one_line_error(result, *needles: str) -> str:

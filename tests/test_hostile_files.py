@@ -18,22 +18,11 @@ import threading
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from spinlint.cli import main
+from cli_runs import PLAIN, SPIN, run
 
-SPIN = "Our AI-first platform will unlock value at scale. Mistakes were made during the rollout.\n"
-PLAIN = "The invoice run finished at 09:00 on Tuesday. Maria fixed the printer queue.\n"
 SECRET = "aws_secret_access_key = wJalrXUtnFEMI-leverage-synergies-at-scale\n"
 
-
-def run(*args: str):
-    """The command line in-process; a traceback is a failure, whatever the exit status."""
-    result = CliRunner().invoke(main, list(args))
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise AssertionError(f"spinlint raised {result.exception!r}\n{result.output}") from result.exception
-    assert "Traceback" not in result.output
-    return result
 
 
 def errors(result) -> list[str]:
