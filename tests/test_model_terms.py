@@ -51,7 +51,10 @@ def test_colliding_hashes_never_give_a_wrong_column(monkeypatch):
 def test_shipped_vocabularies_match_a_dict():
     with np.load(runtime.default_path()) as arrays:
         for name in ("word", "char"):
-            term_list = bytes(arrays[f"{name}_terms"]).decode("utf-8").split("\n")
+            text = bytes(arrays[f"{name}_terms"]).decode("utf-8")
+            if not text and name == "char":
+                continue  # the shipped model has no character n-gram block (docs/scoring.md)
+            term_list = text.split("\n")
             rng = random.Random(len(term_list))
             probes = rng.sample(term_list, 3000) + [term[::-1] for term in rng.sample(term_list, 3000)]
             probes += [term + "s" for term in rng.sample(term_list, 1000)]
