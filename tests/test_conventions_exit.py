@@ -212,3 +212,26 @@ def test_scan_writes_a_new_or_empty_log_without_flags(archive, tmp_path):
 def test_scan_help_no_longer_promises_appending():
     text = invoke("scan", "--help").stdout
     assert "appended" not in text and "--force" in text
+
+
+def test_a_bug_set_off_by_one_scanned_document_names_it_and_the_scan_goes_on(tmp_path, monkeypatch):
+    from spinlint.lint import Linter
+
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    (archive / "good.md").write_text(SPIN, encoding="utf-8")
+    (archive / "trigger.md").write_text(SPIN, encoding="utf-8")
+    real_lint = Linter.lint
+
+    def lint(self, source, settings):
+        if source.path.endswith("trigger.md"):
+            raise ZeroDivisionError("a bug")
+        return real_lint(self, source, settings)
+
+    monkeypatch.setattr(Linter, "lint", lint)  # --jobs 1 lints in this process
+    out = tmp_path / "results.jsonl"
+    result = invoke("scan", "--jobs", "1", "--ignore", "M", "-o", str(out), str(archive))
+    assert result.exit_code == 0, result.output
+    records = {Path(record["path"]).name: record for record in map(json.loads, out.read_text().splitlines())}
+    assert "error" not in records["good.md"]
+    assert "trigger.md" in records["trigger.md"]["error"] and "ZeroDivisionError: a bug" in records["trigger.md"]["error"]

@@ -80,6 +80,8 @@ def _scan_one(path: str, options: ScanOptions) -> tuple[dict, int]:
     come from the same bytes even if it changes during the scan."""
     from ..config import ConfigError, ConfigFinder, with_overrides
     from ..lint import Linter
+    from ..model.loading import ModelLoadError
+    from ..rules.ruleset import RuleError
 
     if _WORKER_STATE.get("options") != options:
         _WORKER_STATE.clear()
@@ -103,6 +105,11 @@ def _scan_one(path: str, options: ScanOptions) -> tuple[dict, int]:
         report = _WORKER_STATE["linter"].lint(source, settings)
     except (InputError, ConfigError) as error:  # a bad config found beside one document spoils only that one
         record["error"] = str(error)
+        return record, len(data)
+    except (ModelLoadError, RuleError):
+        raise  # the model or the rules themselves are broken: every document would fail, so the scan stops
+    except Exception as error:  # noqa: BLE001 - a bug set off by this document: name it and go on
+        record["error"] = f"{shown}: internal error while linting ({type(error).__name__}: {error}); please report it"
         return record, len(data)
     counts: dict[str, int] = {}
     for finding in report.findings:
