@@ -89,14 +89,17 @@ def test_ctrl_c_during_a_parallel_scan_is_one_line_whenever_it_lands(tmp_path):
         pytest.skip("process groups and SIGINT are POSIX")
     archive = tmp_path / "archive"
     archive.mkdir()
-    for number in range(1500):  # more than the workers can finish before the last delay
-        (archive / f"note-{number}.md").write_text(f"Mistakes were made in round {number}.\n", encoding="utf-8")
+    # Enough work that even a fast idle machine is still scanning at the last delay (about 15 s of linting).
+    body = "".join(f"Mistakes were made in step {step}, and the review was delayed again.\n" for step in range(60))
+    for number in range(1500):
+        (archive / f"note-{number}.md").write_text(f"Round {number}.\n\n{body}", encoding="utf-8")
     for delay in (0.4, 1.2, 2.5):
         out = tmp_path / f"results-{delay}.jsonl"
         process = subprocess.Popen([sys.executable, "-m", "spinlint", "scan", str(archive), "-o", str(out),
                                     "-j", "2", "--ignore", "M"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                    start_new_session=True, text=True)
         time.sleep(delay)
+        assert process.poll() is None, (delay, "the scan ended before the interrupt: give it more work")
         os.killpg(process.pid, signal.SIGINT)
         _, stderr = process.communicate(timeout=120)
         assert process.returncode == 130, (delay, stderr[-3000:])

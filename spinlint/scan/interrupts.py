@@ -9,10 +9,14 @@ interrupted, exceptions in background threads are not printed.
 
 from __future__ import annotations
 
+import os
 import signal
 import threading
 from contextlib import contextmanager
 from typing import Iterator
+
+
+_QUIET_TRACKER = "ignore::UserWarning:joblib.externals.loky.backend.resource_tracker"
 
 
 @contextmanager
@@ -28,10 +32,18 @@ def workers_ignore_ctrl_c() -> Iterator[None]:
 
     resource_tracker.ensure_running()
     previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    # After a Ctrl-C, loky's own resource tracker finds the pool's temporary folder already removed and warns
+    # about it on the shared stderr as it exits; the processes started here inherit a filter for that warning.
+    warnings_before = os.environ.get("PYTHONWARNINGS")
+    os.environ["PYTHONWARNINGS"] = ",".join(filter(None, (warnings_before, _QUIET_TRACKER)))
     try:
         yield
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        if warnings_before is None:
+            os.environ.pop("PYTHONWARNINGS", None)
+        else:
+            os.environ["PYTHONWARNINGS"] = warnings_before
 
 
 @contextmanager
