@@ -181,7 +181,8 @@ def main() -> None:
     shards = sorted((args.corpus / "archive").iterdir())
     slice_paths = shards[:args.slice_shards]
     slice_mb, archive_mb = folder_mb(slice_paths), folder_mb(shards)
-    scan = [spinlint, "scan", "--jobs", str(args.jobs), "--output", str(out)]
+    # --force: every timed run replaces the previous run's log (a scan refuses to otherwise)
+    scan = [spinlint, "scan", "--jobs", str(args.jobs), "--output", str(out), "--force"]
     model = Path(spinlint_models_dir()) / "spinlint-model.npz"
     extra: list[str] = []
     if not model.exists():
