@@ -14,14 +14,15 @@ from .terms import TermIndex
 
 
 class WordVectors:
-    """The int8 table as float vectors; a sentence's vector is the mean of its known words'."""
+    """The int8 table read as float vectors; a sentence's vector is the mean of its known words'."""
 
     def __init__(self, terms: Sequence[str], codes: np.ndarray, scale: np.ndarray):
         self.terms = TermIndex("\n".join(terms))
         self.codes = np.asarray(codes, dtype=np.int8)
         self.scale = np.asarray(scale, dtype=np.float32)
-        self.table = self.codes.astype(np.float64) * self.scale
-        self.dimensions = self.table.shape[1]
+        # The codes stay int8: only the rows a batch looks up are turned into floats (the same arithmetic, so the
+        # same numbers), which keeps about 20 MB of float64 out of every process that loads the model.
+        self.dimensions = self.codes.shape[1]
 
     @classmethod
     def from_arrays(cls, arrays: Mapping[str, np.ndarray], prefix: str = "") -> "WordVectors":
@@ -45,7 +46,7 @@ class WordVectors:
         columns = self.terms.columns(flat) if flat else np.zeros(0, dtype=np.int64)
         known = columns >= 0
         out = np.zeros((n, self.dimensions), dtype=np.float64)
-        np.add.at(out, rows[known], self.table[columns[known]])
+        np.add.at(out, rows[known], self.codes[columns[known]].astype(np.float64) * self.scale)
         found = np.bincount(rows[known], minlength=n).astype(np.float64)
         found[found == 0] = 1.0
         return out / found[:, None]
