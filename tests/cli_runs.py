@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
 from click.testing import CliRunner
 
 from spinlint.cli import main
@@ -25,10 +22,3 @@ def run(*args: str):
         raise AssertionError(f"spinlint raised {result.exception!r}\n{result.output}") from result.exception
     assert "Traceback" not in result.output
     return result
-
-
-@pytest.fixture
-def memo(tmp_path: Path) -> Path:
-    path = tmp_path / "memo.md"
-    path.write_text(SPIN, encoding="utf-8")
-    return path

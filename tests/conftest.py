@@ -32,3 +32,13 @@ def datasets_dir() -> Path:
 @pytest.fixture
 def repo() -> Path:
     return REPO
+
+
+@pytest.fixture
+def memo(tmp_path: Path) -> Path:
+    """A one-line spin memo on disk, for the command-line tests."""
+    from cli_runs import SPIN
+
+    path = tmp_path / "memo.md"
+    path.write_text(SPIN, encoding="utf-8")
+    return path

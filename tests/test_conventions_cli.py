@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from cli_runs import PLAIN, SPIN, invoke, memo
+from cli_runs import PLAIN, SPIN, invoke
 
 ESCAPE = "\x1b["
 

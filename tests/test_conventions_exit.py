@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from cli_runs import SPIN, invoke, memo
+from cli_runs import SPIN, invoke
 from spinlint.lint import Linter
 
 
