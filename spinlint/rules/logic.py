@@ -475,10 +475,59 @@ def outside_force_cause(text: str, options: Mapping[str, Any]) -> Iterator[Offse
         return
 
 
+# The exoneration contrast said in two sentences: the first clears the thing being sold or defended, a
+# following one hands the failure to the people, data, processes or culture around it.  Each half alone is
+# ordinary ("The software works." / "Our data is messy."); the pair is the shift, so the rule reads a paragraph.
+# "X isn't the problem" already says the contrast in one sentence (B019), so only a positive clearing starts one.
+_THING = (r"(?:tools?|tech(?:nology)?|products?|platform|software|engine|models?|system|solution|app|service|ai|"
+          r"assistant|algorithms?|code|pipeline|automation|chatbot|network|scanners?|sensors?|devices?|machines?|"
+          r"equipment|hardware|robots?)")
+_CLEARED = re.compile(
+    r"\b(?:the|our|this|that|your|its)\s+(?:[\w-]+\s+){0,2}?" + _THING + r"\s+(?:itself\s+|themselves\s+)?"
+    r"(?:works|worked|(?:is|was)\s+working|does\s+(?:its|the)\s+job|did\s+(?:its|the)\s+job|"
+    r"(?:is|was|are|were)\s+(?:ready|sound|fine|proven|mature|solid)|performed\s+(?:well|flawlessly|as\s+\w+)|"
+    r"did\s+(?:exactly\s+)?what\s+it\s+(?:was\s+)?(?:built|designed|meant|promised)\s+to(?:\s+do)?)"
+    # a few words may follow ("during the pilot"), but not a condition: "works when people use it" is B020's
+    r"(?!\s+(?:for|when|if|unless|except|only|in\s+most|as\s+long)\b)(?:\s+[\w-]+){0,4}?"
+    r"(?=\s*(?:[.;:!—–]|-{1,2}\s|$))", re.IGNORECASE)
+_AROUND = (r"(?:people|data|process(?:es)?|culture|organi[sz]ations?|teams?|users|customers|clients|staff|"
+           r"workforce|habits|mindsets?|leadership|adoption|readiness|skills?|managers|management|operators|"
+           r"employees|colleagues|humans|inputs?)")
+_REAL_FAILURE = re.compile(
+    r"\b(?:(?:what|where\s+it)\s+(?:fails|failed|breaks|broke(?:\s+down)?|went\s+wrong|lags|lagged|falls\s+short|"
+    r"struggles|is\s+missing)"
+    r"\s+(?:is|are|was|were)\s+(?:the\s+|your\s+|their\s+|our\s+)?(?:[\w-]+\s+){0,2}?" + _AROUND +
+    r"|(?:the\s+)?(?:real\s+|actual\s+)?(?:problem|issue|bottleneck|blocker|obstacle|barrier|constraint|"
+    r"weak\s+link)\s+(?:is|was|lies|lay|sits)\s+(?:with\s+|in\s+)?(?:the\s+|your\s+|their\s+|our\s+)?"
+    r"(?:[\w-]+\s+){0,2}?" + _AROUND +
+    r"|(?:it.s|it\s+is|it\s+was|this\s+is|that.s)\s+(?:a|an|the|your|their)\s+(?:people|data|process|culture|"
+    r"cultural|organi[sz]ational|adoption|leadership|skills|change[- ]management|readiness|behaviou?ral|human|"
+    r"training|management)\s+(?:problem|issue|failure|gap|question|challenge)"
+    r"|(?:your|their|the\s+customer.s|customers.|clients.)\s+(?:[\w-]+\s+){0,2}?" + _AROUND +
+    r"\s+(?:is|are|was|were|do|does|did|will)(?:\s+not|n.t)\b"
+    r"|(?:the\s+)?" + _AROUND + r"\s+(?:using|running|operating|feeding)\s+it\s+(?:is|are|was|were|do|did)"
+    r"(?:\s+not|n.t)\b"
+    r"|(?:it.s|it\s+is|it\s+was)\s+(?:your|their|the)\s+(?:[\w-]+\s+){0,2}?" + _AROUND + r"(?=\s*[.!;]))",
+    re.IGNORECASE)
+# How far after the clearing sentence the failure may be named: about two sentences.
+_EXONERATION_REACH = 260
+
+
+def exoneration_across_sentences(text: str, options: Mapping[str, Any]) -> Iterator[Offsets]:
+    """'The software works. What fails is the people using it.': the product cleared, then the failure moved."""
+    for cleared in _CLEARED.finditer(text):
+        failure = _REAL_FAILURE.search(text, cleared.end(), cleared.end() + _EXONERATION_REACH)
+        if failure is None:
+            continue
+        yield _skip_spaces(text, cleared.start(), cleared.end()), failure.end()
+        return
+
+
 LOGIC: dict[str, Callable[[str, Mapping[str, Any]], Iterator[Offsets]]] = {
     "stacked_nominalisations": stacked_nominalisations,
     "abstract_sentence": abstract_sentence,
     "agentless_bad_news_passive": agentless_bad_news_passive,
     "agentless_decision": agentless_decision,
     "outside_force_cause": outside_force_cause,
+    "exoneration_across_sentences": exoneration_across_sentences,
 }
