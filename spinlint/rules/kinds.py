@@ -242,6 +242,7 @@ class ConditionalKind:
     claim = _Compiled()
     evidence = _Compiled()
     unless = _Compiled()
+    not_after = _Compiled()
 
     def __init__(self, rule: Rule, overrides: VocabularyOverrides):
         match = rule.match
@@ -255,6 +256,8 @@ class ConditionalKind:
             "evidence": alternation_source(match.get("evidence", []),
                                            _vocab_phrases(match.get("evidence_vocabularies", []), overrides)),
             "unless": alternation_source(match.get("unless", [])),
+            # what, just before a claim, makes it no claim of a result: "could reduce", "if it saves time"
+            "not_after": _ending_alternation(match.get("not_after", [])),
         }
         if self.sources["claim"] is None:
             raise RuleError(f"{rule.code}: a conditional rule needs claim patterns or vocabularies")
@@ -267,7 +270,13 @@ class ConditionalKind:
             return []
         quoted = critically_quoted(text) if self.skip_quoted else []
         return [Hit(start, end) for start, end in (found.span() for found in self.claim.finditer(text))
-                if not (self.skip_quoted and _is_quoted_or_named(text, start, end, quoted))]
+                if not (self.skip_quoted and _is_quoted_or_named(text, start, end, quoted))
+                and not self._hedged(text, start)]
+
+    def _hedged(self, text: str, start: int) -> bool:
+        if self.not_after is None:
+            return False
+        return self.not_after.search(text, max(0, start - NOT_AFTER_WINDOW), start) is not None
 
     def evidence_spans(self, text: str) -> list[tuple[int, int]]:
         """Every evidence span in ``text``; found once per scope unit, however many claims it holds.
@@ -284,6 +293,16 @@ class ConditionalKind:
     def evidence_in(self, text: str, claim: Hit) -> tuple[int, int] | None:
         """The first evidence span in ``text`` that does not overlap the claim."""
         return first_apart(self.evidence_spans(text), claim)
+
+
+# How far before a claim its ``not_after`` context is looked for: a few words.
+NOT_AFTER_WINDOW = 48
+
+
+def _ending_alternation(patterns: list[str]) -> str | None:
+    """``patterns`` joined so that a match must end where the claim starts."""
+    source = alternation_source(patterns)
+    return None if source is None else f"(?:{source})\\s*$"
 
 
 _CEILING_BEFORE = re.compile(r"(?:\bup\s+to|\bas\s+(?:much|many|high|little|few)\s+as|\bby\s+up\s+to)\s*[$€£]?$",

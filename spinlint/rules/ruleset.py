@@ -49,7 +49,8 @@ _MATCH_KEYS: dict[str, dict[str, type]] = {
     "occurrence": {"patterns": list, "vocabularies": list, "unless": list, "skip_quoted": bool, "inflect": bool},
     "conditional": {
         "claim": list, "claim_vocabularies": list, "evidence": list,
-        "evidence_vocabularies": list, "evidence_markers": bool, "unless": list, "skip_quoted": bool,
+        "evidence_vocabularies": list, "evidence_markers": bool, "unless": list, "not_after": list,
+        "skip_quoted": bool,
         "inflect": bool,
     },
     "metric": {"metric": str},
