@@ -76,3 +76,26 @@ def test_no_dev_set_text_is_in_the_repository(datasets_dir: Path, repo: Path):
                 leaks.append(f"{name}: {' '.join(words[i:i + 8])}")
                 break
     assert not leaks, leaks
+
+
+@pytest.mark.data
+def test_benchmark_names_a_model_card_given_as_the_model(datasets_dir: Path, tmp_path: Path):
+    card = tmp_path / "spinlint-model.json"
+    card.write_text("{}", encoding="utf-8")
+    result = CliRunner().invoke(main, ["model", "evaluate", "--benchmark", "spin-devset", "--data", str(datasets_dir),
+                                       "--model", str(card)])
+    assert result.exit_code == 2
+    assert "is a model card, not a model" in result.output and "spinlint-model.npz" in result.output
+    assert "internal error" not in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.data
+def test_benchmark_reports_a_broken_model_in_one_line(datasets_dir: Path, tmp_path: Path):
+    model = tmp_path / "spinlint-model.npz"
+    model.write_bytes(b"not a model")
+    (tmp_path / "spinlint-model.json").write_text('{"artefact": {"sha256": "0"}}', encoding="utf-8")
+    result = CliRunner().invoke(main, ["model", "evaluate", "--benchmark", "spin-devset", "--data", str(datasets_dir),
+                                       "--model", str(model)])
+    assert result.exit_code == 2
+    assert "does not match the sha256" in result.output
+    assert "internal error" not in result.output and "Traceback" not in result.output

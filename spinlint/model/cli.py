@@ -127,9 +127,15 @@ def _devset(folder: Path, model_path: Path | None, output_format: str, ignore, s
         config["ignore"] = codes
     if chosen:
         config["select"] = chosen
+    from .loading import ModelLoadError
+
+    if model_path is not None and Path(model_path).suffix == ".json":
+        _fail(f"{model_path} is a model card, not a model: pass the artefact beside it "
+              f"({Path(model_path).with_suffix('.npz').name})")
+        return
     try:
         result = devset.run(folder, config, model_path)
-    except FileNotFoundError as error:
+    except (FileNotFoundError, ModelLoadError) as error:
         _fail(str(error))
         return
     if output_format == "json":
