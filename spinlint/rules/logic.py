@@ -523,6 +523,81 @@ def exoneration_across_sentences(text: str, options: Mapping[str, Any]) -> Itera
         return
 
 
+# The adoption-failure framing (guideline, Version 3): a technology or programme fails, stalls or does not pay off,
+# and the cause offered is the adopters' side — their data, people, culture, processes or readiness, described as
+# deficient. Three closed lists joined in order: the failure, a causal connective, the deficient adopter side.
+_ADOPTION_FAILURE = re.compile(
+    r"\b(?:fail(?:s|ed|ing)?|stall(?:s|ed|ing)?|struggl(?:e|es|ed|ing)|(?:fall|falls|fell|falling)\s+short|"
+    r"under-?deliver(?:s|ed|ing)?|fizzle(?:s|d)?\s+out|get(?:s)?\s+stuck|go(?:es)?\s+nowhere|"
+    r"never\s+(?:make\s+it|reach|get|scale|leave)\w*|(?:don.t|do\s+not|does\s+not|doesn.t|never|rarely)\s+"
+    r"(?:scale|deliver|pay\s+off|see\s+(?:the\s+)?(?:value|results|returns|roi|benefits?|gains))|"
+    r"(?:have|has|had|did)(?:\s+not|n.t)\s+(?:yet\s+)?(?:seen|see|delivered|deliver|realised|realized|achieved|shown|"
+    r"show|got)\b|"
+    r"(?:are|is)\s+(?:failing|struggling)\s+to\s+\w+)\b", re.IGNORECASE)
+_ADOPTION_CONNECTIVE = re.compile(
+    r"\b(?:because(?:\s+of)?|when|whenever|if|since|due\s+to|owing\s+to|thanks\s+to|where|"
+    r"(?:is|are)\s+(?:rooted|grounded)\s+in|stem(?:s|med)?\s+from|comes?\s+down\s+to|(?:is|are)\s+down\s+to|"
+    r"lies\s+(?:in|with))\b", re.IGNORECASE)
+_ADOPTER_SIDE = (r"(?:data|processes|process|culture|cultures|mindsets?|people|workforces?|staff|employees|teams?|"
+                 r"skills?|readiness|leadership|leaders|managers|habits|foundations?|governance|operating\s+models?|"
+                 r"change\s+management|organi[sz]ations?|companies|enterprises|businesses|firms|customers|clients|users|"
+                 r"sponsorship|adoption|buy-in|commitment|discipline|engagement|participants|farmers|farms|sites|"
+                 r"operators|crews|clinicians|nurses|doctors|teachers|schools|councils|hospitals)")
+_DEFICIENT_ADOPTERS = re.compile(
+    r"\b(?:(?:their|your|its|the|an?|(?:organi[sz]ations|companies|teams|customers|clients|leaders).)\s+)?"
+    r"(?:[\w-]+\s+){0,2}?" + _ADOPTER_SIDE + r"\s+(?:(?:is|are|was|were|remain|remains)(?:\s+(?:simply|just|still|often|usually|rarely))?(?:\s+not|n.t)\s+"
+    r"(?:yet\s+)?(?:ready|mature|clean|aligned|prepared|equipped|there)|(?:is|are|was|were)(?:\s+not|n.t)(?=\s*[.;!])|(?:cling|clings|clung|clinging)\s+to|"
+    r"(?:resist|resists|resisted|resisting|refuse|refuses|refused)\b|(?:lack|lacks|lacked|lacking)\b|"
+    r"(?:(?:is|are|was|were)\s+)?(?:unwilling|unprepared|slow)\s+to|(?:don.t|do\s+not|won.t|will\s+not|didn.t|did\s+not)\s+"
+    r"(?:change|adapt|trust|invest|commit|follow|prepare|share|use|engage|comply|buy\s+in))|"
+    r"(?:failed|fail|fails|never)\s+to\s+(?:follow|use|wear|adopt|update|engage|comply|change|adapt|buy\s+in)"
+    r"|\b(?:poor|messy|dirty|siloed|fragmented|immature|bad|low-quality|unprepared|resistant|outdated|old-fashioned|"
+    r"risk-averse|insufficient|incomplete|weak|patchy|inconsistent|half-hearted|lack\s+of)\s+(?:[\w-]+\s+)?" + _ADOPTER_SIDE + r"\b", re.IGNORECASE)
+# What fails must be an adoption — a technology, a programme or the organisations taking it up — or the rule
+# would read technical documentation ("requests fail when clients lack a token") as blame.
+_ADOPTION_SUBJECT = re.compile(
+    r"\b(?:ai|genai|gen\s+ai|llms?|agents?|automation|analytics|digital|technology|technologies|tools?|software|"
+    r"platforms?|projects?|pilots?|initiatives?|programmes?|programs?|transformations?|deployments?|rollouts?|"
+    r"implementations?|adoption|investments?|modernisation|modernization|organi[sz]ations|companies|enterprises|"
+    r"businesses|firms|efforts|strategies|change|trials?|savings|value|benefits?|returns|roi|gains)\b", re.IGNORECASE)
+# The speaker's own side ('our data was not ready') or a figure is an owned or checkable account, not a shift.
+_OWN_OR_COUNTED = re.compile(r"\b(?:our|my|we|us)\b|\d", re.IGNORECASE)
+_ADOPTION_REACH = 160
+
+
+_CONNECTIVE_FIRST = re.compile(r"^\W*(?:when|where|if|whenever)\b", re.IGNORECASE)
+
+
+def adoption_failure_on_adopters(text: str, options: Mapping[str, Any]) -> Iterator[Offsets]:
+    """'Most enterprises fail at AI because their data is not ready': the failure put on the adopters' side.
+
+    The connective may also open the sentence: 'When a programme like this stalls, the cause is almost always
+    weak sponsorship and staff who never bought in.'
+    """
+    if _OWN_OR_COUNTED.search(text):
+        return  # figures or the speaker's own side anywhere in the sentence: an account, not a shift
+    opening = _CONNECTIVE_FIRST.match(text)
+    if opening:
+        failure = _ADOPTION_FAILURE.search(text, opening.end(), opening.end() + 80)
+        if failure and _ADOPTION_SUBJECT.search(text, opening.end(), failure.start() + 1) or (
+                failure and _ADOPTION_SUBJECT.search(text, failure.end(), failure.end() + 40)):
+            cause = _DEFICIENT_ADOPTERS.search(text, failure.end(), failure.end() + _ADOPTION_REACH)
+            if cause is not None:
+                yield _skip_spaces(text, 0, cause.end()), cause.end()
+                return
+    for failure in _ADOPTION_FAILURE.finditer(text):
+        connective = _ADOPTION_CONNECTIVE.search(text, failure.end(), failure.end() + _ADOPTION_REACH)
+        if connective is None:
+            continue
+        if not _ADOPTION_SUBJECT.search(text, max(0, failure.start() - 80), connective.start()):
+            continue
+        cause = _DEFICIENT_ADOPTERS.search(text, connective.end(), connective.end() + _ADOPTION_REACH)
+        if cause is None:
+            continue
+        yield _skip_spaces(text, failure.start(), cause.end()), cause.end()
+        return
+
+
 LOGIC: dict[str, Callable[[str, Mapping[str, Any]], Iterator[Offsets]]] = {
     "stacked_nominalisations": stacked_nominalisations,
     "abstract_sentence": abstract_sentence,
@@ -530,4 +605,5 @@ LOGIC: dict[str, Callable[[str, Mapping[str, Any]], Iterator[Offsets]]] = {
     "agentless_decision": agentless_decision,
     "outside_force_cause": outside_force_cause,
     "exoneration_across_sentences": exoneration_across_sentences,
+    "adoption_failure_on_adopters": adoption_failure_on_adopters,
 }
