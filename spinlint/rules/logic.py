@@ -486,7 +486,7 @@ _CLEARED = re.compile(
     r"\b(?:the|our|this|that|your|its)\s+(?:[\w-]+\s+){0,2}?" + _THING + r"\s+(?:itself\s+|themselves\s+)?"
     r"(?:works|worked|(?:is|was)\s+working|does\s+(?:its|the)\s+job|did\s+(?:its|the)\s+job|"
     r"(?:is|was|are|were)\s+(?:ready|sound|fine|proven|mature|solid)|performed\s+(?:well|flawlessly|as\s+\w+)|"
-    r"did\s+(?:exactly\s+)?what\s+it\s+(?:was\s+)?(?:built|designed|meant|promised)\s+to(?:\s+do)?)"
+    r"did\s+(?:exactly\s+|just\s+|precisely\s+)?what\s+it\s+(?:was\s+)?(?:built|designed|meant|promised)\s+to(?:\s+do)?)"
     # a few words may follow ("during the pilot"), but not a condition: "works when people use it" is B020's
     r"(?!\s+(?:for|when|if|unless|except|only|in\s+most|as\s+long)\b)(?:\s+[\w-]+){0,4}?"
     r"(?=\s*(?:[.;:!—–]|-{1,2}\s|$))", re.IGNORECASE)
