@@ -1,11 +1,11 @@
-"""Guideline Version 3 relabels `blame` on chosen real passages: two blind passes, the adjudicator where they differ."""
+"""Guideline relabels of `blame` (Version 3 on real passages, Version 4 on written ones): two blind passes, the adjudicator where they differ."""
 
 import json
 
 import pytest
 
 from spinlint.model.corpus import CorpusIntegrityError
-from spinlint.model.passages import BLAME_V3, blame_v3_agreement, revised_blame
+from spinlint.model.passages import BLAME_V3, BLAME_V4, blame_v3_agreement, revised_blame
 
 
 def _write(folder, name, rows):
@@ -32,3 +32,11 @@ def test_an_unadjudicated_disagreement_stops_training(tmp_path):
 
 def test_no_relabel_yet_changes_nothing(tmp_path):
     assert revised_blame(tmp_path) == {}
+
+
+def test_the_version_4_relabel_revises_written_blame_only(tmp_path):
+    _write(tmp_path, BLAME_V4[0], [{"id": "w1-0001.1", "blame": 1}, {"id": "w1-0001", "blame": 1}])
+    _write(tmp_path, BLAME_V4[1], [{"id": "w1-0001.1", "blame": 0}, {"id": "w1-0001", "blame": 1}])
+    _write(tmp_path, BLAME_V4[2], [{"id": "w1-0001.1", "blame": 1}])
+    assert revised_blame(tmp_path, BLAME_V4) == {"w1-0001.1": 1, "w1-0001": 1}
+    assert revised_blame(tmp_path) == {}  # the Version 3 files are separate

@@ -410,14 +410,16 @@ def _labelled(passage_id, source, group, text, sentences, labels, synthetic):
     return LabelledPassage(passage_id, source, group, text, sentence_rows, passage, synthetic)
 
 
-# Guideline Version 3 relabelled `blame` on chosen real passages: two blind passes over every chosen passage, the
-# adjudicator's row where they disagree. Only `blame` changes; every other label stays pass 1's.
+# Guideline Version 3 relabelled `blame` on chosen real passages, Version 4 on chosen written ones: two blind
+# passes over every chosen passage, the adjudicator's row where they disagree. Only `blame` changes; every other
+# label stays pass 1's.
 BLAME_V3 = ("revised-blame-v3-a.jsonl", "revised-blame-v3-b.jsonl", "revised-blame-v3-adjudicated.jsonl")
+BLAME_V4 = ("revised-blame-v4-a.jsonl", "revised-blame-v4-b.jsonl", "revised-blame-v4-adjudicated.jsonl")
 
 
-def revised_blame(corpora_dir: Path = CORPORA) -> dict[str, int]:
-    """The Version 3 `blame` of every relabelled row (sentence or passage id), or {} before the relabel exists."""
-    first, second, adjudicated = (load_label_rows(name, corpora_dir) for name in BLAME_V3)
+def revised_blame(corpora_dir: Path = CORPORA, files: Sequence[str] = BLAME_V3) -> dict[str, int]:
+    """The revised `blame` of every relabelled row (sentence or passage id), or {} before the relabel exists."""
+    first, second, adjudicated = (load_label_rows(name, corpora_dir) for name in files)
     if not first or not second:
         return {}
     revised = {}
@@ -427,7 +429,8 @@ def revised_blame(corpora_dir: Path = CORPORA) -> dict[str, int]:
         elif row_id in adjudicated:
             revised[row_id] = int(adjudicated[row_id]["blame"])
         else:
-            raise CorpusIntegrityError(f"{row_id}: the two Version 3 blame passes disagree and no adjudicated row exists")
+            raise CorpusIntegrityError(f"{row_id}: the two blame passes of {files[0]} and {files[1]} disagree and "
+                                       "no adjudicated row exists")
     return revised
 
 
@@ -451,6 +454,9 @@ def labelled_real(datasets_dir: Path, corpora_dir: Path = CORPORA) -> list[Label
 
 def labelled_written(corpora_dir: Path = CORPORA) -> list[LabelledPassage]:
     labels = final_labels("written-pass1-*.jsonl", corpora_dir)
+    for row_id, blame in revised_blame(corpora_dir, BLAME_V4).items():
+        if row_id in labels:
+            labels[row_id] = {**labels[row_id], "blame": blame}
     out = []
     for passage in load_written(corpora_dir):
         text = passage["text"]
@@ -507,13 +513,13 @@ def passage_agreement(corpora_dir: Path = CORPORA) -> dict:
     return result
 
 
-def blame_v3_agreement(corpora_dir: Path = CORPORA) -> dict:
-    """The two blind Version 3 blame passes against each other, over every row both labelled."""
-    first, second = (load_label_rows(name, corpora_dir) for name in BLAME_V3[:2])
+def blame_v3_agreement(corpora_dir: Path = CORPORA, files: Sequence[str] = BLAME_V3) -> dict:
+    """The two blind blame passes of a relabel against each other, over every row both labelled."""
+    first, second = (load_label_rows(name, corpora_dir) for name in files[:2])
     shared = sorted(set(first) & set(second))
     if not shared:
         return {}
-    return {"first_pass": BLAME_V3[0], "blind_pass": BLAME_V3[1],
+    return {"first_pass": files[0], "blind_pass": files[1],
             "sentences": _kappa_table([i for i in shared if "." in i], first, second, ("blame",)),
             "passages": _kappa_table([i for i in shared if "." not in i], first, second, ("blame",))}
 
@@ -522,9 +528,10 @@ def write_agreement(corpora_dir: Path = CORPORA) -> dict:
     target = corpora_dir / "agreement.json"
     current = json.loads(target.read_text(encoding="utf-8")) if target.is_file() else {}
     current["passages"] = passage_agreement(corpora_dir)
-    v3 = blame_v3_agreement(corpora_dir)
-    if v3:
-        current["passages"]["real_blame_v3"] = v3
+    for name, files in (("real_blame_v3", BLAME_V3), ("written_blame_v4", BLAME_V4)):
+        relabel = blame_v3_agreement(corpora_dir, files)
+        if relabel:
+            current["passages"][name] = relabel
     target.write_text(json.dumps(current, indent=2) + "\n", encoding="utf-8")
     return current["passages"]
 
