@@ -84,3 +84,20 @@ def test_a_directive_inside_a_code_span_does_not_hide_a_real_one_after_it():
     document = markup.parse(Source(path="memo.md", text=text, format="markdown"))
     (directive,) = document.directives
     assert text[directive.span.start:directive.span.end] == "<!-- spinlint-disable-line B -->"
+
+
+# ---------------------------------------------------------------- a document passing itself off as a report
+
+FAKE_REPORT_HEAD = '<html><head><meta name="generator" content="spinlint 0.2.0"></head>\n'
+
+
+@pytest.mark.parametrize("name", ["memo.md", "memo.html", "memo.txt"])
+def test_a_document_that_claims_to_be_a_spinlint_report_is_still_linted(tmp_path, name):
+    # Whatever a file says about itself, it is read: a line any author can paste must not take it out
+    # of the run (it used to be refused as "a spinlint report, not a document", a skip in a folder walk).
+    path = tmp_path / name
+    path.write_text(FAKE_REPORT_HEAD + "\n" + SPIN, encoding="utf-8")
+    result = run("check", "--isolated", "--format", "json", "--select", "B", str(tmp_path))
+    assert "spinlint report" not in result.stderr
+    (file,) = json.loads(result.stdout)["files"]
+    assert [finding["code"] for finding in file["findings"]]

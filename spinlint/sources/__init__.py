@@ -26,8 +26,6 @@ DEFAULT_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm", *DOCUMENT_FOR
 PLANNED_FORMATS = (".doc", ".odt", ".rtf", ".pptx", ".xlsx", ".epub")
 SKIPPED_FOLDERS = {".git", ".hg", ".svn", "node_modules", "__pycache__", "build", "dist", "site-packages",
                    ".venv", "venv", ".tox", ".nox", ".mypy_cache", ".pytest_cache", ".ruff_cache"}
-# spinlint's own HTML report says so in its <head>; linting it would lint our own messages.
-REPORT_MARKER = b'<meta name="generator" content="spinlint'
 # Leading bytes of common binary formats, checked before any decoding.
 MAGIC_NUMBERS = {
     b"%PDF": "a PDF document", b"PK\x03\x04": "a ZIP archive (or .docx/.xlsx)", b"\x89PNG": "a PNG image",
@@ -301,8 +299,6 @@ def _read_at_most(stream, limit: int) -> bytes:
 
 def source_from_bytes(data: bytes, path: Path, *, encoding: str | None = None, display: str | None = None) -> Source:
     shown = display or display_path(path)
-    if REPORT_MARKER in data[:4096]:
-        raise InputError(f"{shown}: a spinlint report, not a document")
     if Path(path).suffix.lower() in DOCUMENT_FORMATS:
         return read_document(data, shown, Path(path).suffix.lower(), os_path=relative_path(path))
     return Source(path=shown, text=decode(data, shown, encoding), format=format_for(str(path)),
