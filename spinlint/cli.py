@@ -447,9 +447,15 @@ def diff(old, new, output_format, select, extend_select, ignore, fail_on, config
 @click.option("--isolated", is_flag=True, hidden=True, help="Ignore all config files (the default for scan).")
 @click.option("--follow-symlinks", is_flag=True,
               help="Also read file symlinks that point outside the scanned folders (skipped with a warning).")
+@click.option("--no-inline-suppressions", is_flag=True,
+              help="Ignore every spinlint-disable directive in the documents (the summary counts what they "
+                   "silence otherwise).")
+@click.option("--walk-all", is_flag=True,
+              help="Also read what folder walks leave out: dot-files, dot-folders, build/, dist/, node_modules/ "
+                   "and other tool folders, and files .gitignore ignores (the summary lists them otherwise).")
 @debug_option
 def scan(paths, output, jobs, resume, force, dask_scheduler, select, ignore, include, exclude, encoding, max_bytes,
-         model_path, config_path, discover_config, isolated, follow_symlinks):
+         model_path, config_path, discover_config, isolated, follow_symlinks, no_inline_suppressions, walk_all):
     """Score an archive: one JSON line per document, in parallel, resumable."""
     import json
 
@@ -483,8 +489,10 @@ def scan(paths, output, jobs, resume, force, dask_scheduler, select, ignore, inc
     def warn(message: str) -> None:
         click.echo(f"spinlint: warning: {message}", err=True)
 
+    left_out: list[tuple[str, str]] = []  # nothing a walk leaves out is hidden: the summary lists it
     files = [str(path) for path, _ in iter_files(list(paths), include=tuple(include), exclude=tuple(exclude),
-                                                 warn=warn, follow_symlinks=follow_symlinks)]
+                                                 warn=warn, follow_symlinks=follow_symlinks, walk_all=walk_all,
+                                                 left_out=lambda path, why: left_out.append((str(path), why)))]
     try:
         output_kind(output, files)  # an output that is a document, a symlink or a folder: say that first
     except OutputError as error:
@@ -494,7 +502,8 @@ def scan(paths, output, jobs, resume, force, dask_scheduler, select, ignore, inc
     options = ScanOptions(select=selects, ignore=ignores, encoding=encoding, max_bytes=max_bytes,
                           model_path=str(model_path) if model_path else None,
                           config_path=str(config_path) if config_path else None, discover_config=discover_config,
-                          roots=tuple(str(path) for path in paths))
+                          roots=tuple(str(path) for path in paths),
+                          inline_suppressions=not no_inline_suppressions)
     show_progress = sys.stderr.isatty()
 
     def progress(summary):
@@ -508,7 +517,7 @@ def scan(paths, output, jobs, resume, force, dask_scheduler, select, ignore, inc
 
     try:
         summary = run_scan(files, output, options, jobs=jobs, resume=resume, dask_scheduler=dask_scheduler,
-                           progress=progress)
+                           left_out=left_out, progress=progress)
     except KeyboardInterrupt:
         _interrupted("spinlint: interrupted; rerun with --resume to continue")
     except (ScanError, OutputError) as error:

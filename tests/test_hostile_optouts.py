@@ -101,3 +101,77 @@ def test_a_document_that_claims_to_be_a_spinlint_report_is_still_linted(tmp_path
     assert "spinlint report" not in result.stderr
     (file,) = json.loads(result.stdout)["files"]
     assert [finding["code"] for finding in file["findings"]]
+
+
+# ---------------------------------------------------------------- scan: whoever runs it decides, and is told
+
+def scan(*args: str):
+    return run("scan", "--jobs", "1", "--ignore", "M", *args)
+
+
+def records(log: Path) -> dict[str, dict]:
+    return {Path(record["path"]).name: record
+            for record in map(json.loads, log.read_text(encoding="utf-8").splitlines())}
+
+
+def test_scan_says_what_directives_silenced_and_can_ignore_them(tmp_path):
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    (archive / "opted-out.md").write_text("<!-- spinlint-disable-file -->\n\n" + SPIN, encoding="utf-8")
+    (archive / "plain.md").write_text(SPIN, encoding="utf-8")
+    out = tmp_path / "results.jsonl"
+
+    honoured = scan(str(archive), "--output", str(out))
+    assert honoured.exit_code == 0
+    log = records(out)
+    silenced = log["opted-out.md"]
+    assert silenced["counts"] == {} and silenced["directives"]["honoured"] is True
+    assert silenced["directives"]["found"] == 1
+    assert silenced["directives"]["suppressed"] == sum(log["plain.md"]["counts"].values()) > 0
+    assert "directives" not in log["plain.md"]
+    summary = json.loads(honoured.stdout)["directives"]
+    assert summary == {"honoured": True, "documents": 1, "findings_suppressed": silenced["directives"]["suppressed"]}
+
+    ignored = scan(str(archive), "--output", str(out), "--force", "--no-inline-suppressions")
+    assert ignored.exit_code == 0
+    log = records(out)
+    assert log["opted-out.md"]["counts"] == log["plain.md"]["counts"]
+    assert log["opted-out.md"]["directives"] == {"found": 1, "honoured": False, "suppressed": 0}
+    assert json.loads(ignored.stdout)["directives"] == {"honoured": False, "documents": 1, "findings_suppressed": 0}
+
+
+def hidden_archive(tmp_path: Path) -> Path:
+    archive = tmp_path / "archive"
+    for folder in ("", "dist", "build", ".drafts", "node_modules", "sub/.cache"):
+        (archive / folder).mkdir(parents=True, exist_ok=True)
+        (archive / folder / "memo.md").write_text(SPIN, encoding="utf-8")
+    (archive / ".secret-memo.md").write_text(SPIN, encoding="utf-8")
+    (archive / ".git").mkdir()  # a repository, so that its .gitignore applies
+    (archive / ".gitignore").write_text("ignored-*.md\n", encoding="utf-8")
+    (archive / "ignored-memo.md").write_text(SPIN, encoding="utf-8")
+    return archive
+
+
+def test_scan_lists_what_its_walk_left_out_and_walk_all_reads_it(tmp_path):
+    archive = hidden_archive(tmp_path)
+    out = tmp_path / "results.jsonl"
+    result = scan(str(archive), "--output", str(out))
+    assert result.exit_code == 0
+    assert [Path(record["path"]).relative_to(archive).as_posix()
+            for record in map(json.loads, out.read_text(encoding="utf-8").splitlines())] == ["memo.md"]
+    left_out = json.loads(result.stdout)["left_out"]
+    paths = {Path(entry["path"]).relative_to(archive).as_posix(): entry["reason"] for entry in left_out["paths"]}
+    assert paths == {".drafts": "dot-folder or tool folder", ".git": "dot-folder or tool folder",
+                     "build": "dot-folder or tool folder", "dist": "dot-folder or tool folder",
+                     "node_modules": "dot-folder or tool folder", "sub/.cache": "dot-folder or tool folder",
+                     ".secret-memo.md": "dot-file", "ignored-memo.md": "ignored by .gitignore"}
+    assert left_out["count"] == 8
+    assert left_out["by_reason"] == {"dot-folder or tool folder": 6, "dot-file": 1, "ignored by .gitignore": 1}
+
+    everything = scan(str(archive), "--output", str(out), "--force", "--walk-all")
+    assert everything.exit_code == 0
+    scanned = {Path(record["path"]).relative_to(archive).as_posix()
+               for record in map(json.loads, out.read_text(encoding="utf-8").splitlines())}
+    assert scanned == {"memo.md", "dist/memo.md", "build/memo.md", ".drafts/memo.md", "node_modules/memo.md",
+                       "sub/.cache/memo.md", ".secret-memo.md", "ignored-memo.md"}
+    assert json.loads(everything.stdout)["left_out"]["count"] == 0

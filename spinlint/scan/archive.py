@@ -45,6 +45,7 @@ class ScanOptions:
     config_path: str | None = None  # one config for every document
     discover_config: bool = False  # each document's nearest config, found no higher than ``roots``
     roots: tuple[str, ...] = ()  # the paths being scanned
+    inline_suppressions: bool = True  # False: every directive in the documents is ignored
 
 
 class ScanError(Exception):
@@ -88,7 +89,8 @@ def _scan_one(path: str, options: ScanOptions) -> tuple[dict, int]:
         finder = ConfigFinder(Path(options.config_path) if options.config_path else None,
                               isolated=not options.discover_config, roots=[Path(root) for root in options.roots])
         _WORKER_STATE.update(options=options, finder=finder,
-                             linter=Linter(model_path=Path(options.model_path) if options.model_path else None))
+                             linter=Linter(model_path=Path(options.model_path) if options.model_path else None,
+                                           inline_suppressions=options.inline_suppressions))
     shown, raw_name = log_name(path)
     record: dict = {"path": shown, **({"path_bytes": raw_name} if raw_name else {})}
     try:
@@ -123,6 +125,9 @@ def _scan_one(path: str, options: ScanOptions) -> tuple[dict, int]:
         top_findings=[{"code": f.code, "line": f.line, "column": f.column, "match": f.match[:200],
                        "message": f.message} for f in top],
     )
+    if report.directives:  # what the author silenced is on the record, never hidden
+        record["directives"] = {"found": report.directives, "honoured": options.inline_suppressions,
+                                "suppressed": report.suppressed}
     return record, len(data)
 
 
@@ -204,12 +209,19 @@ class ScanSummary:
     seconds: float = 0.0
     top: list = field(default_factory=list)  # min-heap of (spin, path), size 10
     histogram: list = field(default_factory=lambda: [0] * 10)
+    directives_honoured: bool = True
+    documents_with_directives: int = 0
+    suppressed_findings: int = 0
+    left_out: list = field(default_factory=list)  # {"path", "reason"[, "same_as"]}: what the scan did not read
 
     def add(self, record: dict) -> None:
         if "error" in record:
             self.errors += 1
             return
         self.documents += 1
+        if "directives" in record:
+            self.documents_with_directives += 1
+            self.suppressed_findings += record["directives"]["suppressed"]
         spin = record["scores"].get("spin", 0.0)
         self.histogram[min(int(spin // 10), 9)] += 1
         heapq.heappush(self.top, (spin, record["path"]))
@@ -225,13 +237,24 @@ class ScanSummary:
             "seconds": round(self.seconds, 2),
             "highest_spin": [{"path": path, "spin": spin} for spin, path in sorted(self.top, reverse=True)],
             "spin_distribution": {f"{10 * i}-{10 * i + 10}": count for i, count in enumerate(self.histogram)},
+            "directives": {"honoured": self.directives_honoured, "documents": self.documents_with_directives,
+                           "findings_suppressed": self.suppressed_findings},
+            "left_out": {"count": len(self.left_out), "by_reason": self._left_out_by_reason(),
+                         "paths": self.left_out},
         }
+
+    def _left_out_by_reason(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for entry in self.left_out:
+            counts[entry["reason"]] = counts.get(entry["reason"], 0) + 1
+        return counts
 
 
 def run_scan(files: Iterable[str], output: Path, options: ScanOptions, *, jobs: int = -1, resume: bool = False,
-             dask_scheduler: str | None = None,
+             dask_scheduler: str | None = None, left_out: Iterable[tuple[str, str]] = (),
              progress: Callable[[ScanSummary], None] | None = None) -> ScanSummary:
-    """Scan ``files`` into the log ``output``.
+    """Scan ``files`` into the log ``output``; ``left_out`` is (path, reason) for what the folder walk did
+    not read, for the summary.
 
     Raises ``ScanError`` or ``OutputError`` (and ``ConfigError`` for a bad ``config_path``) before the
     log is changed: an output that is an input, a symlink or a folder, a bad --jobs, an unreachable
@@ -252,7 +275,8 @@ def run_scan(files: Iterable[str], output: Path, options: ScanOptions, *, jobs: 
     client = _connect(dask_scheduler) if dask_scheduler else None
     if not resume and kind == FILE and output.exists():
         output.unlink()
-    summary = ScanSummary()
+    summary = ScanSummary(directives_honoured=options.inline_suppressions)
+    summary.left_out = [{"path": log_name(path)[0], "reason": reason} for path, reason in left_out]
     started = time.perf_counter()
 
     def pending() -> Iterator[str]:
