@@ -176,7 +176,7 @@ def check(paths, output_format, output, select, extend_select, ignore, fail_on, 
     from .rules.ruleset import RuleError
     from .scan.output import write_output
     from .scan.runner import files_to_lint, lint_paths, stdin_config_path
-    from .sources import DEFAULT_EXTENSIONS, InputError, display_path
+    from .sources import DEFAULT_EXTENSIONS, InputError, display_path, escaped_name
 
     if stdin_filename and not paths:
         paths = ("-",)  # as ruff does: a name for stdin means "read stdin"
@@ -208,7 +208,7 @@ def check(paths, output_format, output, select, extend_select, ignore, fail_on, 
                                   follow_symlinks=follow_symlinks)
 
             def shown(path: Path) -> str:
-                return (stdin_filename or "-") if str(path) == "-" else display_path(path)
+                return escaped_name(stdin_filename or "-") if str(path) == "-" else display_path(path)
 
             if show_files:
                 click.echo("".join(f"{shown(path)}\n" for path in found), nl=False)

@@ -395,3 +395,20 @@ def test_scan_hashes_exactly_the_bytes_it_lints(tmp_path, monkeypatch):
     record = scan_document(str(path), ScanOptions(ignore=("M",)))
     assert record["sha256"] == hashlib.sha256(linted).hexdigest()
     assert record["counts"], "the linted bytes (spin) were not the ones scored"
+
+
+@pytest.mark.skipif(sys.platform == "darwin", reason="macOS passes arguments as UTF-8 only")
+@pytest.mark.parametrize("output_format, shown", [("json", "caf\\\\xe9.md"), ("sarif", "caf%E9.md"),
+                                                  ("text", "caf\\xe9.md"), ("github", "caf\\xe9.md")])
+def test_a_stdin_filename_that_is_not_utf8_is_escaped_like_a_walked_name(output_format, shown):
+    import subprocess
+
+    name = os.fsdecode(b"caf\xe9.md")  # as the shell passes $'caf\xe9.md': a lone surrogate in Python
+    command = [sys.executable, "-m", "spinlint", "check", "--isolated", "--ignore", "M", "--format", output_format,
+               "--stdin-filename", name]
+    completed = subprocess.run(command, input=SPIN.encode("utf-8"), capture_output=True, timeout=120)
+    assert completed.returncode == 1, completed.stderr
+    stdout = completed.stdout.decode("utf-8")  # raw 0xe9 here used to make the JSON invalid UTF-8
+    assert shown in stdout
+    if output_format in ("json", "sarif"):
+        json.loads(stdout)

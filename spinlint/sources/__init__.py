@@ -323,9 +323,13 @@ def source_from_bytes(data: bytes, path: Path, *, encoding: str | None = None, d
 
 
 def read_stdin(data: bytes, *, name: str = "-", encoding: str | None = None) -> Source:
+    """Standard input, shown as ``name`` (``--stdin-filename``): a name from the command line may hold
+    bytes that are not UTF-8 (surrogates), so it is escaped for display as a walked file's name is, and
+    kept as given for URIs."""
+    shown = escaped_name(name)
     if Path(name).suffix.lower() in DOCUMENT_FORMATS:
-        return read_document(data, name, Path(name).suffix.lower())
-    return Source(path=name, text=decode(data, name, encoding), format=format_for(name))
+        return read_document(data, shown, Path(name).suffix.lower(), os_path=name)
+    return Source(path=shown, text=decode(data, shown, encoding), format=format_for(name), os_path=name)
 
 
 def read_document(data: bytes, shown: str, suffix: str, *, os_path: str | None = None) -> Source:
