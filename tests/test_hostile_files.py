@@ -412,3 +412,23 @@ def test_a_stdin_filename_that_is_not_utf8_is_escaped_like_a_walked_name(output_
     assert shown in stdout
     if output_format in ("json", "sarif"):
         json.loads(stdout)
+
+
+def test_scan_logs_one_file_named_several_ways_once(tmp_path, monkeypatch):
+    archive = tmp_path / "archive"
+    memo(archive / "a", "x.md")
+    memo(archive / "a", "other.md", PLAIN)
+    (tmp_path / "link").symlink_to(archive / "a", target_is_directory=True)
+    os.link(archive / "a" / "x.md", archive / "hard-link.md")
+    monkeypatch.chdir(archive)
+    out = tmp_path / "results.jsonl"
+    result = scan("a", "a/../a", "./a/x.md", "a/x.md", str(tmp_path / "link"), "hard-link.md", "--output", str(out))
+    assert result.exit_code == 0, result.output
+    logged = [json.loads(line)["path"] for line in out.read_text(encoding="utf-8").splitlines()]
+    assert sorted(logged) == ["a/other.md", "a/x.md"], logged
+    same = {entry["path"]: entry["same_as"] for entry in json.loads(result.stdout)["left_out"]["paths"]
+            if entry["reason"] == "the same file as another path"}
+    assert same == {"a/../a/x.md": "a/x.md", "a/../a/other.md": "a/other.md",
+                    str(tmp_path / "link" / "x.md"): "a/x.md", str(tmp_path / "link" / "other.md"): "a/other.md",
+                    "hard-link.md": "a/x.md"}
+    # ./a/x.md and a/x.md, named after the walk found a/x.md, are that very path: one record, nothing to list

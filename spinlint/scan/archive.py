@@ -200,6 +200,35 @@ def _connect(dask_scheduler: str):
         raise ScanError(f"--dask-scheduler {dask_scheduler}: cannot connect ({message})") from None
 
 
+def distinct_files(files: Iterable[str]) -> tuple[list[str], list[tuple[str, str]]]:
+    """Each file once, under the first path that names it, and (path, first path) for every other name.
+
+    Told apart by device and inode, so ``a/../a/x.md``, ``./x.md`` beside ``x.md``, a folder named
+    twice or through a symlink, and hard links are one document with one record.  A path that cannot
+    be looked up is kept: it becomes an error record of its own.
+    """
+    first_by_inode: dict[tuple[int, int], str] = {}
+    kept: list[str] = []
+    repeats: list[tuple[str, str]] = []
+    for path in files:
+        try:
+            info = os.stat(path)
+        except OSError:
+            kept.append(path)
+            continue
+        key = (info.st_dev, info.st_ino)
+        if key in first_by_inode:
+            if path != first_by_inode[key]:  # the same name twice hides nothing
+                repeats.append((path, first_by_inode[key]))
+        else:
+            first_by_inode[key] = path
+            kept.append(path)
+    return kept, repeats
+
+
+SAME_FILE = "the same file as another path"
+
+
 @dataclass
 class ScanSummary:
     documents: int = 0
@@ -254,7 +283,7 @@ def run_scan(files: Iterable[str], output: Path, options: ScanOptions, *, jobs: 
              dask_scheduler: str | None = None, left_out: Iterable[tuple[str, str]] = (),
              progress: Callable[[ScanSummary], None] | None = None) -> ScanSummary:
     """Scan ``files`` into the log ``output``; ``left_out`` is (path, reason) for what the folder walk did
-    not read, for the summary.
+    not read, for the summary, which also names every path that is the same file as an earlier one.
 
     Raises ``ScanError`` or ``OutputError`` (and ``ConfigError`` for a bad ``config_path``) before the
     log is changed: an output that is an input, a symlink or a folder, a bad --jobs, an unreachable
@@ -266,7 +295,7 @@ def run_scan(files: Iterable[str], output: Path, options: ScanOptions, *, jobs: 
         from ..config import ConfigFinder
 
         ConfigFinder(Path(options.config_path))  # a bad file is one error now, not one per worker later
-    files = list(files)
+    files, repeats = distinct_files(files)
     kind = output_kind(output, files)
     if resume and kind == STREAM:
         raise ScanError(f"{display_path(output)}: --resume reads the log back, and a device or pipe cannot be "
@@ -277,6 +306,8 @@ def run_scan(files: Iterable[str], output: Path, options: ScanOptions, *, jobs: 
         output.unlink()
     summary = ScanSummary(directives_honoured=options.inline_suppressions)
     summary.left_out = [{"path": log_name(path)[0], "reason": reason} for path, reason in left_out]
+    summary.left_out += [{"path": log_name(path)[0], "reason": SAME_FILE, "same_as": log_name(first)[0]}
+                         for path, first in repeats]
     started = time.perf_counter()
 
     def pending() -> Iterator[str]:
