@@ -20,6 +20,7 @@ import json
 import os
 import re
 import time
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -27,7 +28,7 @@ from urllib.parse import quote
 
 from ..sources import InputError, display_path, escaped_name, file_sha256, read_bytes, source_from_bytes
 from .interrupts import quiet_threads_once_interrupted, workers_ignore_ctrl_c
-from .output import FILE, STREAM, output_kind
+from .output import FILE, STREAM, ResultsLog, output_kind
 
 TOP_FINDINGS = 5
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
@@ -279,6 +280,16 @@ class ScanSummary:
         return counts
 
 
+def _stop(records) -> None:
+    """Cancel the documents still in flight, now and quietly: the scan is ending early (a full disk, Ctrl-C),
+    and joblib would otherwise warn, over two lines, that it cancelled them."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=".*tasks which were still being processed", category=UserWarning)
+        close = getattr(records, "close", None)
+        if close is not None:
+            close()
+
+
 def run_scan(files: Iterable[str], output: Path, options: ScanOptions, *, jobs: int = -1, resume: bool = False,
              dask_scheduler: str | None = None, left_out: Iterable[tuple[str, str]] = (),
              progress: Callable[[ScanSummary], None] | None = None) -> ScanSummary:
@@ -321,20 +332,21 @@ def run_scan(files: Iterable[str], output: Path, options: ScanOptions, *, jobs: 
     if client is not None:
         backend = {"backend": "dask", "n_jobs": jobs if jobs > 0 else -1}
     try:
-        with quiet_threads_once_interrupted(), output.open("a", encoding="utf-8") as log, \
-                parallel_config(**backend):
+        with quiet_threads_once_interrupted(), ResultsLog(output) as log, parallel_config(**backend):
             tasks = (delayed(_scan_one)(path, options) for path in pending())
             parallel = Parallel(return_as="generator_unordered", pre_dispatch="4*n_jobs", batch_size=1)
             with workers_ignore_ctrl_c():  # the pool starts its workers in this first call
                 records = parallel(tasks)
-            for record, size in records:
-                log.write(json.dumps(record, ensure_ascii=False) + "\n")
-                log.flush()
-                summary.add(record)
-                summary.bytes += size
-                summary.seconds = time.perf_counter() - started
-                if progress is not None:
-                    progress(summary)
+            try:
+                for record, size in records:
+                    log.write_line(json.dumps(record, ensure_ascii=False))
+                    summary.add(record)
+                    summary.bytes += size
+                    summary.seconds = time.perf_counter() - started
+                    if progress is not None:
+                        progress(summary)
+            finally:
+                _stop(records)
     finally:
         if client is not None:
             client.close()
