@@ -336,13 +336,13 @@ def rules_command(show_all, output_format):
         import json
 
         _print(json.dumps([{"code": r.code, "name": r.name, "category": r.category, "kind": r.kind,
-                                "severity": r.severity, "scope": r.scope, "status": r.status,
-                                "subtype": r.subtype} for r in rules], indent=2))
+                            "severity": r.severity, "scope": r.scope, "status": r.status,
+                            "subtype": r.subtype} for r in rules], indent=2))
         return
     _print(f"{'code':<6} {'name':<36} {'category':<12} {'severity':<8} {'kind':<12} subtype")
     for rule in rules:
         _print(f"{rule.code:<6} {rule.name:<36} {rule.category:<12} {rule.severity:<8} {rule.kind:<12} "
-                   f"{rule.subtype}")
+               f"{rule.subtype}")
 
 
 @main.command()

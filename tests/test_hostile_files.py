@@ -277,8 +277,11 @@ def test_scan_skips_file_symlinks_leading_outside_the_tree(tmp_path):
     result = scan(str(tree), "--output", str(out))
     assert result.exit_code == 0 and any("notes.md" in line for line in warnings(result))
     assert "wJalrXUtnFEMI" not in out.read_text(encoding="utf-8")
+    # alias.txt -> real.txt inside the tree is one document: logged once, under the file's own name
     assert sorted(Path(json.loads(line)["path"]).name for line in out.read_text().splitlines()) == \
-        ["alias.txt", "memo.txt", "real.txt"]
+        ["memo.txt", "real.txt"]
+    (same,) = [entry for entry in json.loads(result.stdout)["left_out"]["paths"] if "same_as" in entry]
+    assert Path(same["path"]).name == "alias.txt" and Path(same["same_as"]).name == "real.txt"
     assert scan(str(tree), "--output", str(out), "--follow-symlinks", "--force").exit_code == 0
     assert "notes.md" in out.read_text(encoding="utf-8")
 

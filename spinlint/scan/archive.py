@@ -202,28 +202,29 @@ def _connect(dask_scheduler: str):
 
 
 def distinct_files(files: Iterable[str]) -> tuple[list[str], list[tuple[str, str]]]:
-    """Each file once, under the first path that names it, and (path, first path) for every other name.
+    """Each file once, and (path, the path kept) for every other name of it.
 
-    Told apart by device and inode, so ``a/../a/x.md``, ``./x.md`` beside ``x.md``, a folder named
-    twice or through a symlink, and hard links are one document with one record.  A path that cannot
-    be looked up is kept: it becomes an error record of its own.
+    Told apart by device and inode, so ``a/../a/x.md``, a folder named twice or through a symlink, a
+    symlink to a file beside it and hard links are one document with one record.  The name kept is
+    the first reached without a symlink (the file itself), else the first; order is first-seen.  A
+    path that cannot be looked up is kept: it becomes an error record of its own.
     """
-    first_by_inode: dict[tuple[int, int], str] = {}
-    kept: list[str] = []
-    repeats: list[tuple[str, str]] = []
+    names_by_file: dict[tuple[int, int] | str, list[str]] = {}
     for path in files:
         try:
             info = os.stat(path)
+            key: tuple[int, int] | str = (info.st_dev, info.st_ino)
         except OSError:
-            kept.append(path)
-            continue
-        key = (info.st_dev, info.st_ino)
-        if key in first_by_inode:
-            if path != first_by_inode[key]:  # the same name twice hides nothing
-                repeats.append((path, first_by_inode[key]))
-        else:
-            first_by_inode[key] = path
-            kept.append(path)
+            key = path
+        names = names_by_file.setdefault(key, [])
+        if path not in names:  # the same name twice hides nothing
+            names.append(path)
+    kept: list[str] = []
+    repeats: list[tuple[str, str]] = []
+    for names in names_by_file.values():
+        direct = next((name for name in names if os.path.realpath(name) == os.path.abspath(name)), names[0])
+        kept.append(direct)
+        repeats.extend((name, direct) for name in names if name != direct)
     return kept, repeats
 
 

@@ -97,6 +97,7 @@ class ResultsLog:
 
     def __init__(self, path: Path):
         self.path = path
+        self._stream = None
         try:
             self._stream = path.open("a", encoding="utf-8")
         except OSError as error:
@@ -110,26 +111,23 @@ class ResultsLog:
             raise self._failed(error) from None
 
     def close(self) -> None:
-        try:
-            self._stream.close()
-        except OSError as error:
-            raise self._failed(error) from None
+        if self._stream is not None and not self._stream.closed:
+            try:
+                self._stream.close()
+            except OSError as error:
+                raise self._failed(error) from None
 
     def _failed(self, error: OSError) -> OutputError:
-        if not self._closed():
-            try:  # what could not be written must not be retried (and fail again) when the file is closed
+        if self._stream is not None and not self._stream.closed:
+            try:  # what could not be written must not be tried again, and fail again, when the file is closed
                 self._stream.close()
             except OSError:
-                pass
+                pass  # closing closes the file even when its last flush fails
         return OutputError(f"{display_path(self.path)}: cannot write the results log "
                            f"({error.strerror or error})")
-
-    def _closed(self) -> bool:
-        return not hasattr(self, "_stream") or self._stream.closed
 
     def __enter__(self) -> "ResultsLog":
         return self
 
     def __exit__(self, *exc_info) -> None:
-        if not self._closed():
-            self.close()
+        self.close()
