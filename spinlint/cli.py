@@ -34,6 +34,22 @@ def _fail(message: str) -> None:
     sys.exit(EXIT_ERROR)
 
 
+def _print(text: str, **options) -> None:
+    """Write to standard output; a write that fails (a full disk behind ``> file``, EIO) is one line, exit 2.
+
+    The unwritten rest is sent to the null device, so Python does not fail again, with a traceback-like
+    "Exception ignored" message, when it flushes standard output at exit."""
+    try:
+        click.echo(text, **options)
+        sys.stdout.flush()
+    except OSError as error:
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError, AttributeError):  # no real file descriptor (a test runner's buffer)
+            pass
+        _fail(f"standard output: cannot write ({error.strerror or error})")
+
+
 def _debugging(ctx: click.Context) -> bool:
     return bool(ctx.meta.get("spinlint.debug")) or os.environ.get("SPINLINT_DEBUG", "") not in ("", "0")
 
@@ -176,7 +192,7 @@ def check(paths, output_format, output, select, extend_select, ignore, fail_on, 
     from .rules.ruleset import RuleError
     from .scan.output import write_output
     from .scan.runner import files_to_lint, lint_paths, stdin_config_path
-    from .sources import DEFAULT_EXTENSIONS, InputError, display_path
+    from .sources import DEFAULT_EXTENSIONS, InputError, display_path, escaped_name
 
     if stdin_filename and not paths:
         paths = ("-",)  # as ruff does: a name for stdin means "read stdin"
@@ -208,13 +224,13 @@ def check(paths, output_format, output, select, extend_select, ignore, fail_on, 
                                   follow_symlinks=follow_symlinks)
 
             def shown(path: Path) -> str:
-                return (stdin_filename or "-") if str(path) == "-" else display_path(path)
+                return escaped_name(stdin_filename or "-") if str(path) == "-" else display_path(path)
 
             if show_files:
-                click.echo("".join(f"{shown(path)}\n" for path in found), nl=False)
+                _print("".join(f"{shown(path)}\n" for path in found), nl=False)
             elif found:
                 settings = settings_for(stdin_config_path(stdin_filename) if str(found[0]) == "-" else found[0])
-                click.echo(settings_text(settings, shown(found[0])), nl=False)
+                _print(settings_text(settings, shown(found[0])), nl=False)
             if not found:
                 warn(_nothing_to_lint(targets, DEFAULT_EXTENSIONS))
             sys.exit(EXIT_OK)
@@ -255,7 +271,7 @@ def check(paths, output_format, output, select, extend_select, ignore, fail_on, 
         except ValueError as error:
             _fail(str(error))
     elif not silent:
-        click.echo(text, nl=False, color=colour or None)  # None: click strips escapes when not a terminal
+        _print(text, nl=False, color=colour or None)  # None: click strips escapes when not a terminal
     status = report.exit_code
     if status == EXIT_FINDINGS and (exit_zero or write_baseline is not None):
         status = EXIT_OK  # --exit-zero asks for it; recording a baseline accepts today's findings
@@ -319,14 +335,14 @@ def rules_command(show_all, output_format):
     if output_format == "json":
         import json
 
-        click.echo(json.dumps([{"code": r.code, "name": r.name, "category": r.category, "kind": r.kind,
-                                "severity": r.severity, "scope": r.scope, "status": r.status,
-                                "subtype": r.subtype} for r in rules], indent=2))
+        _print(json.dumps([{"code": r.code, "name": r.name, "category": r.category, "kind": r.kind,
+                            "severity": r.severity, "scope": r.scope, "status": r.status,
+                            "subtype": r.subtype} for r in rules], indent=2))
         return
-    click.echo(f"{'code':<6} {'name':<36} {'category':<12} {'severity':<8} {'kind':<12} subtype")
+    _print(f"{'code':<6} {'name':<36} {'category':<12} {'severity':<8} {'kind':<12} subtype")
     for rule in rules:
-        click.echo(f"{rule.code:<6} {rule.name:<36} {rule.category:<12} {rule.severity:<8} {rule.kind:<12} "
-                   f"{rule.subtype}")
+        _print(f"{rule.code:<6} {rule.name:<36} {rule.category:<12} {rule.severity:<8} {rule.kind:<12} "
+               f"{rule.subtype}")
 
 
 @main.command()
@@ -339,7 +355,7 @@ def explain(code):
     rule = rules_by_code().get(code.upper())
     if rule is None:
         _fail(f"unknown rule code {code!r}; `spinlint rules` lists them")
-    click.echo(render_rule_text(rule, _options_in_force(rule)))
+    _print(render_rule_text(rule, _options_in_force(rule)))
 
 
 def _holds_results(output: Path) -> bool:
@@ -420,7 +436,7 @@ def diff(old, new, output_format, select, extend_select, ignore, fail_on, config
     if report.problems or len(report.files) != 2:
         sys.exit(EXIT_ERROR)
     result = compare(*report.files)
-    click.echo(render_json(result) if output_format == "json" else render_text(result), nl=False)
+    _print(render_json(result) if output_format == "json" else render_text(result), nl=False)
     sys.exit(EXIT_FINDINGS if result.failed else EXIT_OK)
 
 
@@ -447,9 +463,15 @@ def diff(old, new, output_format, select, extend_select, ignore, fail_on, config
 @click.option("--isolated", is_flag=True, hidden=True, help="Ignore all config files (the default for scan).")
 @click.option("--follow-symlinks", is_flag=True,
               help="Also read file symlinks that point outside the scanned folders (skipped with a warning).")
+@click.option("--no-inline-suppressions", is_flag=True,
+              help="Ignore every spinlint-disable directive in the documents (the summary counts what they "
+                   "silence otherwise).")
+@click.option("--walk-all", is_flag=True,
+              help="Also read what folder walks leave out: dot-files, dot-folders, build/, dist/, node_modules/ "
+                   "and other tool folders, and files .gitignore ignores (the summary lists them otherwise).")
 @debug_option
 def scan(paths, output, jobs, resume, force, dask_scheduler, select, ignore, include, exclude, encoding, max_bytes,
-         model_path, config_path, discover_config, isolated, follow_symlinks):
+         model_path, config_path, discover_config, isolated, follow_symlinks, no_inline_suppressions, walk_all):
     """Score an archive: one JSON line per document, in parallel, resumable."""
     import json
 
@@ -458,7 +480,7 @@ def scan(paths, output, jobs, resume, force, dask_scheduler, select, ignore, inc
     from .rules.ruleset import RuleError
     from .scan.archive import ScanError, ScanOptions, check_jobs, run_scan
     from .scan.output import OutputError, output_kind
-    from .sources import InputError, check_encoding, iter_files, lookup_problem
+    from .sources import InputError, check_encoding, display_path, iter_files, lookup_problem
 
     selects, ignores = _split_codes(select), _split_codes(ignore)
     try:
@@ -483,8 +505,10 @@ def scan(paths, output, jobs, resume, force, dask_scheduler, select, ignore, inc
     def warn(message: str) -> None:
         click.echo(f"spinlint: warning: {message}", err=True)
 
+    left_out: list[tuple[str, str]] = []  # nothing a walk leaves out is hidden: the summary lists it
     files = [str(path) for path, _ in iter_files(list(paths), include=tuple(include), exclude=tuple(exclude),
-                                                 warn=warn, follow_symlinks=follow_symlinks)]
+                                                 warn=warn, follow_symlinks=follow_symlinks, walk_all=walk_all,
+                                                 left_out=lambda path, why: left_out.append((str(path), why)))]
     try:
         output_kind(output, files)  # an output that is a document, a symlink or a folder: say that first
     except OutputError as error:
@@ -494,7 +518,8 @@ def scan(paths, output, jobs, resume, force, dask_scheduler, select, ignore, inc
     options = ScanOptions(select=selects, ignore=ignores, encoding=encoding, max_bytes=max_bytes,
                           model_path=str(model_path) if model_path else None,
                           config_path=str(config_path) if config_path else None, discover_config=discover_config,
-                          roots=tuple(str(path) for path in paths))
+                          roots=tuple(str(path) for path in paths),
+                          inline_suppressions=not no_inline_suppressions)
     show_progress = sys.stderr.isatty()
 
     def progress(summary):
@@ -508,14 +533,15 @@ def scan(paths, output, jobs, resume, force, dask_scheduler, select, ignore, inc
 
     try:
         summary = run_scan(files, output, options, jobs=jobs, resume=resume, dask_scheduler=dask_scheduler,
-                           progress=progress)
+                           left_out=left_out, progress=progress)
     except KeyboardInterrupt:
         _interrupted("spinlint: interrupted; rerun with --resume to continue")
     except (ScanError, OutputError) as error:
         _fail(str(error))
         return
-    except OSError as error:
-        _fail(f"{output}: {error.strerror or error}")
+    except OSError as error:  # not the log (ResultsLog names it): the worker pool, a file it needed, a pipe
+        where = f"{display_path(error.filename)}: " if error.filename else ""
+        _fail(f"{where}the scan stopped ({error.strerror or error})")
         return
     except (ConfigError, RuleError, ModelLoadError) as error:  # re-raised here from a worker
         if show_progress:
@@ -524,5 +550,5 @@ def scan(paths, output, jobs, resume, force, dask_scheduler, select, ignore, inc
         return
     if show_progress:
         click.echo("", err=True)
-    click.echo(json.dumps(summary.to_dict(), indent=2))
+    _print(json.dumps(summary.to_dict(), indent=2))
     sys.exit(EXIT_ERROR if summary.errors and not summary.documents else EXIT_OK)

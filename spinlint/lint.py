@@ -20,10 +20,13 @@ from .rules.findings import Finding, LineIndex
 class Linter:
     """Lints sources; compiles each distinct rule selection once and reuses it."""
 
-    def __init__(self, *, model_path: Path | None = None, keep_text: bool = False):
+    def __init__(self, *, model_path: Path | None = None, keep_text: bool = False, inline_suppressions: bool = True):
+        """``inline_suppressions=False`` ignores every directive in the documents (``scan
+        --no-inline-suppressions``): whoever runs the linter, not the author, decides what is silenced."""
         self._engines: dict[tuple, Engine] = {}
         self._model_path = model_path
         self._keep_text = keep_text
+        self._inline_suppressions = inline_suppressions
         if model_path is not None:
             # A model the user names is checked against its card now, even if no selected rule needs it,
             # so a swapped or card-less file is an error rather than silently ignored.
@@ -51,7 +54,10 @@ class Linter:
         features = Features(segments, model_loader=self._model_loader() if engine.needs_model else None)
         findings = engine.run(segments, features)
         lines = LineIndex(source.text)
-        findings, unused = suppress.apply(findings, document.directives, source.text, lines)
+        directives = document.directives if self._inline_suppressions else ()
+        found = len(findings)
+        findings, unused = suppress.apply(findings, directives, source.text, lines)
+        suppressed = found - len(findings)
         unused_rule = next((rule for rule in engine.rules if rule.code == "X001"), None)
         if unused_rule is not None:
             findings.extend(_unused_suppression(unused_rule, source, directive) for directive in unused)
@@ -72,6 +78,8 @@ class Linter:
             fail_on=settings.fail_on,
             max_spin=settings.max_spin,
             os_path=source.os_path,
+            directives=len(document.directives),
+            suppressed=suppressed,
         )
 
 

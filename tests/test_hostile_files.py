@@ -277,8 +277,11 @@ def test_scan_skips_file_symlinks_leading_outside_the_tree(tmp_path):
     result = scan(str(tree), "--output", str(out))
     assert result.exit_code == 0 and any("notes.md" in line for line in warnings(result))
     assert "wJalrXUtnFEMI" not in out.read_text(encoding="utf-8")
+    # alias.txt -> real.txt inside the tree is one document: logged once, under the file's own name
     assert sorted(Path(json.loads(line)["path"]).name for line in out.read_text().splitlines()) == \
-        ["alias.txt", "memo.txt", "real.txt"]
+        ["memo.txt", "real.txt"]
+    (same,) = [entry for entry in json.loads(result.stdout)["left_out"]["paths"] if "same_as" in entry]
+    assert Path(same["path"]).name == "alias.txt" and Path(same["same_as"]).name == "real.txt"
     assert scan(str(tree), "--output", str(out), "--follow-symlinks", "--force").exit_code == 0
     assert "notes.md" in out.read_text(encoding="utf-8")
 
@@ -395,3 +398,146 @@ def test_scan_hashes_exactly_the_bytes_it_lints(tmp_path, monkeypatch):
     record = scan_document(str(path), ScanOptions(ignore=("M",)))
     assert record["sha256"] == hashlib.sha256(linted).hexdigest()
     assert record["counts"], "the linted bytes (spin) were not the ones scored"
+
+
+@pytest.mark.skipif(sys.platform == "darwin", reason="macOS passes arguments as UTF-8 only")
+@pytest.mark.parametrize("output_format, shown", [("json", "caf\\\\xe9.md"), ("sarif", "caf%E9.md"),
+                                                  ("text", "caf\\xe9.md"), ("github", "caf\\xe9.md")])
+def test_a_stdin_filename_that_is_not_utf8_is_escaped_like_a_walked_name(output_format, shown):
+    import subprocess
+
+    name = os.fsdecode(b"caf\xe9.md")  # as the shell passes $'caf\xe9.md': a lone surrogate in Python
+    command = [sys.executable, "-m", "spinlint", "check", "--isolated", "--ignore", "M", "--format", output_format,
+               "--stdin-filename", name]
+    completed = subprocess.run(command, input=SPIN.encode("utf-8"), capture_output=True, timeout=120)
+    assert completed.returncode == 1, completed.stderr
+    stdout = completed.stdout.decode("utf-8")  # raw 0xe9 here used to make the JSON invalid UTF-8
+    assert shown in stdout
+    if output_format in ("json", "sarif"):
+        json.loads(stdout)
+
+
+def test_scan_logs_one_file_named_several_ways_once(tmp_path, monkeypatch):
+    archive = tmp_path / "archive"
+    memo(archive / "a", "x.md")
+    memo(archive / "a", "other.md", PLAIN)
+    (tmp_path / "link").symlink_to(archive / "a", target_is_directory=True)
+    os.link(archive / "a" / "x.md", archive / "hard-link.md")
+    monkeypatch.chdir(archive)
+    out = tmp_path / "results.jsonl"
+    result = scan("a", "a/../a", "./a/x.md", "a/x.md", str(tmp_path / "link"), "hard-link.md", "--output", str(out))
+    assert result.exit_code == 0, result.output
+    logged = [json.loads(line)["path"] for line in out.read_text(encoding="utf-8").splitlines()]
+    assert sorted(logged) == ["a/other.md", "a/x.md"], logged
+    same = {entry["path"]: entry["same_as"] for entry in json.loads(result.stdout)["left_out"]["paths"]
+            if entry["reason"] == "the same file as another path"}
+    assert same == {"a/../a/x.md": "a/x.md", "a/../a/other.md": "a/other.md",
+                    str(tmp_path / "link" / "x.md"): "a/x.md", str(tmp_path / "link" / "other.md"): "a/other.md",
+                    "hard-link.md": "a/x.md"}
+    # ./a/x.md and a/x.md, named after the walk found a/x.md, are that very path: one record, nothing to list
+
+
+# ---------------------------------------------------------------- low: a full disk
+
+class FullDisk:
+    """A file on a full disk: opening works, every write fails with ENOSPC (as the kernel says it)."""
+
+    def __init__(self, stream):
+        self._stream = stream
+
+    def write(self, text):
+        import errno
+
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    def flush(self):
+        pass
+
+    @property
+    def closed(self):
+        return self._stream.closed
+
+    def close(self):
+        self._stream.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        self.close()
+
+
+@pytest.mark.parametrize("option, what", [("--output", "report"), ("--write-baseline", "baseline")])
+def test_a_full_disk_while_writing_a_report_is_one_line_naming_it(tmp_path, monkeypatch, option, what):
+    source = memo(tmp_path / "docs")
+    destination = tmp_path / "out.json"
+    destination.write_text("the old one\n", encoding="utf-8")
+    real_fdopen = os.fdopen
+    monkeypatch.setattr(os, "fdopen", lambda *args, **kwargs: FullDisk(real_fdopen(*args, **kwargs)))
+    result = run("check", "--isolated", "--ignore", "M", option, str(destination), str(source))
+    one_line_error(result, "out.json", f"cannot write the {what}", "No space left on device")
+    assert destination.read_text(encoding="utf-8") == "the old one\n"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["docs", "out.json"], "a temporary file was left"
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])  # 2: the loky worker pool has documents in flight when it fails
+def test_a_full_disk_while_writing_the_scan_log_is_one_line_naming_it(tmp_path, monkeypatch, jobs):
+    archive = tmp_path / "archive"
+    for number in range(12):
+        memo(archive, f"memo-{number}.txt")
+    out = tmp_path / "results.jsonl"
+    real_open = Path.open
+
+    def full_for_the_log(self, *args, **kwargs):
+        stream = real_open(self, *args, **kwargs)
+        return FullDisk(stream) if self == out else stream
+
+    monkeypatch.setattr(Path, "open", full_for_the_log)
+    result = run("scan", "--ignore", "M", "--jobs", jobs, str(archive), "--output", str(out))
+    one_line_error(result, "results.jsonl", "cannot write the results log", "No space left on device")
+    assert result.stderr.strip().count("\n") == 0, result.stderr  # nothing else: no joblib warning, no traceback
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (Linux), whose writes fail with ENOSPC")
+@pytest.mark.parametrize("command", [("check", "--isolated"), ("check", "--isolated", "--format", "json"),
+                                     ("scan", "--jobs", "2", "--output", "LOG")])
+def test_standard_output_on_a_full_disk_is_one_line(tmp_path, command):
+    import subprocess
+
+    archive = tmp_path / "archive"
+    for number in range(6):
+        memo(archive, f"memo-{number}.txt")
+    command = [str(tmp_path / "results.jsonl") if part == "LOG" else part for part in command]
+    with open("/dev/full", "w") as full:
+        completed = subprocess.run([sys.executable, "-m", "spinlint", *command, "--ignore", "M", str(archive)],
+                                   stdout=full, stderr=subprocess.PIPE, timeout=120)
+    stderr = completed.stderr.decode("utf-8")
+    assert completed.returncode == 2, stderr
+    assert stderr == "spinlint: error: standard output: cannot write (No space left on device)\n"
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (Linux), whose writes fail with ENOSPC")
+def test_a_scan_into_dev_full_with_workers_in_flight_is_one_line(tmp_path):
+    archive = tmp_path / "archive"
+    for number in range(12):
+        memo(archive, f"memo-{number}.txt")
+    result = run("scan", "--ignore", "M", "--jobs", "2", str(archive), "--output", "/dev/full")
+    assert result.exit_code == 2
+    assert result.stderr == "spinlint: error: /dev/full: cannot write the results log (No space left on device)\n"
+
+
+def test_a_worker_pool_that_cannot_start_on_a_full_disk_is_one_line(tmp_path, monkeypatch):
+    import errno
+
+    import joblib
+
+    def no_room(self, iterable):  # loky's semaphores and temporary folders live in /dev/shm or /tmp
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), "/dev/shm/loky-1234-semaphore")
+
+    monkeypatch.setattr(joblib.Parallel, "__call__", no_room)
+    archive = tmp_path / "archive"
+    memo(archive)
+    out = tmp_path / "results.jsonl"
+    result = run("scan", "--ignore", "M", "--jobs", "2", str(archive), "--output", str(out))
+    line = one_line_error(result, "/dev/shm/loky-1234-semaphore", "No space left on device")
+    assert "results.jsonl" not in line  # the log was not what failed

@@ -25,6 +25,9 @@ BLOCK_TAGS = {"p", "div", "section", "article", "main", "aside", "header", "foot
               "summary", "address"}  # <br> is a line break inside a block, not a boundary
 BLOCK_KINDS = {"h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading",
                "h6": "heading", "li": "list_item", "blockquote": "quote", "td": "table_cell", "th": "table_cell"}
+# Elements whose content a browser shows (or keeps) as text, never parsing a comment in it: a directive
+# written there is on screen, or nowhere, rather than a comment the author hid on purpose.
+RAW_TEXT = {"title", "textarea", "xmp", "iframe", "noembed", "noframes", "plaintext"}
 VOID = {"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source", "track", "wbr"}
 NEWLINE = re.compile(r"\n")
 # The standard library's parser rescans to the end of the text for every construct that never ends
@@ -57,6 +60,7 @@ class _ProseParser(HTMLParser):
         self.reply_depth = 0
         self.blocks = []
         self.directives = []
+        self.raw_text = ""  # the open RAW_TEXT element, if any
         self.builder = BlockBuilder()
 
     def position(self) -> int:
@@ -80,6 +84,8 @@ class _ProseParser(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         start = self.position()
+        if tag in RAW_TEXT and not self.raw_text:
+            self.raw_text = tag
         if self.reply_depth:
             self.reply_depth += tag == self.reply_tag
             return
@@ -113,6 +119,8 @@ class _ProseParser(HTMLParser):
             self.flush()
 
     def handle_endtag(self, tag):
+        if tag == self.raw_text:
+            self.raw_text = ""
         if self.reply_depth:
             self.reply_depth -= tag == self.reply_tag
             return
@@ -154,6 +162,8 @@ class _ProseParser(HTMLParser):
         self._reference("&#" + name)
 
     def handle_comment(self, data):
+        if self.raw_text:
+            return
         start = self.position()
         directive = directive_from(data, Span(start, start + len(data) + 7))
         if directive:

@@ -5,6 +5,8 @@ with escapes and entities already resolved, so each inline text piece is
 found again in its block's source lines (exactly when it can be, tolerantly
 when an escape or entity changed it).  Code, images, raw HTML and front
 matter are not prose; links, footnotes and citations become evidence markers.
+Directives count only where the parser reads raw HTML (an HTML block or inline
+HTML), so one shown in a code span, escaped, or in front matter silences nothing.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import html
 import re
 from typing import Iterator
 
-from ..document import Document, EvidenceMarker, Source, Span
+from ..document import Directive, Document, EvidenceMarker, Source, Span
 from .blocks import BlockBuilder, html_comment_directives, markers_in
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -176,17 +178,22 @@ def _cap_line(line: str) -> str:
 def parse_markdown(source: Source) -> Document:
     text = source.text
     env = _references(text) if len(text) > CHUNK_CHARS else {}
-    blocks, code_ranges = [], []
+    blocks: list = []
+    directives: list[Directive] = []
     for start, end in _chunks(text, _front_matter_end(text)):
-        _parse_stretch(text, start, end, env, blocks, code_ranges)
-    directives = [directive for directive in html_comment_directives(text)
-                  if not any(low <= directive.span.start < high for low, high in code_ranges)]
+        _parse_stretch(text, start, end, env, blocks, directives)
+    directives.sort(key=lambda directive: directive.span.start)
     markers = tuple(marker for block in blocks for marker in block.markers)
     return Document(source=source, blocks=tuple(blocks), directives=tuple(directives), markers=markers)
 
 
-def _parse_stretch(text: str, start: int, end: int, env: dict, blocks: list, code_ranges: list) -> None:
-    """Parse text[start:end] and add its prose blocks and code ranges (source offsets)."""
+def _parse_stretch(text: str, start: int, end: int, env: dict, blocks: list, directives: list) -> None:
+    """Parse text[start:end] and add its prose blocks and directives (source offsets).
+
+    A directive is taken only from what the parser reads as raw HTML, which a rendered page hides as
+    the author meant: the same comment in a code span or a code block is shown to the reader as text,
+    and front matter is never parsed (issue 16: a document must not opt out where nobody sees it).
+    """
     starts = _line_starts(text, start, end)
     tokens = _parser().parse(_cap_nesting(text[start:end]), env)
     kinds: list[str] = []
@@ -196,8 +203,9 @@ def _parse_stretch(text: str, start: int, end: int, env: dict, blocks: list, cod
             kinds.append(CONTAINERS[token.type])
         elif token.type.endswith("_close") and token.type.replace("_close", "_open") in CONTAINERS and kinds:
             kinds.pop()
-        elif token.type in ("fence", "code_block") and token.map:
-            code_ranges.append((starts[token.map[0]], starts[min(token.map[1], len(starts) - 1)]))
+        elif token.type == "html_block" and token.map:
+            directives.extend(html_comment_directives(text, starts[token.map[0]],
+                                                      starts[min(token.map[1], len(starts) - 1)]))
         elif token.type == "inline" and token.map:
             line_start, line_end = token.map
             low, high = starts[line_start], starts[min(line_end, len(starts) - 1)]
@@ -207,13 +215,13 @@ def _parse_stretch(text: str, start: int, end: int, env: dict, blocks: list, cod
             if FOOTNOTE_DEFINITION.match(token.content):
                 continue
             builder = BlockBuilder(kinds[-1] if kinds else "paragraph")
-            cursor = _inline(token.children or [], text, cursor, high, builder)
+            cursor = _inline(token.children or [], text, cursor, high, builder, directives)
             block = builder.build()
             if block is not None:
                 blocks.append(block)
 
 
-def _inline(children, text: str, cursor: int, limit: int, builder: BlockBuilder) -> int:
+def _inline(children, text: str, cursor: int, limit: int, builder: BlockBuilder, directives: list) -> int:
     in_link: bool | str = False
     pending_href = ""
     for child in children:
@@ -242,6 +250,11 @@ def _inline(children, text: str, cursor: int, limit: int, builder: BlockBuilder)
             if found:
                 # A stand-in space keeps the words on either side apart without linting the code.
                 builder.add(" ", found[0], found[1])
+                cursor = found[1]
+        elif kind == "html_inline" and "spinlint-" in child.content:
+            found = _locate(child.content, text, cursor, limit)
+            if found:
+                directives.extend(html_comment_directives(text, *found))
                 cursor = found[1]
         elif kind == "link_open":
             in_link = "autolink" if child.markup == "autolink" else True

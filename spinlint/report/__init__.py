@@ -23,6 +23,9 @@ class FileReport:
     max_spin: float | None = None
     # The file's name as the operating system gives it (see Source.os_path): only for URIs, never shown.
     os_path: str | None = None
+    # Directives the document holds, and how many findings they silenced (0 when directives are ignored).
+    directives: int = 0
+    suppressed: int = 0
 
     @property
     def counts(self) -> dict[str, int]:

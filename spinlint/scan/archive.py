@@ -20,6 +20,7 @@ import json
 import os
 import re
 import time
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -27,7 +28,7 @@ from urllib.parse import quote
 
 from ..sources import InputError, display_path, escaped_name, file_sha256, read_bytes, source_from_bytes
 from .interrupts import quiet_threads_once_interrupted, workers_ignore_ctrl_c
-from .output import FILE, STREAM, output_kind
+from .output import FILE, STREAM, ResultsLog, output_kind
 
 TOP_FINDINGS = 5
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
@@ -45,6 +46,7 @@ class ScanOptions:
     config_path: str | None = None  # one config for every document
     discover_config: bool = False  # each document's nearest config, found no higher than ``roots``
     roots: tuple[str, ...] = ()  # the paths being scanned
+    inline_suppressions: bool = True  # False: every directive in the documents is ignored
 
 
 class ScanError(Exception):
@@ -88,7 +90,8 @@ def _scan_one(path: str, options: ScanOptions) -> tuple[dict, int]:
         finder = ConfigFinder(Path(options.config_path) if options.config_path else None,
                               isolated=not options.discover_config, roots=[Path(root) for root in options.roots])
         _WORKER_STATE.update(options=options, finder=finder,
-                             linter=Linter(model_path=Path(options.model_path) if options.model_path else None))
+                             linter=Linter(model_path=Path(options.model_path) if options.model_path else None,
+                                           inline_suppressions=options.inline_suppressions))
     shown, raw_name = log_name(path)
     record: dict = {"path": shown, **({"path_bytes": raw_name} if raw_name else {})}
     try:
@@ -123,6 +126,9 @@ def _scan_one(path: str, options: ScanOptions) -> tuple[dict, int]:
         top_findings=[{"code": f.code, "line": f.line, "column": f.column, "match": f.match[:200],
                        "message": f.message} for f in top],
     )
+    if report.directives:  # what the author silenced is on the record, never hidden
+        record["directives"] = {"found": report.directives, "honoured": options.inline_suppressions,
+                                "suppressed": report.suppressed}
     return record, len(data)
 
 
@@ -195,6 +201,36 @@ def _connect(dask_scheduler: str):
         raise ScanError(f"--dask-scheduler {dask_scheduler}: cannot connect ({message})") from None
 
 
+def distinct_files(files: Iterable[str]) -> tuple[list[str], list[tuple[str, str]]]:
+    """Each file once, and (path, the path kept) for every other name of it.
+
+    Told apart by device and inode, so ``a/../a/x.md``, a folder named twice or through a symlink, a
+    symlink to a file beside it and hard links are one document with one record.  The name kept is
+    the first reached without a symlink (the file itself), else the first; order is first-seen.  A
+    path that cannot be looked up is kept: it becomes an error record of its own.
+    """
+    names_by_file: dict[tuple[int, int] | str, list[str]] = {}
+    for path in files:
+        try:
+            info = os.stat(path)
+            key: tuple[int, int] | str = (info.st_dev, info.st_ino)
+        except OSError:
+            key = path
+        names = names_by_file.setdefault(key, [])
+        if path not in names:  # the same name twice hides nothing
+            names.append(path)
+    kept: list[str] = []
+    repeats: list[tuple[str, str]] = []
+    for names in names_by_file.values():
+        direct = next((name for name in names if os.path.realpath(name) == os.path.abspath(name)), names[0])
+        kept.append(direct)
+        repeats.extend((name, direct) for name in names if name != direct)
+    return kept, repeats
+
+
+SAME_FILE = "the same file as another path"
+
+
 @dataclass
 class ScanSummary:
     documents: int = 0
@@ -204,12 +240,19 @@ class ScanSummary:
     seconds: float = 0.0
     top: list = field(default_factory=list)  # min-heap of (spin, path), size 10
     histogram: list = field(default_factory=lambda: [0] * 10)
+    directives_honoured: bool = True
+    documents_with_directives: int = 0
+    suppressed_findings: int = 0
+    left_out: list = field(default_factory=list)  # {"path", "reason"[, "same_as"]}: what the scan did not read
 
     def add(self, record: dict) -> None:
         if "error" in record:
             self.errors += 1
             return
         self.documents += 1
+        if "directives" in record:
+            self.documents_with_directives += 1
+            self.suppressed_findings += record["directives"]["suppressed"]
         spin = record["scores"].get("spin", 0.0)
         self.histogram[min(int(spin // 10), 9)] += 1
         heapq.heappush(self.top, (spin, record["path"]))
@@ -225,13 +268,34 @@ class ScanSummary:
             "seconds": round(self.seconds, 2),
             "highest_spin": [{"path": path, "spin": spin} for spin, path in sorted(self.top, reverse=True)],
             "spin_distribution": {f"{10 * i}-{10 * i + 10}": count for i, count in enumerate(self.histogram)},
+            "directives": {"honoured": self.directives_honoured, "documents": self.documents_with_directives,
+                           "findings_suppressed": self.suppressed_findings},
+            "left_out": {"count": len(self.left_out), "by_reason": self._left_out_by_reason(),
+                         "paths": self.left_out},
         }
+
+    def _left_out_by_reason(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for entry in self.left_out:
+            counts[entry["reason"]] = counts.get(entry["reason"], 0) + 1
+        return counts
+
+
+def _stop(records) -> None:
+    """Cancel the documents still in flight, now and quietly: the scan is ending early (a full disk, Ctrl-C),
+    and joblib would otherwise warn, over two lines, that it cancelled them."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=".*tasks which were still being processed", category=UserWarning)
+        close = getattr(records, "close", None)
+        if close is not None:
+            close()
 
 
 def run_scan(files: Iterable[str], output: Path, options: ScanOptions, *, jobs: int = -1, resume: bool = False,
-             dask_scheduler: str | None = None,
+             dask_scheduler: str | None = None, left_out: Iterable[tuple[str, str]] = (),
              progress: Callable[[ScanSummary], None] | None = None) -> ScanSummary:
-    """Scan ``files`` into the log ``output``.
+    """Scan ``files`` into the log ``output``; ``left_out`` is (path, reason) for what the folder walk did
+    not read, for the summary, which also names every path that is the same file as an earlier one.
 
     Raises ``ScanError`` or ``OutputError`` (and ``ConfigError`` for a bad ``config_path``) before the
     log is changed: an output that is an input, a symlink or a folder, a bad --jobs, an unreachable
@@ -243,7 +307,7 @@ def run_scan(files: Iterable[str], output: Path, options: ScanOptions, *, jobs: 
         from ..config import ConfigFinder
 
         ConfigFinder(Path(options.config_path))  # a bad file is one error now, not one per worker later
-    files = list(files)
+    files, repeats = distinct_files(files)
     kind = output_kind(output, files)
     if resume and kind == STREAM:
         raise ScanError(f"{display_path(output)}: --resume reads the log back, and a device or pipe cannot be "
@@ -252,7 +316,10 @@ def run_scan(files: Iterable[str], output: Path, options: ScanOptions, *, jobs: 
     client = _connect(dask_scheduler) if dask_scheduler else None
     if not resume and kind == FILE and output.exists():
         output.unlink()
-    summary = ScanSummary()
+    summary = ScanSummary(directives_honoured=options.inline_suppressions)
+    summary.left_out = [{"path": log_name(path)[0], "reason": reason} for path, reason in left_out]
+    summary.left_out += [{"path": log_name(path)[0], "reason": SAME_FILE, "same_as": log_name(first)[0]}
+                         for path, first in repeats]
     started = time.perf_counter()
 
     def pending() -> Iterator[str]:
@@ -266,20 +333,21 @@ def run_scan(files: Iterable[str], output: Path, options: ScanOptions, *, jobs: 
     if client is not None:
         backend = {"backend": "dask", "n_jobs": jobs if jobs > 0 else -1}
     try:
-        with quiet_threads_once_interrupted(), output.open("a", encoding="utf-8") as log, \
-                parallel_config(**backend):
+        with quiet_threads_once_interrupted(), ResultsLog(output) as log, parallel_config(**backend):
             tasks = (delayed(_scan_one)(path, options) for path in pending())
             parallel = Parallel(return_as="generator_unordered", pre_dispatch="4*n_jobs", batch_size=1)
             with workers_ignore_ctrl_c():  # the pool starts its workers in this first call
                 records = parallel(tasks)
-            for record, size in records:
-                log.write(json.dumps(record, ensure_ascii=False) + "\n")
-                log.flush()
-                summary.add(record)
-                summary.bytes += size
-                summary.seconds = time.perf_counter() - started
-                if progress is not None:
-                    progress(summary)
+            try:
+                for record, size in records:
+                    log.write_line(json.dumps(record, ensure_ascii=False))
+                    summary.add(record)
+                    summary.bytes += size
+                    summary.seconds = time.perf_counter() - started
+                    if progress is not None:
+                        progress(summary)
+            finally:
+                _stop(records)
     finally:
         if client is not None:
             client.close()

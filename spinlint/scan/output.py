@@ -5,6 +5,7 @@ the old report or the new one.  A symlink is never written through to a file (th
 someone's file, perhaps an input under another name), a folder, socket or block device is refused,
 and a character device or FIFO the user names (``-o /dev/null``, ``-o /dev/stdout``, a pipe) is
 written into, never replaced: replacing ``/dev/null`` with a regular file breaks the whole machine.
+A write that fails (a full disk) is one ``OutputError`` naming the destination.
 """
 
 from __future__ import annotations
@@ -88,3 +89,45 @@ def _mode_for(destination: Path) -> int:
         umask = os.umask(0o022)  # the only way to read the umask is to set it; put it straight back
         os.umask(umask)
         return 0o666 & ~umask
+
+
+class ResultsLog:
+    """``scan``'s append-and-flush log, one line per document. A failure to open, write or close it (ENOSPC,
+    EIO, a quota) is an ``OutputError`` naming the log, so the scan ends with one line, not a traceback."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._stream = None
+        try:
+            self._stream = path.open("a", encoding="utf-8")
+        except OSError as error:
+            raise self._failed(error) from None
+
+    def write_line(self, line: str) -> None:
+        try:
+            self._stream.write(line + "\n")
+            self._stream.flush()  # each line reaches the disk as its document is done: a crash loses nothing
+        except OSError as error:
+            raise self._failed(error) from None
+
+    def close(self) -> None:
+        if self._stream is not None and not self._stream.closed:
+            try:
+                self._stream.close()
+            except OSError as error:
+                raise self._failed(error) from None
+
+    def _failed(self, error: OSError) -> OutputError:
+        if self._stream is not None and not self._stream.closed:
+            try:  # what could not be written must not be tried again, and fail again, when the file is closed
+                self._stream.close()
+            except OSError:
+                pass  # closing closes the file even when its last flush fails
+        return OutputError(f"{display_path(self.path)}: cannot write the results log "
+                           f"({error.strerror or error})")
+
+    def __enter__(self) -> "ResultsLog":
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()

@@ -9,7 +9,8 @@ from typing import Callable, Iterator
 from ..config import Settings
 from ..lint import Linter
 from ..report import FileReport, InputProblem, Report
-from ..sources import InputError, check_encoding, display_path, iter_files, lookup_problem, read_source, read_stdin
+from ..sources import (InputError, check_encoding, display_path, escaped_name, iter_files, lookup_problem,
+                       read_source, read_stdin)
 
 
 class LintCrash(Exception):
@@ -42,7 +43,7 @@ def lint_paths(paths: list[Path], settings_for: Callable[[Path], Settings], *, i
             source = read_stdin(sys.stdin.buffer.read(), name=name, encoding=encoding)
             files.append(_lint_one(linter, source, settings))
         except InputError as error:
-            problems.append(InputProblem(name, str(error)))
+            problems.append(InputProblem(escaped_name(name), str(error)))
     existing = []
     for path in real_paths:
         problem = lookup_problem(path)

@@ -26,8 +26,6 @@ DEFAULT_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm", *DOCUMENT_FOR
 PLANNED_FORMATS = (".doc", ".odt", ".rtf", ".pptx", ".xlsx", ".epub")
 SKIPPED_FOLDERS = {".git", ".hg", ".svn", "node_modules", "__pycache__", "build", "dist", "site-packages",
                    ".venv", "venv", ".tox", ".nox", ".mypy_cache", ".pytest_cache", ".ruff_cache"}
-# spinlint's own HTML report says so in its <head>; linting it would lint our own messages.
-REPORT_MARKER = b'<meta name="generator" content="spinlint'
 # Leading bytes of common binary formats, checked before any decoding.
 MAGIC_NUMBERS = {
     b"%PDF": "a PDF document", b"PK\x03\x04": "a ZIP archive (or .docx/.xlsx)", b"\x89PNG": "a PNG image",
@@ -80,25 +78,33 @@ def format_for(name: str) -> str:
     return FORMATS.get(Path(name).suffix.lower(), "text")
 
 
+# Why a walk leaves a path out by default (``iter_files(left_out=…)`` hears of each; ``walk_all`` reads them).
+SKIPPED_FOLDER, DOT_FILE, GITIGNORED = "dot-folder or tool folder", "dot-file", "ignored by .gitignore"
+
+
 def iter_files(paths: list[Path], *, include: tuple[str, ...] = (), exclude: tuple[str, ...] = (),
-               warn: Callable[[str], None] = lambda message: None, follow_symlinks: bool = False
+               warn: Callable[[str], None] = lambda message: None, follow_symlinks: bool = False,
+               left_out: Callable[[Path, str], None] | None = None, walk_all: bool = False
                ) -> Iterator[tuple[Path, bool]]:
     """Each file to lint, with whether the user named it (True) or a directory walk found it (False).
 
     A walk warns about (and skips) what it cannot enter or should not read, and goes on: a folder it
     cannot search, a path too long for the system, a file symlink leading out of the walked folder
-    (unless ``follow_symlinks``).
+    (unless ``follow_symlinks``).  It also leaves out, without a warning, dot-folders and tool folders
+    (``SKIPPED_FOLDERS``, virtualenvs), dot-files and what ``.gitignore`` ignores: ``left_out`` is told
+    of each (a hostile archive can hide documents there), and ``walk_all`` reads them all instead.
     """
     for path in paths:
         path = Path(path)
         if path.is_dir():
-            yield from ((found, False) for found in _walk(path, include, exclude, warn, follow_symlinks))
+            yield from ((found, False) for found in _walk(path, include, exclude, warn, follow_symlinks,
+                                                          left_out or (lambda path, why: None), walk_all))
         else:
             yield path, True
 
 
 def _walk(root: Path, include: tuple[str, ...], exclude: tuple[str, ...], warn: Callable[[str], None],
-          follow_symlinks: bool) -> Iterator[Path]:
+          follow_symlinks: bool, left_out: Callable[[Path, str], None], walk_all: bool) -> Iterator[Path]:
     candidates: list[Path] = []
     tree = Path(os.path.realpath(root))
 
@@ -110,8 +116,10 @@ def _walk(root: Path, include: tuple[str, ...], exclude: tuple[str, ...], warn: 
         entered = []
         for name in sorted(subfolders):
             try:
-                if not _skip_folder(Path(folder, name)):
+                if walk_all or not _skip_folder(Path(folder, name)):
                     entered.append(name)
+                else:
+                    left_out(Path(folder, name), SKIPPED_FOLDER)
             except OSError as error:  # not searchable, or a path over PATH_MAX
                 warn(f"skipped {display_path(Path(folder, name))}: cannot read the folder "
                      f"({error.strerror or error})")
@@ -119,7 +127,10 @@ def _walk(root: Path, include: tuple[str, ...], exclude: tuple[str, ...], warn: 
         for name in sorted(files):
             path = Path(folder, name)
             relative = path.relative_to(root).as_posix()
-            if name.startswith(".") or not _wanted(relative, name, include, exclude):
+            if not _wanted(relative, name, include, exclude):
+                continue
+            if name.startswith(".") and not walk_all:
+                left_out(path, DOT_FILE)
                 continue
             try:
                 if not stat.S_ISREG(os.stat(path).st_mode):  # FIFOs, sockets, devices
@@ -136,8 +147,12 @@ def _walk(root: Path, include: tuple[str, ...], exclude: tuple[str, ...], warn: 
                      "(--follow-symlinks reads it)")
                 continue
             candidates.append(path)
-    ignored = _git_ignored(root, candidates)
-    yield from (path for path in candidates if path not in ignored)
+    ignored = set() if walk_all else _git_ignored(root, candidates)
+    for path in candidates:
+        if path in ignored:
+            left_out(path, GITIGNORED)
+        else:
+            yield path
 
 
 
@@ -301,8 +316,6 @@ def _read_at_most(stream, limit: int) -> bytes:
 
 def source_from_bytes(data: bytes, path: Path, *, encoding: str | None = None, display: str | None = None) -> Source:
     shown = display or display_path(path)
-    if REPORT_MARKER in data[:4096]:
-        raise InputError(f"{shown}: a spinlint report, not a document")
     if Path(path).suffix.lower() in DOCUMENT_FORMATS:
         return read_document(data, shown, Path(path).suffix.lower(), os_path=relative_path(path))
     return Source(path=shown, text=decode(data, shown, encoding), format=format_for(str(path)),
@@ -310,9 +323,13 @@ def source_from_bytes(data: bytes, path: Path, *, encoding: str | None = None, d
 
 
 def read_stdin(data: bytes, *, name: str = "-", encoding: str | None = None) -> Source:
+    """Standard input, shown as ``name`` (``--stdin-filename``): a name from the command line may hold
+    bytes that are not UTF-8 (surrogates), so it is escaped for display as a walked file's name is, and
+    kept as given for URIs."""
+    shown = escaped_name(name)
     if Path(name).suffix.lower() in DOCUMENT_FORMATS:
-        return read_document(data, name, Path(name).suffix.lower())
-    return Source(path=name, text=decode(data, name, encoding), format=format_for(name))
+        return read_document(data, shown, Path(name).suffix.lower(), os_path=name)
+    return Source(path=shown, text=decode(data, shown, encoding), format=format_for(name), os_path=name)
 
 
 def read_document(data: bytes, shown: str, suffix: str, *, os_path: str | None = None) -> Source:
