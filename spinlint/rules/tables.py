@@ -5,9 +5,10 @@ entry means the work is done as usual), and a test fails when one is stale:
 
 - ``decoded-rules.json``: the rule files' TOML decoded once (``ruleset``);
 - ``word-heads.json``: the word heads of each rule's regex (``prefilter``);
-- ``compiled-regexes.json``: each regex compiled ahead for this Python (``regexcache``).
+- ``compiled-regexes.json``: each regex compiled ahead for this Python (``regexcache``);
+- ``phrase-alternations.json``: each vocabulary alternation written out, keyed by its phrases (``regexcache``).
 
-``python -m spinlint.rules.tables`` rewrites all three after a rule file or a vocabulary changes.
+``python -m spinlint.rules.tables`` rewrites all four after a rule file or a vocabulary changes.
 Working out the heads and the regexes needs the shipped rules compiled by the engine, so this
 module sits above the engine, and the speed machinery the engine uses never imports it back.
 """
@@ -35,6 +36,13 @@ def regex_sources(engine: Engine | None = None) -> list[str]:
     return sorted(sources)
 
 
+def alternations_table() -> dict:
+    """The alternation of every phrase list the shipped rules build, keyed by the phrases."""
+    with regexcache.recording_alternations() as alternations:
+        shipped_engine()
+    return {"alternations": dict(sorted(alternations.items()))}
+
+
 def main() -> int:
     print(f"wrote {ruleset.write_decoded()}")
     engine = shipped_engine()
@@ -46,6 +54,10 @@ def main() -> int:
     target = HERE / regexcache.STORE
     target.write_text(json.dumps(compiled, indent=0, sort_keys=True) + "\n", encoding="utf-8")
     print(f"wrote {len(compiled['regexes'])} compiled regexes for {compiled['runtime']} to {target}")
+    alternations = alternations_table()
+    target = HERE / regexcache.ALTERNATIONS
+    target.write_text(json.dumps(alternations, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"wrote {len(alternations['alternations'])} phrase alternations to {target}")
     return 0
 
 
