@@ -7,7 +7,7 @@ stored code there before spinlint's modules import means they get the very objec
 would have built, without the compiling.  It is the same shortcut as ``spinlint.rules.regexcache``
 (which covers the rule files' regexes), for every other pattern.
 
-``python -m spinlint.warmstart`` records the patterns a check of the shipped examples compiles and
+``python -m spinlint.rules.tables`` (``write_table``) records the patterns a check of the shipped examples compiles and
 stores them in ``warmstart-regexes.json`` for this Python (version and ``_sre.MAGIC``).  Another
 Python, a damaged table or any error means ``re`` compiles as usual.  ``tests/test_warmstart.py``
 checks that every stored entry is what ``re`` compiles today and that spinlint's patterns are all there.
@@ -108,17 +108,14 @@ def shipped_examples() -> list[Path]:
 
 
 def store(patterns: list[tuple[str, int, str]]) -> dict:
-    # spinlint's own patterns first: they are the ones kept if re's cache is smaller than the table
-    ordered = sorted(patterns, key=lambda item: not item[2].startswith("spinlint"))
+    # spinlint's own patterns first (the ones kept if re's cache is smaller than the table), then a fixed
+    # order, so that rewriting the table changes it only when the patterns change
+    ordered = sorted(patterns, key=lambda item: (not item[2].startswith("spinlint"), item[0], item[1]))
     return {"runtime": runtime_key(), "regexes": [compiled_entry(source, flags) for source, flags, _ in ordered]}
 
 
-def main() -> int:
+def write_table() -> dict:
+    """Record and store the patterns (``python -m spinlint.rules.tables`` calls this with the rules' tables)."""
     table = store(recorded_patterns(shipped_examples()))
     TABLE.write_text(json.dumps(table, indent=0, sort_keys=True) + "\n", encoding="utf-8")
-    print(f"wrote {len(table['regexes'])} compiled regexes for {table['runtime']} to {TABLE}")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
+    return table

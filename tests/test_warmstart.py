@@ -48,7 +48,7 @@ def test_every_pattern_spinlint_compiles_on_the_check_path_is_stored():
     ours = [(source, flags) for source, flags, module in warmstart.recorded_patterns(warmstart.shipped_examples())
             if module.startswith("spinlint")]
     missing = [source[:60] for source, flags in ours if (source, flags) not in stored]
-    assert ours and not missing, f"run: python -m spinlint.warmstart ({len(missing)} missing: {missing[:3]})"
+    assert ours and not missing, f"run: python -m spinlint.rules.tables ({len(missing)} missing: {missing[:3]})"
 
 
 COUNT_COMPILES = """

@@ -21,24 +21,19 @@ from __future__ import annotations
 
 import base64
 import re
-import sys
 from array import array
 from contextlib import contextmanager
 from functools import lru_cache
 from typing import Iterable, Iterator
 
+from .. import warmstart
 from ..text import vocabulary
+from ..warmstart import runtime_key
 from .ruleset import generated_table, source_key
 
 STORE = "compiled-regexes.json"
 ALTERNATIONS = "phrase-alternations.json"
 FLAGS = re.IGNORECASE  # every rule alternation is compiled with these
-
-
-def runtime_key() -> str:
-    import _sre
-
-    return f"{sys.implementation.name}-{sys.version_info[0]}.{sys.version_info[1]}-{_sre.MAGIC}-{_sre.CODESIZE}"
 
 
 @lru_cache(maxsize=1)
@@ -64,16 +59,7 @@ def compile_rule_regex(source: str) -> re.Pattern:
 
 def compiled_entry(source: str) -> list:
     """What ``re._compiler.compile`` hands to ``_sre.compile`` for ``source``, packed for storing."""
-    from re import _compiler, _parser
-
-    parsed = _parser.parse(source, FLAGS)
-    code = _compiler._code(parsed, FLAGS)
-    groupindex = dict(parsed.state.groupdict)
-    indexgroup = [None] * parsed.state.groups
-    for name, index in groupindex.items():
-        indexgroup[index] = name
-    packed = base64.b64encode(array("I", code).tobytes()).decode("ascii")
-    return [FLAGS | parsed.state.flags, packed, parsed.state.groups - 1, groupindex, indexgroup]
+    return warmstart.compiled_entry(source, FLAGS)[2:]  # without the (source, flags) the table keys by
 
 
 def store(sources: Iterable[str]) -> dict:

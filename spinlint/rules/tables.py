@@ -8,7 +8,8 @@ entry means the work is done as usual), and a test fails when one is stale:
 - ``compiled-regexes.json``: each regex compiled ahead for this Python (``regexcache``);
 - ``phrase-alternations.json``: each vocabulary alternation written out, keyed by its phrases (``regexcache``).
 
-``python -m spinlint.rules.tables`` rewrites all four after a rule file or a vocabulary changes.
+``python -m spinlint.rules.tables`` rewrites all four, and ``spinlint/warmstart-regexes.json`` (the
+regexes spinlint's modules compile, ``spinlint.warmstart``), after a rule file or a vocabulary changes.
 Working out the heads and the regexes needs the shipped rules compiled by the engine, so this
 module sits above the engine, and the speed machinery the engine uses never imports it back.
 """
@@ -18,6 +19,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from .. import warmstart
 from . import prefilter, regexcache, ruleset
 from .engine import Engine, prefilter_sources
 
@@ -58,6 +60,8 @@ def main() -> int:
     target = HERE / regexcache.ALTERNATIONS
     target.write_text(json.dumps(alternations, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"wrote {len(alternations['alternations'])} phrase alternations to {target}")
+    table = warmstart.write_table()
+    print(f"wrote {len(table['regexes'])} module-level regexes for {table['runtime']} to {warmstart.TABLE}")
     return 0
 
 
