@@ -13,6 +13,10 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
+from .warmstart import seed_re_cache
+
+seed_re_cache()  # before any of spinlint's modules compiles its patterns
+
 __version__ = "0.2.0"
 __all__ = ["analyze", "classify_sentences", "__version__"]
 

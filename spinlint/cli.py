@@ -190,7 +190,6 @@ def check(paths, output_format, output, select, extend_select, ignore, fail_on, 
     from .config import ConfigError, ConfigFinder, check_selectors, settings_text, with_overrides
     from .model.loading import ModelLoadError
     from .rules.ruleset import RuleError
-    from .scan.output import write_output
     from .scan.runner import files_to_lint, lint_paths, stdin_config_path
     from .sources import DEFAULT_EXTENSIONS, InputError, display_path, escaped_name
 
@@ -264,6 +263,8 @@ def check(paths, output_format, output, select, extend_select, ignore, fail_on, 
     else:
         text = renderer(output_format)(report, colour=colour, show_questions=not no_questions, summary=not quiet)
     if output is not None:
+        from .scan.output import write_output
+
         try:
             write_output(output, text, input_paths)  # named paths and every file a folder walk linted
         except OSError as error:
@@ -298,6 +299,8 @@ def _nothing_to_lint(targets: list[Path], extensions: tuple[str, ...]) -> str:
 
 def _apply_baselines(report, baseline_path, write_baseline, input_paths, *, quiet=False):
     """Write the baseline of all current findings, then drop those the given baseline records."""
+    if write_baseline is None and baseline_path is None:
+        return report  # the usual run: neither module is needed
     from .report.baseline import BaselineError, apply_baseline, baseline_text, load_baseline
     from .scan.output import write_output
 

@@ -15,6 +15,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "spinlint"
 # Lowest first.  A module may import its own unit and the layers before it; units that share a
 # layer (sources, markup and text) are independent of each other.
 LAYERS = (
+    ("warmstart",),                  # the patterns spinlint compiles, handed to re's cache ahead (imports nothing)
     ("document", "resources"),       # the values every stage passes on; where shipped data lives
     ("sources", "markup", "text"),   # bytes -> Source; markup -> prose blocks; sentences, syllables, word lists
     ("model",),                      # the sentence classifier and the document model, at run time

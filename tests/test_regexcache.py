@@ -7,7 +7,10 @@ from importlib import resources
 import pytest
 
 from spinlint.rules import regexcache, ruleset, tables
+from spinlint.rules.engine import Engine
+from spinlint.rules.kinds import VocabularyOverrides, compile_rule
 from spinlint.rules.ruleset import builtin_rules
+from spinlint.text import vocabulary
 
 
 def stored_file():
@@ -41,3 +44,32 @@ def test_a_damaged_or_missing_entry_compiles_the_ordinary_way(monkeypatch):
     monkeypatch.setattr(regexcache, "_stored", lambda: damaged)
     assert regexcache.compile_rule_regex(source).pattern == source
     assert regexcache.compile_rule_regex(r"(?<!\w)plain(?!\w)").search("A PLAIN text")
+
+
+def stored_alternations():
+    return json.loads(resources.files("spinlint.rules").joinpath(regexcache.ALTERNATIONS).read_text(encoding="utf-8"))
+
+
+def test_the_stored_phrase_alternations_are_current():
+    assert stored_alternations() == tables.alternations_table(), "run: python -m spinlint.rules.tables"
+
+
+def test_the_shipped_rules_are_built_without_writing_an_alternation(monkeypatch):
+    def refuse(phrases):
+        raise AssertionError(f"alternation written afresh for {len(phrases)} phrases")
+
+    monkeypatch.setattr(vocabulary, "alternation", refuse)
+    Engine(builtin_rules())
+
+
+def test_stored_alternations_give_the_sources_written_afresh(monkeypatch):
+    from_table = tables.regex_sources()
+    monkeypatch.setattr(regexcache, "_stored_alternations", lambda: {})
+    assert tables.regex_sources() == from_table
+
+
+def test_a_vocabulary_changed_by_config_writes_its_alternation_afresh():
+    rule = next(rule for rule in builtin_rules() if "buzzwords" in rule.match.get("vocabularies", []))
+    kind = compile_rule(rule, VocabularyOverrides(add={"buzzwords": ("zyxquorble",)}))
+    assert kind.pattern.search("a zyxquorble plan")
+    assert not compile_rule(rule, VocabularyOverrides()).pattern.search("a zyxquorble plan")

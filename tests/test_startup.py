@@ -113,3 +113,25 @@ def test_an_edited_rule_file_is_decoded_from_toml_not_from_the_stale_table():
 
     with pytest.raises(ruleset.RuleError, match=f"spinlint/rules/catalogue/{name}: invalid TOML"):
         ruleset._decoded_tables(bad)
+
+
+# The real entry point, not CliRunner: click.testing itself imports tempfile.
+ENTRY_POINT = """
+import atexit, json, sys
+atexit.register(lambda: print(json.dumps(sorted(sys.modules)), file=sys.stderr))
+sys.argv = ["spinlint", "check", sys.argv[1]]
+from spinlint.__main__ import run
+run()
+"""
+# Needed only by options this run does not give (--output, --baseline, --write-baseline), or only by
+# importlib.resources (which imports tempfile), which the shipped files do not need to be found.
+NOT_NEEDED = ("importlib.resources", "tempfile", "spinlint.report.baseline", "spinlint.scan.output")
+
+
+def test_a_plain_check_imports_no_module_it_does_not_use(repo):
+    example = repo / "examples" / "ai-first-memo.txt"
+    result = subprocess.run([sys.executable, "-c", ENTRY_POINT, str(example)], capture_output=True, text=True,
+                            cwd=repo)
+    assert result.returncode == 1, result.stderr[-2000:]
+    loaded = set(json.loads(result.stderr.strip().splitlines()[-1]))
+    assert not loaded & set(NOT_NEEDED), sorted(loaded & set(NOT_NEEDED))

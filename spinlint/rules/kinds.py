@@ -63,7 +63,7 @@ def alternation_source(patterns: list[str] | tuple[str, ...], phrases: tuple[str
     """The source of one alternation with word boundaries (compiled case-insensitively), or None."""
     parts = [f"(?:{pattern})" for pattern in patterns]
     if phrases:
-        parts.append(f"(?:{vocabulary.alternation(phrases)})")
+        parts.append(f"(?:{regexcache.phrase_alternation(phrases)})")
     if not parts:
         return None
     return _WRAP_START + "|".join(parts) + r")(?!\w)"

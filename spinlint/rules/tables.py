@@ -5,9 +5,11 @@ entry means the work is done as usual), and a test fails when one is stale:
 
 - ``decoded-rules.json``: the rule files' TOML decoded once (``ruleset``);
 - ``word-heads.json``: the word heads of each rule's regex (``prefilter``);
-- ``compiled-regexes.json``: each regex compiled ahead for this Python (``regexcache``).
+- ``compiled-regexes.json``: each regex compiled ahead for this Python (``regexcache``);
+- ``phrase-alternations.json``: each vocabulary alternation written out, keyed by its phrases (``regexcache``).
 
-``python -m spinlint.rules.tables`` rewrites all three after a rule file or a vocabulary changes.
+``python -m spinlint.rules.tables`` rewrites all four, and ``spinlint/warmstart-regexes.json`` (the
+regexes spinlint's modules compile, ``spinlint.warmstart``), after a rule file or a vocabulary changes.
 Working out the heads and the regexes needs the shipped rules compiled by the engine, so this
 module sits above the engine, and the speed machinery the engine uses never imports it back.
 """
@@ -17,6 +19,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from .. import warmstart
 from . import prefilter, regexcache, ruleset
 from .engine import Engine, prefilter_sources
 
@@ -35,6 +38,13 @@ def regex_sources(engine: Engine | None = None) -> list[str]:
     return sorted(sources)
 
 
+def alternations_table() -> dict:
+    """The alternation of every phrase list the shipped rules build, keyed by the phrases."""
+    with regexcache.recording_alternations() as alternations:
+        shipped_engine()
+    return {"alternations": dict(sorted(alternations.items()))}
+
+
 def main() -> int:
     print(f"wrote {ruleset.write_decoded()}")
     engine = shipped_engine()
@@ -46,6 +56,12 @@ def main() -> int:
     target = HERE / regexcache.STORE
     target.write_text(json.dumps(compiled, indent=0, sort_keys=True) + "\n", encoding="utf-8")
     print(f"wrote {len(compiled['regexes'])} compiled regexes for {compiled['runtime']} to {target}")
+    alternations = alternations_table()
+    target = HERE / regexcache.ALTERNATIONS
+    target.write_text(json.dumps(alternations, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"wrote {len(alternations['alternations'])} phrase alternations to {target}")
+    table = warmstart.write_table()
+    print(f"wrote {len(table['regexes'])} module-level regexes for {table['runtime']} to {warmstart.TABLE}")
     return 0
 
 
