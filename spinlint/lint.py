@@ -62,7 +62,11 @@ class Linter:
         if unused_rule is not None:
             findings.extend(_unused_suppression(unused_rule, source, directive) for directive in unused)
         findings.sort(key=lambda f: (f.span.start, f.span.end, f.code))
-        located = tuple(_locate(finding, lines, source) for finding in findings)
+        # Replaced one at a time, so the unlocated copy of each finding is freed as its located one is
+        # made: building a second sequence held both copies of every finding at once.
+        for index, finding in enumerate(findings):
+            findings[index] = _locate(finding, lines, source)
+        located = tuple(findings)
         readability = features.readability.to_dict() if segments.sentences else {}
         floors = features.model.thresholds if features.probabilities is not None else None
         document_model = features.model.document_model if features.probabilities is not None else None

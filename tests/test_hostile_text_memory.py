@@ -2,18 +2,23 @@
 
 Memory itself is measured by benchmarks/memory.py; these tests check, without timing or sampling
 memory, the bounds that keep it down: the Markdown parser reads a long document a stretch at a
-time, the model scores sentences in batches of bounded size, and the per-block values are slotted.
+time, the model scores sentences in batches of bounded size, the per-block values and the findings are
+slotted, and a finding is not held twice on its way to the report.
 """
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 
 import spinlint
+from spinlint import lint
 from spinlint.document import Block, Run, Sentence, Span
 from spinlint.markup import markdown
 from spinlint.model.loading import load_model
 from spinlint.rules import features
+from spinlint.rules.findings import Finding
 
 
 def test_the_markdown_parser_reads_a_long_list_a_stretch_at_a_time(monkeypatch):
@@ -56,6 +61,27 @@ def test_the_model_scores_a_long_document_in_bounded_batches(monkeypatch):
 
 
 @pytest.mark.parametrize("value", [Span(1, 2), Run(0, 1, 0, 1), Sentence(0, 0, 1, "x"),
-                                   Block("paragraph", "x", (Run(0, 1, 0, 1),))])
+                                   Block("paragraph", "x", (Run(0, 1, 0, 1),)),
+                                   Finding("V001", "buzzword", "vague", "warning", "m", Span(0, 1), "x")])
 def test_per_block_values_carry_no_dictionary(value):
     assert not hasattr(value, "__dict__")
+
+
+def test_a_finding_is_not_kept_unlocated_once_its_located_copy_is_made(monkeypatch):
+    text = "We leverage synergies to unlock value. " * 40
+    total = len(spinlint.analyze(text).files[0].findings)
+    real_locate, calls, unlocated_alive = lint._locate, [], []
+
+    def unlocated() -> int:
+        return sum(isinstance(value, Finding) and value.line == 0 for value in gc.get_objects())
+
+    def recording(finding, lines, source):
+        calls.append(1)
+        if len(calls) == total:  # the last one: every other finding has its located copy by now
+            unlocated_alive.append(unlocated())
+        return real_locate(finding, lines, source)
+
+    monkeypatch.setattr(lint, "_locate", recording)
+    before = unlocated()  # findings made elsewhere in the test session
+    assert len(spinlint.analyze(text).files[0].findings) == total > 50
+    assert unlocated_alive == [before + 1]  # only the one being located

@@ -9,8 +9,11 @@ from dataclasses import dataclass
 from ..document import Span
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
+    """Slotted: dense prose gives a finding every few dozen characters, and a per-object ``__dict__``
+    was most of what one cost."""
+
     code: str
     name: str
     category: str
