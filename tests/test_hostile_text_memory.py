@@ -85,3 +85,12 @@ def test_a_finding_is_not_kept_unlocated_once_its_located_copy_is_made(monkeypat
     before = unlocated()  # findings made elsewhere in the test session
     assert len(spinlint.analyze(text).files[0].findings) == total > 50
     assert unlocated_alive == [before + 1]  # only the one being located
+
+
+def test_findings_that_say_the_same_thing_share_one_copy_of_each_text():
+    findings = spinlint.analyze("We leverage synergies to unlock value. " * 40).files[0].findings
+    for code in {finding.code for finding in findings}:
+        same = [finding for finding in findings if finding.code == code]
+        for field_name in ("message", "match", "question", "suggestion", "reason"):
+            texts = [getattr(finding, field_name) for finding in same]
+            assert len({id(text) for text in texts}) == len(set(texts)), (code, field_name)
