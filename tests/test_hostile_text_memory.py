@@ -58,6 +58,7 @@ def test_the_model_scores_a_long_document_in_bounded_batches(monkeypatch):
     sentence = "The regional team shipped the new billing service on Tuesday morning. "
     spinlint.analyze(sentence * 2_500, filename="long.txt")
     assert sum(sizes) >= 2_400 and max(sizes) <= features.MODEL_BATCH  # every statement, a batch at a time
+    assert max(sizes) <= 250  # a call holds about 26 KB a sentence: 1,000 at once doubled a 1 MB document's peak
 
 
 @pytest.mark.parametrize("value", [Span(1, 2), Run(0, 1, 0, 1), Sentence(0, 0, 1, "x"),
