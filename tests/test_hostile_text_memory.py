@@ -95,3 +95,19 @@ def test_findings_that_say_the_same_thing_share_one_copy_of_each_text():
         for field_name in ("message", "match", "question", "suggestion", "reason"):
             texts = [getattr(finding, field_name) for finding in same]
             assert len({id(text) for text in texts}) == len(set(texts)), (code, field_name)
+
+
+def test_the_blocks_are_freed_before_the_findings_are_located_and_scored(monkeypatch):
+    def blocks_alive() -> int:
+        return sum(isinstance(value, Block) for value in gc.get_objects())
+
+    before, alive_when_scored = blocks_alive(), []
+    real_scores = lint.scoring.document_scores
+
+    def recording(*args, **kwargs):
+        alive_when_scored.append(blocks_alive())
+        return real_scores(*args, **kwargs)
+
+    monkeypatch.setattr(lint.scoring, "document_scores", recording)
+    spinlint.analyze("- we leverage synergy\n" * 300, filename="list.md")
+    assert alive_when_scored == [before]
