@@ -12,7 +12,7 @@ from ..document import Span
 @dataclass(frozen=True, slots=True)
 class Finding:
     """Slotted: dense prose gives a finding every few dozen characters, and a per-object ``__dict__``
-    was most of what one cost."""
+    made each one about 280 bytes instead of 184."""
 
     code: str
     name: str
