@@ -53,8 +53,16 @@ class Linter:
         segments = segment(document)
         features = Features(segments, model_loader=self._model_loader() if engine.needs_model else None)
         findings = engine.run(segments, features)
+        # What the report needs from the blocks and sentences, taken now so that they (a few hundred bytes
+        # for each short line of the document) are freed before the findings are located and scored.
+        sentence_count = len(segments.sentences)
+        readability = features.readability.to_dict() if sentence_count else {}
+        probabilities, statements = features.probabilities, features.statements
+        model = features.model if probabilities is not None else None
+        written_directives = document.directives
+        del document, segments, features
         lines = LineIndex(source.text)
-        directives = document.directives if self._inline_suppressions else ()
+        directives = written_directives if self._inline_suppressions else ()
         found = len(findings)
         findings, unused = suppress.apply(findings, directives, source.text, lines)
         suppressed = found - len(findings)
@@ -62,23 +70,25 @@ class Linter:
         if unused_rule is not None:
             findings.extend(_unused_suppression(unused_rule, source, directive) for directive in unused)
         findings.sort(key=lambda f: (f.span.start, f.span.end, f.code))
-        located = tuple(_locate(finding, lines, source) for finding in findings)
-        readability = features.readability.to_dict() if segments.sentences else {}
-        floors = features.model.thresholds if features.probabilities is not None else None
-        document_model = features.model.document_model if features.probabilities is not None else None
-        scores = scoring.document_scores(len(segments.sentences), located, features.probabilities,
-                                         features.statements, floors, document_model)
+        # Replaced one at a time, so the unlocated copy of each finding is freed as its located one is
+        # made: building a second sequence held both copies of every finding at once.
+        for index, finding in enumerate(findings):
+            findings[index] = _locate(finding, lines, source)
+        located = tuple(findings)
+        floors = model.thresholds if model is not None else None
+        document_model = model.document_model if model is not None else None
+        scores = scoring.document_scores(sentence_count, located, probabilities, statements, floors, document_model)
         return FileReport(
             path=source.path,
             findings=located,
             scores=scores,
             readability=readability,
-            sentences=len(segments.sentences),
+            sentences=sentence_count,
             text=source.text if self._keep_text else None,
             fail_on=settings.fail_on,
             max_spin=settings.max_spin,
             os_path=source.os_path,
-            directives=len(document.directives),
+            directives=len(written_directives),
             suppressed=suppressed,
         )
 

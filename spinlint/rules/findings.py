@@ -9,8 +9,11 @@ from dataclasses import dataclass
 from ..document import Span
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
+    """Slotted: dense prose gives a finding every few dozen characters, and a per-object ``__dict__``
+    made each one about 280 bytes instead of 184."""
+
     code: str
     name: str
     category: str
