@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import sys
 from pathlib import Path
 from typing import Callable, Iterator
@@ -85,12 +87,33 @@ def files_to_lint(paths: list[Path], settings_for: Callable[[Path], Settings], *
 def _candidates(existing: list[Path], settings_for: Callable[[Path], Settings], include, exclude, warn=None,
                 follow_symlinks: bool = False) -> Iterator[tuple[Path, bool, Settings]]:
     """Each file named or found under a folder, whether it was named, and its settings; a folder walk
-    leaves out what the file's config excludes (a named file is always linted)."""
-    for path, named in iter_files(existing, include=tuple(include), exclude=tuple(exclude), warn=warn,
-                                  follow_symlinks=follow_symlinks):
+    leaves out what the file's config excludes (a named file is always linted).  A file reached under
+    several names (``a.md ./a.md``, a folder and a file in it, a symlink beside it) is linted once, under the
+    file's own name (as ``scan`` logs it): its findings reported twice would be noise, and would count twice
+    against --max-spin."""
+    found = list(iter_files(existing, include=tuple(include), exclude=tuple(exclude), warn=warn,
+                            follow_symlinks=follow_symlinks))
+    for path, named in _each_file_once(found):
         settings = settings_for(path)
         if named or not settings.is_excluded(path):
             yield path, named, settings
+
+
+def _each_file_once(found: list[tuple[Path, bool]]) -> list[tuple[Path, bool]]:
+    """``found`` without the repeats of a file (same device and inode), in order; of a file's names the one
+    reached without a symlink is kept, else the first.  A name that cannot be looked up is kept: reading it
+    reports the problem."""
+    kept: dict[object, int] = {}
+    for index, (path, _) in enumerate(found):
+        try:
+            info = os.stat(path)
+        except OSError:
+            kept[("unreadable", index)] = index
+            continue
+        key = (info.st_dev, info.st_ino)
+        if key not in kept or (os.path.islink(found[kept[key]][0]) and not os.path.islink(path)):
+            kept[key] = index
+    return [found[index] for index in sorted(kept.values())]
 
 
 def _lint_one(linter: Linter, source, settings: Settings) -> FileReport:
