@@ -238,3 +238,24 @@ def test_a_bug_set_off_by_one_scanned_document_names_it_and_the_scan_goes_on(tmp
     records = {Path(record["path"]).name: record for record in map(json.loads, out.read_text().splitlines())}
     assert "error" not in records["good.md"]
     assert "trigger.md" in records["trigger.md"]["error"] and "ZeroDivisionError: a bug" in records["trigger.md"]["error"]
+
+
+@pytest.mark.parametrize("wording", [
+    "2 tasks which were still being processed by the workers have been cancelled.",
+    "3 tasks have been successfully executed  but not used.",
+])
+def test_stopping_a_scan_early_hides_both_of_joblibs_cancellation_warnings(wording):
+    # Ctrl-C can land while tasks run or just after the last one finished: joblib words the two differently
+    import warnings
+
+    from spinlint.scan.archive import _stop
+
+    class Records:
+        def close(self):
+            warnings.warn(wording + " You could benefit from adjusting the input task iterator to limit "
+                          "unnecessary computation time.")
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        _stop(Records())
+    assert caught == []

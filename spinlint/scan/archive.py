@@ -285,7 +285,11 @@ def _stop(records) -> None:
     """Cancel the documents still in flight, now and quietly: the scan is ending early (a full disk, Ctrl-C),
     and joblib would otherwise warn, over two lines, that it cancelled them."""
     with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message=".*tasks which were still being processed", category=UserWarning)
+        # Both of joblib's wordings end so: "N tasks which were still being processed ... have been cancelled."
+        # and, when the interrupt lands after the last task finished, "N tasks have been successfully executed
+        # but not used."
+        warnings.filterwarnings("ignore", message=".*You could benefit from adjusting the input task iterator",
+                                category=UserWarning)
         close = getattr(records, "close", None)
         if close is not None:
             close()
