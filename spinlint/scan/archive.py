@@ -26,7 +26,8 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 from urllib.parse import quote
 
-from ..sources import InputError, display_path, escaped_name, file_sha256, read_bytes, source_from_bytes
+from ..sources import (InputError, display_path, distinct_files, escaped_name, file_sha256, read_bytes,
+                       source_from_bytes)
 from .interrupts import quiet_threads_once_interrupted, workers_ignore_ctrl_c
 from .output import FILE, STREAM, ResultsLog, output_kind
 
@@ -199,33 +200,6 @@ def _connect(dask_scheduler: str):
     except (OSError, TimeoutError) as error:
         message = str(error).splitlines()[0] if str(error) else type(error).__name__
         raise ScanError(f"--dask-scheduler {dask_scheduler}: cannot connect ({message})") from None
-
-
-def distinct_files(files: Iterable[str]) -> tuple[list[str], list[tuple[str, str]]]:
-    """Each file once, and (path, the path kept) for every other name of it.
-
-    Told apart by device and inode, so ``a/../a/x.md``, a folder named twice or through a symlink, a
-    symlink to a file beside it and hard links are one document with one record.  The name kept is
-    the first reached without a symlink (the file itself), else the first; order is first-seen.  A
-    path that cannot be looked up is kept: it becomes an error record of its own.
-    """
-    names_by_file: dict[tuple[int, int] | str, list[str]] = {}
-    for path in files:
-        try:
-            info = os.stat(path)
-            key: tuple[int, int] | str = (info.st_dev, info.st_ino)
-        except OSError:
-            key = path
-        names = names_by_file.setdefault(key, [])
-        if path not in names:  # the same name twice hides nothing
-            names.append(path)
-    kept: list[str] = []
-    repeats: list[tuple[str, str]] = []
-    for names in names_by_file.values():
-        direct = next((name for name in names if os.path.realpath(name) == os.path.abspath(name)), names[0])
-        kept.append(direct)
-        repeats.extend((name, direct) for name in names if name != direct)
-    return kept, repeats
 
 
 SAME_FILE = "the same file as another path"

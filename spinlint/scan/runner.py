@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-
 import sys
 from pathlib import Path
 from typing import Callable, Iterator
@@ -11,8 +9,8 @@ from typing import Callable, Iterator
 from ..config import Settings
 from ..lint import Linter
 from ..report import FileReport, InputProblem, Report
-from ..sources import (InputError, check_encoding, display_path, escaped_name, iter_files, lookup_problem,
-                       read_source, read_stdin)
+from ..sources import (InputError, check_encoding, display_path, distinct_files, escaped_name, iter_files,
+                       lookup_problem, read_source, read_stdin)
 
 
 class LintCrash(Exception):
@@ -93,27 +91,15 @@ def _candidates(existing: list[Path], settings_for: Callable[[Path], Settings], 
     against --max-spin."""
     found = list(iter_files(existing, include=tuple(include), exclude=tuple(exclude), warn=warn,
                             follow_symlinks=follow_symlinks))
-    for path, named in _each_file_once(found):
+    kept, _ = distinct_files([path for path, _ in found])
+    chosen = set(kept)
+    for path, named in found:
+        if path not in chosen:
+            continue
+        chosen.discard(path)  # the same name twice is linted once too
         settings = settings_for(path)
         if named or not settings.is_excluded(path):
             yield path, named, settings
-
-
-def _each_file_once(found: list[tuple[Path, bool]]) -> list[tuple[Path, bool]]:
-    """``found`` without the repeats of a file (same device and inode), in order; of a file's names the one
-    reached without a symlink is kept, else the first.  A name that cannot be looked up is kept: reading it
-    reports the problem."""
-    kept: dict[object, int] = {}
-    for index, (path, _) in enumerate(found):
-        try:
-            info = os.stat(path)
-        except OSError:
-            kept[("unreadable", index)] = index
-            continue
-        key = (info.st_dev, info.st_ino)
-        if key not in kept or (os.path.islink(found[kept[key]][0]) and not os.path.islink(path)):
-            kept[key] = index
-    return [found[index] for index in sorted(kept.values())]
 
 
 def _lint_one(linter: Linter, source, settings: Settings) -> FileReport:

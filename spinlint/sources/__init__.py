@@ -14,7 +14,7 @@ import os
 import re
 import stat
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator, TypeVar
 
 from ..document import Source
 from .errors import InputError
@@ -80,6 +80,37 @@ def format_for(name: str) -> str:
 
 # Why a walk leaves a path out by default (``iter_files(left_out=…)`` hears of each; ``walk_all`` reads them).
 SKIPPED_FOLDER, DOT_FILE, GITIGNORED = "dot-folder or tool folder", "dot-file", "ignored by .gitignore"
+
+
+PathName = TypeVar("PathName", str, Path)
+
+
+def distinct_files(files: Iterable[PathName]) -> tuple[list[PathName], list[tuple[PathName, PathName]]]:
+    """Each file once, and (path, the path kept) for every other name of it.
+
+    Told apart by device and inode, so ``a/../a/x.md``, a folder named twice or through a symlink, a
+    symlink to a file beside it and hard links are one document with one record.  The name kept is
+    the first reached without a symlink (the file itself), else the first; order is first-seen.  A
+    path that cannot be looked up is kept: it becomes an error record of its own.
+    """
+    names_by_file: dict[object, list[PathName]] = {}
+    for path in files:
+        try:
+            info = os.stat(path)
+            key: object = (info.st_dev, info.st_ino)
+        except OSError:
+            key = path
+        names = names_by_file.setdefault(key, [])
+        if path not in names:  # the same name twice hides nothing
+            names.append(path)
+    kept: list[PathName] = []
+    repeats: list[tuple[PathName, PathName]] = []
+    for names in names_by_file.values():
+        direct = next((name for name in names if os.path.realpath(name) == os.path.abspath(name)), names[0])
+        kept.append(direct)
+        repeats.extend((name, direct) for name in names if name != direct)
+    return kept, repeats
+
 
 
 def iter_files(paths: list[Path], *, include: tuple[str, ...] = (), exclude: tuple[str, ...] = (),
