@@ -5,7 +5,7 @@ import json
 import pytest
 
 from spinlint.model.corpus import CorpusIntegrityError
-from spinlint.model.passages import BLAME_V3, BLAME_V4, blame_v3_agreement, revised_blame
+from spinlint.model.passages import BLAME_V3, BLAME_V4, blame_relabel_agreement, revised_blame
 
 
 def _write(folder, name, rows):
@@ -18,7 +18,7 @@ def test_agreeing_rows_keep_their_value_and_disagreements_take_the_adjudicated_o
     _write(tmp_path, BLAME_V3[1], [{"id": "rp1.1", "blame": 1}, {"id": "rp1.2", "blame": 1}, {"id": "rp1", "blame": 1}])
     _write(tmp_path, BLAME_V3[2], [{"id": "rp1.2", "blame": 0}])
     assert revised_blame(tmp_path) == {"rp1.1": 1, "rp1.2": 0, "rp1": 1}
-    agreement = blame_v3_agreement(tmp_path)
+    agreement = blame_relabel_agreement(tmp_path)
     assert agreement["sentences"]["blame"]["disagreements"] == ["rp1.2"]
     assert agreement["passages"]["n"] == 1
 

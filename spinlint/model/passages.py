@@ -514,7 +514,7 @@ def passage_agreement(corpora_dir: Path = CORPORA) -> dict:
     return result
 
 
-def blame_v3_agreement(corpora_dir: Path = CORPORA, files: Sequence[str] = BLAME_V3) -> dict:
+def blame_relabel_agreement(corpora_dir: Path = CORPORA, files: Sequence[str] = BLAME_V3) -> dict:
     """The two blind blame passes of a relabel against each other, over every row both labelled."""
     first, second = (load_label_rows(name, corpora_dir) for name in files[:2])
     shared = sorted(set(first) & set(second))
@@ -530,7 +530,7 @@ def write_agreement(corpora_dir: Path = CORPORA) -> dict:
     current = json.loads(target.read_text(encoding="utf-8")) if target.is_file() else {}
     current["passages"] = passage_agreement(corpora_dir)
     for name, files in (("real_blame_v3", BLAME_V3), ("written_blame_v4", BLAME_V4)):
-        relabel = blame_v3_agreement(corpora_dir, files)
+        relabel = blame_relabel_agreement(corpora_dir, files)
         if relabel:
             current["passages"][name] = relabel
     target.write_text(json.dumps(current, indent=2) + "\n", encoding="utf-8")

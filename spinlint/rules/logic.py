@@ -579,8 +579,8 @@ def adoption_failure_on_adopters(text: str, options: Mapping[str, Any]) -> Itera
     opening = _CONNECTIVE_FIRST.match(text)
     if opening:
         failure = _ADOPTION_FAILURE.search(text, opening.end(), opening.end() + 80)
-        if failure and _ADOPTION_SUBJECT.search(text, opening.end(), failure.start() + 1) or (
-                failure and _ADOPTION_SUBJECT.search(text, failure.end(), failure.end() + 40)):
+        if failure is not None and (_ADOPTION_SUBJECT.search(text, opening.end(), failure.start() + 1)
+                                    or _ADOPTION_SUBJECT.search(text, failure.end(), failure.end() + 40)):
             cause = _DEFICIENT_ADOPTERS.search(text, failure.end(), failure.end() + _ADOPTION_REACH)
             if cause is not None:
                 yield _skip_spaces(text, 0, cause.end()), cause.end()
