@@ -3,10 +3,12 @@ that are not negatives for its family's label — on the real passages and on th
 
 This is how the severities of docs/quality.md ("Severity from measured precision", "The severity scale") were
 chosen: training data only, never the dev set. The last column applies the bar for ``error``. A last table gives
-each family's passage-level recall and precision on both corpora together (any severity: what
-``spinlint model evaluate --benchmark spin-devset --ignore M`` counts on the dev set).
+each family's passage-level recall and precision per corpus and on both together (any severity: what
+``spinlint model evaluate --benchmark spin-devset --ignore M`` counts on the dev set). With ``--plain`` it also
+prints the share of plain documents each rule and family fires on: 400 ``gov-digital-blogs`` posts (seed 20261202,
+linted as Markdown) and the ``sec-10k-mdna-unlabelled`` files (docs/quality.md's bar: under one post in ten).
 
-    python benchmarks/rule_precision.py [--datasets ../shared/datasets]
+    python benchmarks/rule_precision.py [--datasets ../shared/datasets] [--plain]
 """
 
 from __future__ import annotations
@@ -24,19 +26,21 @@ FAMILY_LABEL = {"V": "vague", "B": "blame", "E": "evidence_gap"}
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--datasets", type=Path, default=Path("../shared/datasets"))
+    parser.add_argument("--plain", action="store_true", help="also print firing rates on plain documents")
     args = parser.parse_args()
     counts: dict[str, dict[str, list[int]]] = collections.defaultdict(lambda: {"real": [0, 0], "written": [0, 0]})
     # family -> [fired on a positive, fired on a negative, positives]
-    families = {family: [0, 0, 0] for family in FAMILY_LABEL}
+    families = {(corpus, family): [0, 0, 0] for corpus in ("real", "written") for family in FAMILY_LABEL}
     for corpus, passages in (("real", labelled_real(args.datasets)), ("written", labelled_written())):
         for passage in passages:
             findings = spinlint.analyze(passage.text, "passage.txt", config={"ignore": ["M"]}).files[0].findings
             for family, label in FAMILY_LABEL.items():
                 positive = passage.labels[label] >= 1
                 fired = any(f.code.startswith(family) for f in findings)
-                families[family][2] += positive
-                families[family][0] += fired and positive
-                families[family][1] += fired and not positive
+                tally = families[corpus, family]
+                tally[2] += positive
+                tally[0] += fired and positive
+                tally[1] += fired and not positive
             for code in {f.code for f in findings if f.severity in ("warning", "error")}:
                 label = FAMILY_LABEL.get(code[0])
                 if label:
@@ -49,10 +53,40 @@ def main() -> None:
             fired, negative = entry[corpus]
             cells.append(f"{fired:>5} {'-' if not fired else f'{1 - negative / fired:.2f}':>9}")
         print(f"{code:<6} {cells[0]}         {cells[1]}   {'yes' if error_eligible(entry) else ''}")
-    print("\nfamily  passages fired  precision  recall  (real and written passages, any severity)")
-    for family, (hit, false, positives) in families.items():
-        fired = hit + false
-        print(f"{family:<7} {fired:>14} {hit / fired if fired else 0:>10.3f} {hit / positives if positives else 0:>7.3f}")
+    print("\nfamily  corpus   passages fired  precision  recall  (any severity)")
+    for family in FAMILY_LABEL:
+        for corpus in ("real", "written", "both"):
+            corpora = ("real", "written") if corpus == "both" else (corpus,)
+            hit, false, positives = (sum(families[c, family][i] for c in corpora) for i in range(3))
+            fired = hit + false
+            print(f"{family:<7} {corpus:<8} {fired:>14} {hit / fired if fired else 0:>10.3f} "
+                  f"{hit / positives if positives else 0:>7.3f}")
+    if args.plain:
+        plain_rates(args.datasets)
+
+
+def plain_documents(datasets: Path) -> dict[str, list[tuple[str, str]]]:
+    """The plain corpora of docs/quality.md: 400 seeded government posts and every 10-K MD&A file."""
+    import json
+    import random
+
+    rng = random.Random(20261202)
+    gov = [json.loads(line) for name in ("18f-blog.jsonl", "digitalgov-news.jsonl")
+           for line in open(datasets / "gov-digital-blogs" / name, encoding="utf-8") if line.strip()]
+    return {"gov": [(row["text"], "post.md") for row in rng.sample(gov, 400)],
+            "sec": [(path.read_text(encoding="utf-8", errors="replace"), "mdna.txt")
+                    for path in sorted((datasets / "sec-10k-mdna-unlabelled").glob("*.txt"))]}
+
+
+def plain_rates(datasets: Path) -> None:
+    print("\nplain documents a rule or family fires on (share; bar: under 0.10 of government posts)")
+    for name, documents in plain_documents(datasets).items():
+        fired: collections.Counter = collections.Counter()
+        for text, file in documents:
+            codes = {f.code for f in spinlint.analyze(text, file, config={"ignore": ["M", "R"]}).files[0].findings}
+            fired.update(codes | {code[0] for code in codes})
+        cells = ", ".join(f"{code} {count / len(documents):.3f}" for code, count in sorted(fired.items()))
+        print(f"{name} ({len(documents)} documents): {cells}")
 
 
 def error_eligible(entry: dict[str, list[int]]) -> bool:
