@@ -79,3 +79,35 @@ def test_round_trip_through_arrays():
     bad = {**fitted.arrays(), "document_coef": fitted.arrays()["document_coef"][:, :-1]}
     with pytest.raises(ValueError):
         dm.DocumentModel.from_arrays(bad)
+
+
+def _synthetic_rows(n: int, seed: int):
+    """Rows of ``feature_names()`` whose blame targets follow the blame max feature (plus noise)."""
+    rng = np.random.default_rng(seed)
+    rows = rng.random((n, len(dm.feature_names())))
+    blame_max = dm.feature_names().index("blame max")
+    targets = {score: (rows[:, blame_max] + 0.3 * rng.random(n) > 0.8).astype(int) for score in dm.SCORES}
+    return rows, targets
+
+
+def test_per_score_weights_change_only_their_own_score():
+    rows, targets = _synthetic_rows(300, 1)
+    plain = dm.fit(rows, targets)
+    heavy = np.where(np.arange(300) < 150, 5.0, 0.2)
+    weighted = dm.fit(rows, targets, weights={"blame": heavy, **{s: np.ones(300) for s in dm.SCORES if s != "blame"}})
+    assert np.allclose(plain.coef["vague"], weighted.coef["vague"])
+    assert not np.allclose(plain.coef["blame"], weighted.coef["blame"])
+
+
+def test_the_variant_choice_uses_real_passages_only_when_they_have_enough_positives():
+    from spinlint.model.document_training import MIN_POSITIVES_TO_CHOOSE, choose_variant
+
+    def quality(real_auc, real_positives, all_auc):
+        return {"real_passages": {"auc": real_auc, "positives": real_positives},
+                "all_passages": {"auc": all_auc, "positives": 500}}
+
+    enough = MIN_POSITIVES_TO_CHOOSE
+    assert choose_variant({"a": quality(0.80, enough, 0.99), "b": quality(0.85, enough, 0.90)}) == "b"
+    assert choose_variant({"a": quality(0.80, enough - 1, 0.99), "b": quality(0.85, enough - 1, 0.90)}) == "a"
+    # a tie goes to the variant listed first (the simpler one)
+    assert choose_variant({"a": quality(0.85, enough, 0.9), "b": quality(0.85, enough, 0.9)}) == "a"

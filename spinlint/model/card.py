@@ -320,7 +320,7 @@ def render(card: dict) -> str:
             lines += ["", "Training rows, chosen by " + document["cross_validation"]["choice_rule"] + ": "
                       + "; ".join(f"{name}: " + ", ".join(f"{score} {value}" for score, value in aucs.items())
                                   for name, aucs in variants.items())
-                      + f" (real-passage AUC). Chosen: {document['cross_validation']['chosen']}."]
+                      + ". Chosen: " + _chosen_variants(document["cross_validation"]["chosen"]) + "."]
         lines += ["", "| feature | " + " | ".join(document["coefficients"]) + " |",
                   "|---|" + "---|" * len(document["coefficients"])]
         for index, name in enumerate(document["features"]):
@@ -390,6 +390,13 @@ def render(card: dict) -> str:
               "- Ten spin-devset passages it gets most wrong, described: docs/scoring.md, \"What the model still gets "
               "wrong\".", ""]
     return "\n".join(lines)
+
+
+def _chosen_variants(chosen) -> str:
+    """The document model's chosen training rows: one variant (older cards) or one per score."""
+    if isinstance(chosen, str):
+        return chosen
+    return "; ".join(f"{score}: {name}" for score, name in chosen.items())
 
 
 def write_markdown(card: dict, path: Path) -> None:

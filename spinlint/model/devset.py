@@ -204,8 +204,14 @@ def plain_flagged(passages: Sequence[Passage], linted: Sequence[Linted]) -> dict
     """On the passages both annotators call plain (overall_spin 0): how many get a finding that fails the run."""
     plain = [i for i, passage in enumerate(passages) if passage.consensus["spin"] == 0]
     flagged = [i for i in plain if linted[i].failing_codes]
+    # which rules fail the run there (a passage counts once per rule): where the plain-text false alarms come from
+    by_code: dict[str, int] = {}
+    for i in flagged:
+        for code in linted[i].failing_codes:
+            by_code[code] = by_code.get(code, 0) + 1
     return {"plain_passages": len(plain), "flagged": len(flagged),
-            "rate": round(len(flagged) / len(plain), 4) if plain else None}
+            "rate": round(len(flagged) / len(plain), 4) if plain else None,
+            "by_code": dict(sorted(by_code.items()))}
 
 
 def run(datasets_dir: Path, config: Mapping | None = None, model_path: Path | None = None) -> dict:
@@ -260,5 +266,7 @@ def as_text(result: Mapping) -> str:
     lines.append("")
     lines.append(f"plain passages (both annotators: overall_spin 0) with a finding at --fail-on: "
                  f"{plain['flagged']} of {plain['plain_passages']}"
-                 + ("" if plain["rate"] is None else f" ({100 * plain['rate']:.0f}%)"))
+                 + ("" if plain["rate"] is None else f" ({100 * plain['rate']:.0f}%)")
+                 + ("" if not plain.get("by_code") else
+                    "; by rule: " + ", ".join(f"{code} {count}" for code, count in plain["by_code"].items())))
     return "\n".join(lines)

@@ -123,11 +123,12 @@ FREE_FEATURES = frozenset({"log sentences"})
 
 
 def fit(rows: np.ndarray, targets: Mapping[str, np.ndarray], C: float = 1.0,
-        weights: np.ndarray | None = None) -> DocumentModel:
+        weights: np.ndarray | Mapping[str, np.ndarray] | None = None) -> DocumentModel:
     """Fit one non-negative-on-spin-features logistic regression per score (rows of ``feature_names()``).
 
     ``targets[score]`` holds 1, 0 or -1 (not labelled for that score: left out); ``weights`` are per-row sample
-    weights (training gives the written passages less weight than real ones when cross-validation says so).
+    weights, one array for every score or one per score (training gives the written passages less weight than real
+    ones where cross-validation says so, score by score).
     """
     from sklearn.linear_model import LogisticRegression
 
@@ -140,10 +141,11 @@ def fit(rows: np.ndarray, targets: Mapping[str, np.ndarray], C: float = 1.0,
     for score in SCORES:
         y = np.asarray(targets[score])
         keep = y >= 0
+        row_weights = weights.get(score) if isinstance(weights, Mapping) else weights
         active = list(range(len(names)))
         while True:
             model = LogisticRegression(C=C, max_iter=5000).fit(
-                z[keep][:, active], y[keep], sample_weight=None if weights is None else weights[keep])
+                z[keep][:, active], y[keep], sample_weight=None if row_weights is None else row_weights[keep])
             fitted = model.coef_[0]
             negative = [column for column, weight in zip(active, fitted)
                         if weight < 0 and names[column] not in FREE_FEATURES]

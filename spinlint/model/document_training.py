@@ -135,6 +135,11 @@ def fit_document_model(passages: Sequence, union, fold_models: dict, group_folds
     sentences = [text for sentence_texts, _, _ in inputs for text in sentence_texts]
     probabilities = out_of_fold_probabilities(sentences, folds, [len(item[0]) for item in inputs], union,
                                               fold_models)
+    return fit_on_probabilities(passages, inputs, folds, probabilities, config)
+
+
+def fit_on_probabilities(passages: Sequence, inputs: list, folds: list[int], probabilities: list, config):
+    """``fit_document_model`` once the passages are linted and their sentences have out-of-fold probabilities."""
     rows = [document_row(probability, findings, statements, len(sentence_texts))
             for probability, (sentence_texts, statements, findings) in zip(probabilities, inputs)]
     passage_targets = [targets_of(passage.labels) for passage in passages]
@@ -152,36 +157,52 @@ def fit_document_model(passages: Sequence, union, fold_models: dict, group_folds
     folds_array = np.asarray(row_folds)
     real = np.asarray(real_rows)
     single = np.arange(len(rows)) < len(passages)
-    # Written passages outnumber the real ones; whether they should weigh as much is a choice for the same
-    # in-genre cross-validation (joined documents are written or real parts, weighed like written ones).
+    # Written passages outnumber the real ones; whether they should weigh as much, and whether the joined
+    # documents help, are choices for the same in-genre cross-validation, made per score (joined documents are
+    # written or real parts, weighed like written ones).
     written_weight = np.where(real, 1.0, WRITTEN_WEIGHT_CANDIDATE)
     every = np.ones(len(rows), bool)
     variants = {}
     for name, use, weights in (("passages only", single, None),
                                (f"passages only, written at weight {WRITTEN_WEIGHT_CANDIDATE}", single, written_weight),
-                               ("passages and joined documents", every, None)):
+                               ("passages and joined documents", every, None),
+                               (f"passages and joined documents, written at weight {WRITTEN_WEIGHT_CANDIDATE}", every,
+                                written_weight)):
         predicted = _out_of_fold_documents(rows, targets, folds_array, use, config.cv_folds, weights)
-        variants[name] = (use, weights, predicted, _quality(targets, predicted, single, real))
-    # the variant whose out-of-fold AUC on single real passages is best on average (the in-genre choice); a
-    # score with fewer than MIN_POSITIVES_TO_CHOOSE real positives does not vote (real blame has about a dozen)
-    def real_auc(item) -> float:
-        quality = item[1][3]
-        values = [quality[score]["real_passages"]["auc"] for score in SCORES
-                  if quality[score]["real_passages"]["positives"] >= MIN_POSITIVES_TO_CHOOSE]
-        return float(np.mean([value for value in values if value is not None]))
-
-    chosen_name, (use, weights, _, quality) = max(variants.items(), key=real_auc)
-    model = fit(rows[use], {score: values[use] for score, values in targets.items()}, C=DOCUMENT_C,
-                weights=None if weights is None else weights[use])
-    return model, {"folds": config.cv_folds, "grouped_by": "document or brief", "out_of_fold": quality,
+        variants[name] = (use, weights, _quality(targets, predicted, single, real))
+    chosen = {score: choose_variant({name: item[2][score] for name, item in variants.items()}) for score in SCORES}
+    used = np.any([variants[chosen[score]][0] for score in SCORES], axis=0)
+    model = fit(rows[used], {score: np.where(variants[chosen[score]][0], values, -1)[used]
+                             for score, values in targets.items()}, C=DOCUMENT_C,
+                weights={score: _weights_or_ones(variants[chosen[score]][1], len(rows))[used] for score in SCORES})
+    return model, {"folds": config.cv_folds, "grouped_by": "document or brief",
+                   "out_of_fold": {score: variants[chosen[score]][2][score] for score in SCORES},
                    "passages": len(passages), "joined_documents": len(joined),
                    "joining": f"{JOINED_PER_PASSAGE} per passage, {JOINED_PARTS[0]}-{JOINED_PARTS[1]} passages of "
                               "one document or brief, positive when any part is",
-                   "variants": {name: {score: item[3][score]["real_passages"]["auc"] for score in SCORES}
+                   "variants": {name: {score: _choice_auc(item[2][score]) for score in SCORES}
                                 for name, item in variants.items()},
-                   "chosen": chosen_name,
-                   "choice_rule": "the variant with the best mean out-of-fold AUC on single real passages, over "
-                                  f"the scores with at least {MIN_POSITIVES_TO_CHOOSE} real positives"}
+                   "chosen": chosen,
+                   "choice_rule": "per score, the variant with the best out-of-fold AUC on single real passages; "
+                                  f"for a score with fewer than {MIN_POSITIVES_TO_CHOOSE} real positives, on all "
+                                  "single passages (written ones too)"}
+
+
+def _choice_auc(quality: dict) -> float:
+    """The AUC a variant is judged by for one score: real passages where they have enough positives (the
+    in-genre choice), else all single passages (real blame has about twenty positives, too few to choose on)."""
+    part = quality["real_passages"] if quality["real_passages"]["positives"] >= MIN_POSITIVES_TO_CHOOSE \
+        else quality["all_passages"]
+    return part["auc"] if part["auc"] is not None else 0.0
+
+
+def choose_variant(qualities: dict[str, dict]) -> str:
+    """The best variant by ``_choice_auc``; ties go to the one listed first (the simpler)."""
+    return max(qualities, key=lambda name: (_choice_auc(qualities[name]), -list(qualities).index(name)))
+
+
+def _weights_or_ones(weights, n: int) -> np.ndarray:
+    return np.ones(n) if weights is None else weights
 
 
 def _out_of_fold_documents(rows, targets, folds, use, n_folds: int, weights=None) -> dict[str, np.ndarray]:
