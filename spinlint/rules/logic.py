@@ -243,7 +243,9 @@ _SUBJECT_GROUPS = {
              r"data|records?|information|credentials?|passwords?|accounts?|(?:personal|customer|patient)\s+details"),
     "promise": (r"missed|delayed|cancell?ed|abandoned|withdrawn|paused|deprioriti[sz]ed|cut|reduced|suspended|"
                 r"closed|discontinued|frozen|scrapped|shelved|disabled|restricted|throttled|retired|sunsetted",
-                r"targets?|deadlines?|commitments?|promises?|guidance|benefits?|pensions?|bonus(?:es)?|salaries|"
+                # A pension or benefit *plan* frozen or closed is plan accounting ("frozen to future accruals").
+                r"targets?|deadlines?|commitments?|promises?|guidance|(?:benefits?|pensions?)(?!(?:[\s-]+\w+){0,2}\s+plans?\b)|"
+                r"bonus(?:es)?|salaries|"
                 r"wages?|raises?|refunds?|offices?|sites?|stores?|branches|plants?|projects?|programmes?|programs?|"
                 r"rollouts?|launch(?:es)?|initiatives?|hiring|investments?|roadmap|features?|arrangements|"
                 r"allowances|perks"),
@@ -286,6 +288,15 @@ _NEGATED_VERB = re.compile(r"\b(?:not|never|n't)\s+(?:been\s+|be\s+)?$", re.IGNO
 _RELATIVE = re.compile(r"\b(?:who|whom|whose|that|which)\s+(?:\w+\s+){0,3}?$", re.IGNORECASE)
 # A count in the clause ("About 4,200 customer accounts were affected") is a specific report, not a hidden harm.
 _COUNT = re.compile(r"\d")
+# "Prices were increased in response to raw material inflation": a price rise followed by its cost driver is the
+# ordinary pricing account of a filing, and whether that driver shifts blame is for the cause rules (B008, B024)
+# to judge. Delays, closures and cut roles with a reason ("paused as a result of the volatile environment") still
+# hide who decided.
+_PRICE_REASON_AFTER = re.compile(r"^\s*,?\s*(?:\w+\s+){0,4}?(?:in\s+response\s+to|to\s+offset|reflecting|due\s+to|"
+                                 r"because|as\s+a\s+result\s+of|owing\s+to)\b", re.IGNORECASE)
+# "maybe you reused that password and it was exposed in a breach, or perhaps you were phished": a scenario
+# the writer imagines, not an event the writer reports.
+_SPECULATION = re.compile(r"\b(?:maybe|perhaps)\b", re.IGNORECASE)
 
 
 def _has_agent(text: str, end: int, window: int = 80) -> bool:
@@ -323,9 +334,12 @@ def agentless_bad_news_passive(text: str, options: Mapping[str, Any]) -> Iterato
         before = text[max(0, found.start() - 30):found.start()]
         if _HYPOTHETICAL.search(before) or _NEGATED_VERB.search(text[max(0, found.start() - 12):found.start("participle")]):
             continue  # "may be reduced", "if roles were cut", "has not been breached": not an event
+        if _SPECULATION.search(text):
+            continue
         if _ALWAYS.match(participle):
             yield _skip_spaces(text, clause, found.start()), found.end()
             continue
+        priced_with_reason = _PRICE_REASON_AFTER.match(text[found.end():found.end() + 60]) is not None
         counted = _COUNT.search(text, clause, found.start()) is not None
         for group, (participles, subjects) in zip(_SUBJECT_GROUPS, _SUBJECTS):
             if not participles.match(participle):
@@ -339,6 +353,8 @@ def agentless_bad_news_passive(text: str, options: Mapping[str, Any]) -> Iterato
             # count ("4,200 accounts were affected") or a relative clause ("stores that were closed") is a
             # specific report or a description of a group, not the news itself.
             if group not in ("people", "roles") and (counted or _RELATIVE.search(text, nearest.end(), found.start())):
+                break
+            if group == "price" and priced_with_reason:
                 break
             yield nearest.start(), found.end()
             break
