@@ -29,6 +29,8 @@ def codes(text: str) -> set[str]:
     "The venue hired an amplifier so the speakers could be heard in the hall.",
     # B014: a constraint with its owner and specifics
     "We could not publish on Friday because the statistics office asked for two more days.",
+    # B024: a delay with a specific, counted cause
+    "The new depot was delayed by the January floods, which stopped work for 6 weeks.",
 ])
 def test_real_text_false_alarms_stay_silent(text):
     assert not codes(text)
@@ -44,6 +46,9 @@ def test_real_text_false_alarms_stay_silent(text):
     ("The rise in bookings was partly offset by the impact of economic uncertainty in Europe.", "B008"),
     ("We were unable to finish the migration due to budget constraints.", "B014"),
     ("Most of the disappointment with the launch stems from unrealistic expectations.", "B014"),
+    ("Some tenants' addresses were mistakenly emailed to the whole mailing list.", "B004"),
+    ("The new portal has been delayed by an uncertain funding environment.", "B024"),
+    ("The rollout slipped to June because of outdated systems in the regional offices.", "B001"),
 ])
 def test_widened_structures_fire(text, code):
     assert code in codes(text)

@@ -223,7 +223,10 @@ _ADVERBS = r"(?:(?:unfortunately|regrettably|sadly|ultimately|also|now|since|rec
 
 # Participles that are bad news whatever the subject.
 _ALWAYS_BAD = (r"laid\s+off|let\s+go|made\s+redundant|compromised|breached|leaked|mishandled|misstated|misreported|"
-               r"mis-sold|missold|overlooked")
+               r"mis-sold|missold|overlooked|"
+               # "was inadvertently disclosed": the adverb admits a mistake the passive keeps ownerless.
+               r"(?:inadvertently|mistakenly|accidentally|erroneously|wrongly)\s+(?:disclosed|shared|sent|released|"
+               r"published|e-?mailed|posted|deleted|charged|billed|overcharged|removed|withheld|cancell?ed)")
 # Participles that are bad news only for a given kind of subject: "payments were made" is fine,
 # "mistakes were made" is not.
 _PEOPLE = r"roles?|positions?|jobs?|employees?|staff|people|colleagues?|team\s+members?|workers?|headcount|" \
@@ -411,7 +414,8 @@ _FORCE = re.compile(
 _CAUSE_BEFORE = re.compile(
     r"\b(?:due\s+to|because\s+of|owing\s+to|as\s+a\s+(?:direct\s+)?result\s+of|in\s+response\s+to|in\s+light\s+of|"
     r"given|amid|amidst|driven\s+by|caused\s+by|(?:negatively\s+|adversely\s+)?(?:impacted|affected|hit|hampered|"
-    r"hindered|held\s+back|weighed\s+down|constrained|pressured|squeezed|challenged)\s+by|"
+    r"hindered|held\s+back|weighed\s+down|constrained|pressured|squeezed|challenged|delayed|slowed|disrupted|"
+    r"postponed|held\s+up|set\s+back)\s+by|"
     r"in\s+the\s+face\s+of|faced\s+with)\s+(?:(?:the|an?|this|our|"
     r"today.s|what\s+(?:is|has\s+been)|an\s+increasingly)\s+)?(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
 _CAUSE_AFTER = re.compile(
@@ -485,7 +489,8 @@ def outside_force_cause(text: str, options: Mapping[str, Any]) -> Iterator[Offse
         start = before.start() if before else found.start()
         end = found.end() + (after.end() if after else 0)
         outside = text[:start] + " " + text[end:]
-        if not _OUTCOME.search(outside):
+        # 'delayed by', 'slowed by': the connective itself reports the bad news
+        if not _OUTCOME.search(outside) and not (before is not None and _OUTCOME.search(before.group(0))):
             continue
         yield _skip_spaces(text, start, end), end
         return
