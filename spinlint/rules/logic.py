@@ -324,6 +324,8 @@ def _clause_start(text: str, start: int) -> int:
 
 def agentless_bad_news_passive(text: str, options: Mapping[str, Any]) -> Iterator[Offsets]:
     """'Mistakes were made', 'roles were impacted', 'data was exposed' with nobody named as the actor."""
+    if _SPECULATION.search(text):
+        return
     folded = lowered(text)
     for found in (any_case(_PASSIVE).finditer(text) if folded is None else _PASSIVE_LOWER.finditer(folded)):
         if _has_agent(text, found.end()) or _SETTING.match(text, found.start("participle")):
@@ -337,8 +339,6 @@ def agentless_bad_news_passive(text: str, options: Mapping[str, Any]) -> Iterato
         before = text[max(0, found.start() - 30):found.start()]
         if _HYPOTHETICAL.search(before) or _NEGATED_VERB.search(text[max(0, found.start() - 12):found.start("participle")]):
             continue  # "may be reduced", "if roles were cut", "has not been breached": not an event
-        if _SPECULATION.search(text):
-            continue
         if _ALWAYS.match(participle):
             yield _skip_spaces(text, clause, found.start()), found.end()
             continue
