@@ -28,6 +28,8 @@ def matches(function, text: str, **options) -> list[str]:
     ("Out of caution, certain features were temporarily disabled.", "features were temporarily disabled"),
     ("Subscription prices were increased on 1 March.", "prices were increased"),  # the guideline's price rise
     ("Customer data was exposed by default for three weeks.", "data was exposed"),  # a default, still bad news
+    ("Pension benefits were frozen for current staff.", "benefits were frozen"),  # a benefit, not a plan
+    ("The rollout was paused because of the volatile environment.", "rollout was paused"),  # a reason, still veiled
 ])
 def test_agentless_bad_news_passive_fires(text, expected):
     assert matches(agentless_bad_news_passive, text) == [expected]
@@ -46,6 +48,9 @@ def test_agentless_bad_news_passive_fires(text, expected):
     "The two databases were consolidated last year.",  # 'consolidated' is bad news only for people
     "The feature was disabled by default.",  # a setting, not an event
     "Prices were raised by our pricing committee in March.",  # agent named
+    "All of the defined-benefit pension plans were frozen to future accruals.",  # plan accounting
+    "Prices were increased in response to higher freight costs.",  # a price rise with its cost driver
+    "Maybe you reused it elsewhere and that password was leaked.",  # an imagined scenario
 ])
 def test_agentless_bad_news_passive_is_silent(text):
     assert matches(agentless_bad_news_passive, text) == []
