@@ -31,6 +31,7 @@ import numpy as np
 
 from ..text.wordtable import WordTable
 from . import LABELS, MODEL_NAME
+from .storedzip import read_stored_npz
 from .terms import TermIndex
 from .wordvectors import WordVectors
 
@@ -671,8 +672,10 @@ def load(path: Path | None = None) -> ExportedModel:
         raise ModelError(f"model file {path} does not match the sha256 in {card_path.name} "
                          f"(modified or corrupt): {RETRAIN_HINT}")
     try:
-        with np.load(io.BytesIO(content), allow_pickle=False) as archive:
-            arrays = {key: archive[key] for key in archive.files}
+        arrays = read_stored_npz(content)
+        if arrays is None:  # not the uncompressed kind train.write_npz writes
+            with np.load(io.BytesIO(content), allow_pickle=False) as archive:
+                arrays = {key: archive[key] for key in archive.files}
         return ExportedModel(arrays, card)
     except (ValueError, KeyError, TypeError, OSError, UnicodeDecodeError, IndexError) as error:
         message = str(error).splitlines()[0] if str(error) else type(error).__name__
