@@ -1,11 +1,12 @@
 """The arrays of an uncompressed ``.npz`` read straight from its bytes, without ``zipfile`` or copies.
 
-``train.write_npz`` stores every entry uncompressed and aligned, and ``runtime.load`` has already checked
-the bytes' sha256, so an entry's array is a read-only view of the bytes where it starts.  ``numpy.load``
-would also import ``zipfile`` (with ``shutil``, ``bz2`` and ``lzma``), check each entry's CRC-32 and copy
-every array out through file objects, touching 6 MB of fresh memory on each cold start.  Anything this reader does not expect (a deflated
-entry, ZIP64, a second disk, an odd header) returns None and the caller uses ``numpy.load``, whose
-errors are the ones users see for a broken file.
+``train.write_npz`` stores every entry uncompressed and aligned, and ``runtime.load`` has already
+checked the bytes' sha256, so an entry's array is a read-only view of the bytes where it starts.
+``numpy.load`` would also import ``zipfile`` (with ``shutil``, ``bz2`` and ``lzma``), check each
+entry's CRC-32 and copy every array out through file objects, touching 6 MB of fresh memory on
+each cold start.  Anything this reader does not expect (a deflated entry, ZIP64, a second disk, an
+odd header) returns None and the caller uses ``numpy.load``, whose errors are the ones users see
+for a broken file.
 """
 
 from __future__ import annotations

@@ -26,7 +26,8 @@ class WordVectors:
 
     @classmethod
     def from_arrays(cls, arrays: Mapping[str, np.ndarray], prefix: str = "") -> "WordVectors":
-        return cls(TermIndex.read(arrays, prefix + "terms"), np.asarray(arrays[prefix + "vectors"]), np.asarray(arrays[prefix + "scale"], dtype=np.float32))
+        return cls(TermIndex.read(arrays, prefix + "terms"), np.asarray(arrays[prefix + "vectors"]),
+                   np.asarray(arrays[prefix + "scale"], dtype=np.float32))
 
     def arrays(self, prefix: str = "") -> dict[str, np.ndarray]:
         """The table as the plain arrays it was read from (for writing it into an artefact)."""
