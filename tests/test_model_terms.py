@@ -41,8 +41,8 @@ def test_empty_vocabulary_finds_nothing():
 
 
 def test_colliding_hashes_never_give_a_wrong_column(monkeypatch):
-    # Every string of the same length shares a hash: each look-up has to compare the texts.
-    monkeypatch.setattr(terms, "hash", len, raising=False)
+    # Every string of the same length shares a key: each look-up has to compare the texts.
+    monkeypatch.setattr(terms, "keys_of", lambda encoded: np.array([len(term) for term in encoded], dtype=np.int64))
     probes = TERMS + STRANGERS + ["abc", "zzzzzzzz"]
     check_against_dict(TermIndex("\n".join(TERMS)), TERMS, probes)
 
@@ -50,7 +50,7 @@ def test_colliding_hashes_never_give_a_wrong_column(monkeypatch):
 @pytest.mark.skipif(not runtime.default_path().is_file(), reason="no shipped model in models/")
 def test_shipped_vocabularies_match_a_dict():
     with np.load(runtime.default_path()) as arrays:
-        for name in ("word", "char"):
+        for name in ("word", "char", "meaning"):
             text = bytes(arrays[f"{name}_terms"]).decode("utf-8")
             if not text and name == "char":
                 continue  # the shipped model has no character n-gram block (docs/scoring.md)
@@ -59,3 +59,28 @@ def test_shipped_vocabularies_match_a_dict():
             probes = rng.sample(term_list, 3000) + [term[::-1] for term in rng.sample(term_list, 3000)]
             probes += [term + "s" for term in rng.sample(term_list, 1000)]
             check_against_dict(TermIndex("\n".join(term_list)), term_list, probes)
+            # the keys and order the artefact stores, read as loading reads them
+            check_against_dict(TermIndex.read(arrays, f"{name}_terms"), term_list, probes)
+
+
+def test_stored_arrays_give_the_same_answers():
+    stored = TermIndex("\n".join(TERMS)).arrays("terms")
+    assert set(stored) == {"terms", "terms_keys", "terms_order"}
+    probes = TERMS + STRANGERS
+    check_against_dict(TermIndex.read(stored, "terms"), TERMS, probes)
+    # an artefact written before the keys were stored is indexed at load
+    check_against_dict(TermIndex.read({"terms": stored["terms"]}, "terms"), TERMS, probes)
+
+
+def test_keys_that_do_not_match_the_terms_are_refused():
+    stored = TermIndex("\n".join(TERMS)).arrays("terms")
+    with pytest.raises(ValueError):
+        TermIndex.from_arrays(stored["terms"], stored["terms_keys"][:-1], stored["terms_order"][:-1])
+    with pytest.raises(ValueError):
+        TermIndex.from_arrays(stored["terms"], stored["terms_keys"][::-1], stored["terms_order"])
+
+
+def test_a_lone_surrogate_is_looked_up_not_raised():
+    index = TermIndex("\n".join(TERMS))
+    assert index.columns(["\udcff", "leverage", "a\nb"]).tolist() == [-1, 0, -1]
+

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import zipfile
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +24,7 @@ def load_model(path: Path | None = None):
             raise ModelLoadError(str(error)) from None
         # A card whose sha256 matches only proves the file is the one the card describes: a truncated,
         # empty or hand-made artefact (or a deeply nested card) still fails here as one line, not a traceback.
-        except (EOFError, zipfile.BadZipFile, RecursionError, AttributeError) as error:
+        except (EOFError, RecursionError, AttributeError, *_zip_errors()) as error:
             raise ModelLoadError(f"model file {path or runtime.default_path()} is malformed "
                                  f"({type(error).__name__}): {runtime.RETRAIN_HINT}") from None
         broken = _non_finite_arrays(model)
@@ -33,6 +33,12 @@ def load_model(path: Path | None = None):
                                  f"({', '.join(broken)}): {runtime.RETRAIN_HINT}")
         _MODELS[path] = model
     return _MODELS[path]
+
+
+def _zip_errors() -> tuple[type[Exception], ...]:
+    """zipfile's error, if zipfile was imported (the shipped model loads without it: spinlint/model/storedzip.py)."""
+    zipfile = sys.modules.get("zipfile")
+    return (zipfile.BadZipFile,) if zipfile is not None else ()
 
 
 def _non_finite_arrays(model) -> list[str]:

@@ -31,6 +31,7 @@ import numpy as np
 
 from ..text.wordtable import WordTable
 from . import LABELS, MODEL_NAME
+from .storedzip import read_stored_npz
 from .terms import TermIndex
 from .wordvectors import WordVectors
 
@@ -456,8 +457,8 @@ class ExportedModel:
         self.labels = tuple(card.get("labels", LABELS))
         self.thresholds = {label: float(card["thresholds"][label]) for label in self.labels}
         self.card = card
-        word_terms = TermIndex(_text_of(arrays["word_terms"]))
-        char_terms = TermIndex(_text_of(arrays["char_terms"]))
+        word_terms = TermIndex.read(arrays, "word_terms")
+        char_terms = TermIndex.read(arrays, "char_terms")
         coef = np.asarray(arrays["coef"], dtype=np.float64)
         n_word, n_char = len(word_terms), len(char_terms)
         self.word = _Block(word_terms, arrays["word_idf"], coef[:, :n_word])
@@ -629,9 +630,12 @@ def export_arrays(*, word_terms: list[str], word_idf: np.ndarray, char_terms: li
         extra = {**vectors.arrays(prefix="meaning_"), "meaning_weight": np.asarray([weight], dtype=np.float64)}
     if document_model is not None:
         extra.update(document_model.arrays())
+    # Each vocabulary goes with its sorted keys, so loading builds no index (spinlint/model/terms.py).
+    extra.update(TermIndex("\n".join(word_terms)).arrays("word_terms"))
+    extra.update(TermIndex("\n".join(char_terms)).arrays("char_terms"))
     return {**extra,
-        "word_terms": _text_array(word_terms), "word_idf": np.asarray(word_idf, dtype=np.float64),
-        "char_terms": _text_array(char_terms), "char_idf": np.asarray(char_idf, dtype=np.float64),
+        "word_idf": np.asarray(word_idf, dtype=np.float64),
+        "char_idf": np.asarray(char_idf, dtype=np.float64),
         "coef": np.asarray(coef, dtype=np.float64), "intercept": np.asarray(intercept, dtype=np.float64),
         "calibration_a": np.asarray(calibration_a, dtype=np.float64),
         "calibration_b": np.asarray(calibration_b, dtype=np.float64),
@@ -668,8 +672,10 @@ def load(path: Path | None = None) -> ExportedModel:
         raise ModelError(f"model file {path} does not match the sha256 in {card_path.name} "
                          f"(modified or corrupt): {RETRAIN_HINT}")
     try:
-        with np.load(io.BytesIO(content), allow_pickle=False) as archive:
-            arrays = {key: archive[key] for key in archive.files}
+        arrays = read_stored_npz(content)
+        if arrays is None:  # not the uncompressed kind train.write_npz writes
+            with np.load(io.BytesIO(content), allow_pickle=False) as archive:
+                arrays = {key: archive[key] for key in archive.files}
         return ExportedModel(arrays, card)
     except (ValueError, KeyError, TypeError, OSError, UnicodeDecodeError, IndexError) as error:
         message = str(error).splitlines()[0] if str(error) else type(error).__name__

@@ -16,8 +16,8 @@ from .terms import TermIndex
 class WordVectors:
     """The int8 table read as float vectors; a sentence's vector is the mean of its known words'."""
 
-    def __init__(self, terms: Sequence[str], codes: np.ndarray, scale: np.ndarray):
-        self.terms = TermIndex("\n".join(terms))
+    def __init__(self, terms: Sequence[str] | TermIndex, codes: np.ndarray, scale: np.ndarray):
+        self.terms = terms if isinstance(terms, TermIndex) else TermIndex("\n".join(terms))
         self.codes = np.asarray(codes, dtype=np.int8)
         self.scale = np.asarray(scale, dtype=np.float32)
         # The codes stay int8: only the rows a batch looks up are turned into floats (the same arithmetic, so the
@@ -26,14 +26,12 @@ class WordVectors:
 
     @classmethod
     def from_arrays(cls, arrays: Mapping[str, np.ndarray], prefix: str = "") -> "WordVectors":
-        terms = bytes(np.asarray(arrays[prefix + "terms"], dtype=np.uint8)).decode("utf-8").split("\n")
-        return cls(terms, np.asarray(arrays[prefix + "vectors"]), np.asarray(arrays[prefix + "scale"], dtype=np.float32))
+        return cls(TermIndex.read(arrays, prefix + "terms"), np.asarray(arrays[prefix + "vectors"]),
+                   np.asarray(arrays[prefix + "scale"], dtype=np.float32))
 
     def arrays(self, prefix: str = "") -> dict[str, np.ndarray]:
         """The table as the plain arrays it was read from (for writing it into an artefact)."""
-        terms = [self.terms.term(column) for column in range(len(self.terms))]
-        return {prefix + "terms": np.frombuffer("\n".join(terms).encode("utf-8"), dtype=np.uint8),
-                prefix + "vectors": self.codes, prefix + "scale": self.scale}
+        return {**self.terms.arrays(prefix + "terms"), prefix + "vectors": self.codes, prefix + "scale": self.scale}
 
     def names(self) -> list[str]:
         return [f"meaning {index}" for index in range(self.dimensions)]
