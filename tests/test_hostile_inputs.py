@@ -645,27 +645,3 @@ def test_a_user_supplied_model_needs_a_card(tmp_path):
     artefact.write_bytes(b"PK\x03\x04 not really a model")
     result = check("--model", str(artefact), str(source), root=tmp_path)
     assert_one_line_error(result, "swapped", "card")
-
-
-# ---------------------------------------------------------------- time on hostile text (analyze level)
-
-def test_a_paragraph_of_claims_costs_about_what_prose_costs():
-    import spinlint
-
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
-    from pathological import normal_prose
-
-    config = {"select": ["E"]}
-    spinlint.analyze("Warm up.", filename="warm.txt", config=config)
-
-    def best_of_two(text: str) -> float:
-        times = []
-        for _ in range(2):
-            started = time.perf_counter()
-            spinlint.analyze(text, filename="memo.txt", config=config)
-            times.append(time.perf_counter() - started)
-        return min(times)
-
-    prose = best_of_two(normal_prose(50_000))
-    claims = best_of_two(("We delivered significant savings. " * 1500)[:50_000])
-    assert claims <= 5 * prose, f"{claims:.2f} s for claims against {prose:.2f} s for prose"
