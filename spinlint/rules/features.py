@@ -19,10 +19,10 @@ from ..document import Segments
 MIN_STATEMENT_WORDS = 5
 # Sentences per model call.  The model's working memory (every character n-gram of a call, and the
 # last call kept for explanations) grows with the call: the whole of a 10 MB document at once peaked
-# at gigabytes.  A call costs about 26 KB a sentence at its peak: 1,000 sentences were 26 MB, as much as
-# everything else a 1 MB document holds; 250 cost about 7 MB and ran no slower (the scores are per row,
-# so they do not depend on the batch).
-MODEL_BATCH = 250
+# at gigabytes.  A call costs about 25 KB a sentence at its peak: 1,000 sentences were 26 MB, as much as
+# everything else a 1 MB document holds; 250 cost about 6 MB, 125 about 3 MB, and neither ran slower on
+# 1 MB of prose (the scores are per row, so they do not depend on the batch).
+MODEL_BATCH = 125
 
 
 class Features:
