@@ -1,7 +1,7 @@
 """Peak memory per byte of input: spinlint on prose and on hostile Markdown shapes, against proselint.
 
-Each case runs in a fresh process: it loads spinlint and lints a one-line warm-up (the rules, the
-sentence splitter and the model are then in memory: the fixed base), then lints the case through
+Each case runs in a fresh process: it loads spinlint and lints a short warm-up (the rules, the
+sentence splitter, the model and the word tables are then in memory: the fixed base), then lints the case through
 ``spinlint.analyze``.  The figure is the extra peak resident memory over that base, divided by the
 input's size.  The target (issue 16 item 13) is at most 20x the input on top of the fixed base.
 proselint 0.16.0 (``harness.ensure_proselint``, installed under /tmp the first time) is measured on
@@ -33,12 +33,20 @@ CASES = {
     "disguised words": "disguised.txt",
 }
 
+# The fixed base is everything a process loads once whatever it reads: so the warm-up holds a statement
+# the model judges (its features), a slogan (the concreteness ratings) and a word the pronouncing
+# dictionary lacks (the hyphenation patterns).  With a warm-up of two short fragments these tables, about
+# 5 MB, loaded during the measured run and counted as if they grew with the input.
+WARM_UP = ("Warm-up: we leverage synergies. Mistakes were made by the regional team in the third quarter. "
+           "Our shared vision empowers sustainable growth and meaningful impact together. "
+           "The zorbificational quarterlies kept everyone informed on Tuesday.")
+
 CHILD = """
 import gc, json, resource, sys
 sys.path.insert(0, {here!r})
 import spinlint
 path = sys.argv[1]
-spinlint.analyze("Warm-up: we leverage synergies. Mistakes were made.", filename=path)
+spinlint.analyze({warm_up!r}, filename=path)
 gc.collect()
 base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 text = open(path, encoding="utf-8").read()
@@ -64,8 +72,9 @@ def case_text(filename: str, size: int) -> str:
 
 
 def spinlint_peak(path: Path) -> dict:
-    output = subprocess.run([sys.executable, "-c", CHILD.format(here=str(HERE)), str(path)], check=True,
-                            capture_output=True, text=True).stdout
+    child = CHILD.format(here=str(HERE), warm_up=WARM_UP)
+    output = subprocess.run([sys.executable, "-c", child, str(path)], check=True, capture_output=True,
+                            text=True).stdout
     return json.loads(output.strip().splitlines()[-1])
 
 

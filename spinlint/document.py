@@ -9,10 +9,11 @@ in the original file.
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Iterator, Sequence
+from typing import Iterable, Iterator, Mapping, Sequence
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,14 +224,154 @@ class Block:
         return run.source_start if inside < run.prose_len else run.source_end
 
 
+# Offsets kept in the tables below: unsigned 32-bit, so a document of up to four billion characters
+# (a Python string of that size alone would need more memory than any machine this runs on).
+OFFSET = "I"
+BLOCK_KINDS = ["paragraph", "heading", "list_item", "quote", "table_cell"]
+_KIND_CODE = {kind: code for code, kind in enumerate(BLOCK_KINDS)}
+
+
+def _kind_code(kind: str) -> int:
+    if kind not in _KIND_CODE:
+        _KIND_CODE[kind] = len(BLOCK_KINDS)
+        BLOCK_KINDS.append(kind)
+    return _KIND_CODE[kind]
+
+
+class BlockTable(Sequence[Block]):
+    """A document's blocks kept as columns; a ``Block`` is made only when one is asked for.
+
+    Why columns: a list of one-word items makes a block for every few bytes of input, and as objects
+    (a Block, its tuple of runs, a Run and the int objects of its offsets) each cost about 330 bytes,
+    80 times what it read.  Here a block is a kind byte, a text reference and four offsets a run.
+    The last block made is kept, because findings ask for the same block one after another.
+
+    A table is filled once (by a parser, with ``append``) and then only read; ``with_blocks`` gives a
+    table that shares these columns with some blocks replaced (the normalised copy).
+    """
+
+    __slots__ = ("_kinds", "_texts", "_runs", "_run_ends", "_markers", "_disguised", "_replaced", "_last")
+
+    def __init__(self, blocks: Iterable[Block] = ()):
+        self._kinds = bytearray()
+        self._texts: list[str] = []
+        self._runs = array(OFFSET)  # four per run: prose_start, prose_len, source_start, source_end
+        self._run_ends = array(OFFSET)  # per block: where its runs end in ``_runs``
+        self._markers: dict[int, tuple[EvidenceMarker, ...]] = {}  # sparse: most blocks have none
+        self._disguised: dict[int, tuple[tuple[int, int], ...]] = {}
+        self._replaced: dict[int, Block] = {}
+        self._last: tuple[int, Block] | None = None
+        for block in blocks:
+            self.append(block)
+
+    def append(self, block: Block) -> None:
+        index = len(self._texts)
+        self._kinds.append(_kind_code(block.kind))
+        self._texts.append(block.text)
+        runs = self._runs
+        for run in block.runs:
+            runs.extend((run.prose_start, run.prose_len, run.source_start, run.source_end))
+        self._run_ends.append(len(runs))
+        if block.markers:
+            self._markers[index] = block.markers
+        if block.disguised:
+            self._disguised[index] = block.disguised
+
+    def append_from(self, other: BlockTable, index: int) -> None:
+        """Append block ``index`` of ``other`` without making its Block."""
+        if index in other._replaced:
+            self.append(other._replaced[index])
+            return
+        low = other._run_ends[index - 1] if index else 0
+        new = len(self._texts)
+        self._kinds.append(other._kinds[index])
+        self._texts.append(other._texts[index])
+        self._runs.extend(other._runs[low:other._run_ends[index]])
+        self._run_ends.append(len(self._runs))
+        if index in other._markers:
+            self._markers[new] = other._markers[index]
+        if index in other._disguised:
+            self._disguised[new] = other._disguised[index]
+
+    def with_blocks(self, changes: Mapping[int, Block]) -> BlockTable:
+        """This table with the blocks at the given indices replaced (the columns are shared, not copied)."""
+        table = BlockTable.__new__(BlockTable)
+        for name in ("_kinds", "_texts", "_runs", "_run_ends", "_markers", "_disguised"):
+            setattr(table, name, getattr(self, name))
+        table._replaced = {**self._replaced, **changes}
+        table._last = None
+        return table
+
+    def __len__(self) -> int:
+        return len(self._texts)
+
+    def __iter__(self) -> Iterator[Block]:
+        for index in range(len(self._texts)):
+            yield self[index]
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[item] for item in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self._texts)
+        if not 0 <= index < len(self._texts):
+            raise IndexError("block index out of range")
+        if self._replaced and index in self._replaced:
+            return self._replaced[index]
+        last = self._last
+        if last is not None and last[0] == index:
+            return last[1]
+        runs = self._runs
+        low = self._run_ends[index - 1] if index else 0
+        block = Block(kind=BLOCK_KINDS[self._kinds[index]], text=self._texts[index],
+                      runs=tuple(Run(runs[at], runs[at + 1], runs[at + 2], runs[at + 3])
+                                 for at in range(low, self._run_ends[index], 4)),
+                      markers=self._markers.get(index, ()), disguised=self._disguised.get(index, ()))
+        self._last = (index, block)
+        return block
+
+    def text(self, index: int) -> str:
+        replaced = self._replaced.get(index) if self._replaced else None
+        return replaced.text if replaced is not None else self._texts[index]
+
+    def kind(self, index: int) -> str:
+        replaced = self._replaced.get(index) if self._replaced else None
+        return replaced.kind if replaced is not None else BLOCK_KINDS[self._kinds[index]]
+
+    def texts(self) -> list[str]:
+        """Every block's text, in order (the table's own list when no block was replaced: do not change it)."""
+        if not self._replaced:
+            return self._texts
+        texts = list(self._texts)
+        for index, block in self._replaced.items():
+            texts[index] = block.text
+        return texts
+
+    def disguised_blocks(self) -> Iterator[int]:
+        """The indices of the blocks that record disguised words, in order."""
+        found = {index for index, block in self._replaced.items() if block.disguised}
+        found.update(index for index in self._disguised if index not in self._replaced)
+        return iter(sorted(found))
+
+    def markers(self) -> tuple[EvidenceMarker, ...]:
+        """Every block's evidence markers, block after block."""
+        if not self._replaced:
+            return tuple(marker for index in sorted(self._markers) for marker in self._markers[index])
+        return tuple(marker for block in self for marker in block.markers)
+
+
 @dataclass(frozen=True)
 class Document:
     """A parsed source: its prose blocks, evidence markers and directives."""
 
     source: Source
-    blocks: tuple[Block, ...]
+    blocks: BlockTable
     directives: tuple[Directive, ...] = ()
     markers: tuple[EvidenceMarker, ...] = ()
+
+    def __post_init__(self):
+        if not isinstance(self.blocks, BlockTable):
+            object.__setattr__(self, "blocks", BlockTable(self.blocks))
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,11 +384,75 @@ class Sentence:
     text: str
 
 
+class SentenceTable(Sequence[Sentence]):
+    """A document's sentences as columns (see ``BlockTable``: a Sentence object and its int offsets cost
+    about 150 bytes, the columns 12 and a reference to the text).  Read the columns directly in loops;
+    indexing makes a ``Sentence``."""
+
+    __slots__ = ("block_indices", "starts", "ends", "texts")
+
+    def __init__(self, sentences: Iterable[Sentence] = ()):
+        self.block_indices = array(OFFSET)
+        self.starts = array(OFFSET)
+        self.ends = array(OFFSET)
+        self.texts: list[str] = []
+        for sentence in sentences:
+            self.append(sentence.block_index, sentence.start, sentence.end, sentence.text)
+
+    def append(self, block_index: int, start: int, end: int, text: str) -> None:
+        self.block_indices.append(block_index)
+        self.starts.append(start)
+        self.ends.append(end)
+        self.texts.append(text)
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[item] for item in range(*index.indices(len(self)))]
+        return Sentence(self.block_indices[index], self.starts[index], self.ends[index], self.texts[index])
+
+
+class ParagraphTable(Sequence[tuple[int, ...]]):
+    """Per block, the indices of its sentences (consecutive, so only where each block's run ends is kept)."""
+
+    __slots__ = ("_ends",)
+
+    def __init__(self, paragraphs: Iterable[Sequence[int]] = ()):
+        self._ends = array(OFFSET)
+        for indices in paragraphs:
+            self.close(indices[-1] + 1 if indices else (self._ends[-1] if self._ends else 0))
+
+    def close(self, sentence_count: int) -> None:
+        """End the next block's paragraph where the sentences counted so far end."""
+        self._ends.append(sentence_count)
+
+    def __len__(self) -> int:
+        return len(self._ends)
+
+    def range(self, index: int) -> range:
+        if index < 0:
+            index += len(self._ends)
+        return range(self._ends[index - 1] if index else 0, self._ends[index])
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[item] for item in range(*index.indices(len(self)))]
+        return tuple(self.range(index))
+
+
 @dataclass(frozen=True)
 class Segments:
     """A document cut into the three scopes rules read."""
 
     document: Document
-    sentences: tuple[Sentence, ...]
+    sentences: SentenceTable
     # sentence indices per block (paragraph scope), aligned with document.blocks
-    paragraphs: tuple[tuple[int, ...], ...] = field(default=())
+    paragraphs: ParagraphTable = field(default_factory=ParagraphTable)
+
+    def __post_init__(self):
+        if not isinstance(self.sentences, SentenceTable):
+            object.__setattr__(self, "sentences", SentenceTable(self.sentences))
+        if not isinstance(self.paragraphs, ParagraphTable):
+            object.__setattr__(self, "paragraphs", ParagraphTable(self.paragraphs))

@@ -81,5 +81,5 @@ def test_line_index_agrees_with_a_reference_on_every_line_ending():
         else:
             index += 1
     lines = LineIndex(text)
-    assert lines._starts == starts
+    assert list(lines._starts) == starts
     assert lines.locate(len(text)) == (len(starts), len(text) - starts[-1] + 1)

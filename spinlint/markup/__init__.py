@@ -10,7 +10,8 @@ from .blocks import bounded
 
 def parse(source: Source) -> Document:
     document = _parse(source)
-    return replace(document, blocks=tuple(bounded(document.blocks)))
+    blocks = bounded(document.blocks)
+    return document if blocks is document.blocks else replace(document, blocks=blocks)
 
 
 def _parse(source: Source) -> Document:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from ..document import Block, Directive, EvidenceMarker, Run, Span
+from ..document import Block, BlockTable, Directive, EvidenceMarker, Run, Span
 
 # An action must end at a space, a comma or the comment's end: "spinlint-disable-lines" is a misspelling to
 # report, not "disable" (every code) followed by noise.
@@ -90,17 +90,25 @@ LONG_TOKEN = re.compile(r"\S{%d,}" % (MAX_TOKEN_CHARS + 1))
 MAX_BLOCK_CHARS = 20_000
 
 
-def bounded(blocks: list[Block] | tuple[Block, ...]) -> list[Block]:
+def bounded(blocks: BlockTable) -> BlockTable:
     """``blocks`` with long non-whitespace runs collapsed and over-long blocks cut into pieces."""
-    result: list[Block] = []
-    for block in blocks:
-        if len(block.text) > MAX_TOKEN_CHARS and LONG_TOKEN.search(block.text):
+    if not any(map(_needs_bounds, blocks.texts())):
+        return blocks  # nearly every document: the table is kept, not copied
+    result = BlockTable()
+    for index, text in enumerate(blocks.texts()):
+        if not _needs_bounds(text):
+            result.append_from(blocks, index)
+            continue
+        block = blocks[index]
+        if LONG_TOKEN.search(block.text):
             block = _collapse_long_tokens(block)
-        if len(block.text) > MAX_BLOCK_CHARS:
-            result.extend(_split(block))
-        else:
-            result.append(block)
+        for piece in (_split(block) if len(block.text) > MAX_BLOCK_CHARS else [block]):
+            result.append(piece)
     return result
+
+
+def _needs_bounds(text: str) -> bool:
+    return len(text) > MAX_TOKEN_CHARS and (len(text) > MAX_BLOCK_CHARS or LONG_TOKEN.search(text) is not None)
 
 
 def _collapse_long_tokens(block: Block) -> Block:

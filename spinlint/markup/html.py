@@ -11,7 +11,7 @@ import html
 import re
 from html.parser import HTMLParser
 
-from ..document import Document, EvidenceMarker, Source, Span
+from ..document import BlockTable, Document, EvidenceMarker, Source, Span
 from .blocks import BlockBuilder, directive_from, markers_in
 
 INVISIBLE = {"script", "style", "template", "noscript", "head", "title", "svg", "math", "code", "pre", "iframe",
@@ -58,7 +58,7 @@ class _ProseParser(HTMLParser):
         # a quoted reply: its tag and how many elements of that tag are open inside it
         self.reply_tag = ""
         self.reply_depth = 0
-        self.blocks = []
+        self.blocks = BlockTable()
         self.directives = []
         self.raw_text = ""  # the open RAW_TEXT element, if any
         self.builder = BlockBuilder()
@@ -210,6 +210,5 @@ def parse_html(source: Source) -> Document:
         if not parser.hidden and start < len(source.text):
             parser.builder.add(source.text[start:], start, len(source.text))
     parser.flush()
-    markers = tuple(marker for block in parser.blocks for marker in block.markers)
-    return Document(source=source, blocks=tuple(parser.blocks), directives=tuple(parser.directives),
-                    markers=markers)
+    return Document(source=source, blocks=parser.blocks, directives=tuple(parser.directives),
+                    markers=parser.blocks.markers())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..document import Directive, Document, Source, Span
+from ..document import BlockTable, Directive, Document, Source, Span
 from .blocks import BlockBuilder, directive_from, html_comment_directives, markers_in
 
 LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
@@ -18,7 +18,7 @@ COMMENT_LINE = re.compile(r"[ \t]*(?:#|//|<!--)[ \t]*spinlint-")
 
 def parse_text(source: Source) -> Document:
     text = source.text
-    blocks, directives = [], []
+    blocks, directives = BlockTable(), []
     builder = BlockBuilder()
 
     def flush() -> None:
@@ -49,8 +49,7 @@ def parse_text(source: Source) -> Document:
         else:
             _add_prose_line(builder, line, start, directives)
     flush()
-    markers = tuple(marker for block in blocks for marker in block.markers)
-    return Document(source=source, blocks=tuple(blocks), directives=tuple(directives), markers=markers)
+    return Document(source=source, blocks=blocks, directives=tuple(directives), markers=blocks.markers())
 
 
 def _add_prose_line(builder: BlockBuilder, line: str, start: int, directives: list) -> None:

@@ -6,7 +6,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any, Iterator, Mapping
 
-from ..document import Block, Segments, Sentence, Span
+from ..document import Block, Segments, Span
 from . import prefilter
 from .features import Features
 from .findings import SEVERITY_RANK, Finding
@@ -95,8 +95,7 @@ class Engine:
         for by_sentence, by_head in self._rules_by_head.items():
             if not by_head:
                 continue
-            texts = ([sentence.text for sentence in segments.sentences] if by_sentence
-                     else [block.text for block in segments.document.blocks])
+            texts = segments.sentences.texts if by_sentence else segments.document.blocks.texts()
             masks = self._finders[by_sentence].masks(texts)
             if masks is None:
                 continue  # a unit whose case folding the filter does not follow: try everything
@@ -145,18 +144,19 @@ class Engine:
     def _units(self, rule: Rule, segments: Segments, units: int | None = None
                ) -> Iterator[tuple[int, int, str, int]]:
         """(block index, offset of the unit in the block, unit text, sentence index) by scope."""
-        blocks = segments.document.blocks
         if rule.scope == "sentence":
-            for index, sentence in _sentences(segments, units):
-                yield sentence.block_index, sentence.start, sentence.text, index
+            sentences = segments.sentences
+            for index in _sentences(segments, units):
+                yield sentences.block_indices[index], sentences.starts[index], sentences.texts[index], index
         else:
             # Paragraph and document scope both read paragraph by paragraph: a
             # pattern never spans two paragraphs, which keeps positions exact.
-            for block_index, block in enumerate(blocks):
+            paragraphs = segments.paragraphs
+            for block_index, text in enumerate(segments.document.blocks.texts()):
                 if units is not None and not units >> block_index & 1:
                     continue
-                first = segments.paragraphs[block_index][0] if segments.paragraphs[block_index] else -1
-                yield block_index, 0, block.text, first
+                indices = paragraphs.range(block_index)
+                yield block_index, 0, text, indices[0] if indices else -1
 
     def _pattern(self, item: CompiledRule, segments: Segments, units: int | None) -> Iterator[Finding]:
         for block_index, offset, text, sentence_index in self._units(item.rule, segments, units):
@@ -178,11 +178,11 @@ class Engine:
 
     def _disguised_words(self, item: CompiledRule, segments: Segments) -> Iterator[Finding]:
         """Words written with hidden characters or look-alike letters (found by spinlint.text.normalise)."""
-        for block_index, block in enumerate(segments.document.blocks):
-            if not block.disguised:
-                continue
-            sentences = segments.paragraphs[block_index]
-            ends = [segments.sentences[index].end for index in sentences]
+        blocks = segments.document.blocks
+        for block_index in blocks.disguised_blocks():
+            block = blocks[block_index]
+            sentences = segments.paragraphs.range(block_index)
+            ends = [segments.sentences.ends[index] for index in sentences]
             for start, end in block.disguised:
                 at = bisect_right(ends, start)
                 index = sentences[at] if at < len(sentences) else -1
@@ -193,12 +193,15 @@ class Engine:
                     units: int | None) -> Iterator[Finding]:
         first: tuple[int, int, int, int, str] | None = None
         count = 0
-        for index, sentence in _sentences(segments, units):
-            for hit in item.kind.hits(sentence.text):
+        sentences = segments.sentences
+        for index in _sentences(segments, units):
+            text = sentences.texts[index]
+            for hit in item.kind.hits(text):
                 count += 1
                 if first is None:
-                    first = (sentence.block_index, sentence.start + hit.start, sentence.start + hit.end, index,
-                             sentence.text[hit.start:hit.end])
+                    start = sentences.starts[index]
+                    first = (sentences.block_indices[index], start + hit.start, start + hit.end, index,
+                             text[hit.start:hit.end])
         if first is None:
             return
         words = max(features.readability.words, 1)
@@ -216,11 +219,13 @@ class Engine:
         blocks = segments.document.blocks
         paragraph_scope = item.rule.scope != "sentence"
         evidence_by_block: dict[int, list[tuple[int, int]]] = {}
-        for index, sentence in _sentences(segments, units):
-            block = blocks[sentence.block_index]
-            hits = kind.claims(sentence.text)
+        sentences = segments.sentences
+        for index in _sentences(segments, units):
+            hits = kind.claims(sentences.texts[index])
             if not hits:
                 continue
+            sentence = sentences[index]
+            block = blocks[sentence.block_index]
             # Evidence is searched once per scope unit, not once per claim (claims x paragraph length
             # would make a long paragraph of claims quadratic).
             if paragraph_scope:
@@ -251,10 +256,10 @@ class Engine:
         kind: MetricKind = item.kind
         limit = float(item.options.get("max", 0))
         if item.rule.scope == "sentence":
-            for index, sentence in enumerate(segments.sentences):
-                stats = features.sentence_stats[index]
+            for index, stats in enumerate(features.sentence_stats):
                 value = _sentence_metric(stats, kind.metric)
                 if value > limit:
+                    sentence = segments.sentences[index]
                     values = {"match": sentence.text, "value": _number(value), "limit": _number(limit)}
                     yield self._finding(item, segments, sentence.block_index, sentence.start, sentence.end,
                                         index, values, score=round(float(value), 2))
@@ -344,11 +349,14 @@ def _one_finding_per_claim(findings: list[Finding]) -> list[Finding]:
     return [f for f in findings if id(f) not in dropped] if dropped else findings
 
 
-def _sentences(segments: Segments, units: int | None) -> Iterator[tuple[int, Sentence]]:
-    """(index, sentence) for the sentences whose bit is set in ``units`` (all of them when None)."""
-    for index, sentence in enumerate(segments.sentences):
-        if units is None or units >> index & 1:
-            yield index, sentence
+def _sentences(segments: Segments, units: int | None) -> Iterator[int]:
+    """The indices of the sentences whose bit is set in ``units`` (all of them when None)."""
+    if units is None:
+        yield from range(len(segments.sentences))
+        return
+    for index in range(len(segments.sentences)):
+        if units >> index & 1:
+            yield index
 
 
 def _by_sentence(item: CompiledRule) -> bool:

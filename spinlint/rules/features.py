@@ -8,6 +8,7 @@ linter passes a loader (``spinlint.model.loading``) only then.
 
 from __future__ import annotations
 
+from array import array
 from functools import cached_property
 from typing import Any, Callable
 
@@ -18,10 +19,10 @@ from ..document import Segments
 MIN_STATEMENT_WORDS = 5
 # Sentences per model call.  The model's working memory (every character n-gram of a call, and the
 # last call kept for explanations) grows with the call: the whole of a 10 MB document at once peaked
-# at gigabytes.  A call costs about 26 KB a sentence at its peak: 1,000 sentences were 26 MB, as much as
-# everything else a 1 MB document holds; 250 cost about 7 MB and ran no slower (the scores are per row,
-# so they do not depend on the batch).
-MODEL_BATCH = 250
+# at gigabytes.  A call costs about 25 KB a sentence at its peak: 1,000 sentences were 26 MB, as much as
+# everything else a 1 MB document holds; 250 cost about 6 MB, 125 about 3 MB, and neither ran slower on
+# 1 MB of prose (the scores are per row, so they do not depend on the batch).
+MODEL_BATCH = 125
 
 
 class Features:
@@ -31,9 +32,9 @@ class Features:
         self.long_sentence_words = long_sentence_words
         self._model_loader = model_loader
 
-    @cached_property
+    @property
     def sentence_texts(self) -> list[str]:
-        return [sentence.text for sentence in self.segments.sentences]
+        return self.segments.sentences.texts  # the table's own list, not a copy: read it, do not change it
 
     @cached_property
     def sentence_stats(self) -> list:
@@ -52,9 +53,9 @@ class Features:
     @cached_property
     def statements(self) -> list[bool]:
         """Per sentence: is it a statement (not a heading, not a fragment)?"""
-        blocks = self.segments.document.blocks
-        return [blocks[sentence.block_index].kind != "heading" and len(sentence.text.split()) >= MIN_STATEMENT_WORDS
-                for sentence in self.segments.sentences]
+        blocks, sentences = self.segments.document.blocks, self.segments.sentences
+        return [blocks.kind(block_index) != "heading" and len(text.split()) >= MIN_STATEMENT_WORDS
+                for block_index, text in zip(sentences.block_indices, sentences.texts)]
 
     @property
     def has_model(self) -> bool:
@@ -67,13 +68,14 @@ class Features:
         return self._model_loader()
 
     @cached_property
-    def probabilities(self) -> dict[str, list[float]] | None:
+    def probabilities(self) -> dict[str, array] | None:
         """Per label, one calibrated probability per sentence (batched calls); 0 for non-statements."""
         model = self.model
         if model is None:
             return None
         judged = [index for index, statement in enumerate(self.statements) if statement]
-        result = {label: [0.0] * len(self.sentence_texts) for label in model.labels}
+        # Arrays of doubles: the same values as a list of floats, without a float object for each.
+        result = {label: array("d", bytes(8 * len(self.sentence_texts))) for label in model.labels}
         if not judged:
             return result
         from ..model.guards import guarded

@@ -40,10 +40,18 @@ Edit = tuple[int, int, str, bool]  # start, end, replacement, whether it undoes 
 
 
 def normalised(document: Document) -> Document:
-    blocks = tuple(normalised_block(block) for block in document.blocks)
-    if all(new is old for new, old in zip(blocks, document.blocks)):
+    blocks = document.blocks
+    changes = {}
+    for index, text in enumerate(blocks.texts()):
+        if text.isascii():
+            continue  # nearly every block: nothing can be disguised in ASCII, and no Block need be made
+        block = blocks[index]
+        new = normalised_block(block)
+        if new is not block:
+            changes[index] = new
+    if not changes:
         return document
-    return replace(document, blocks=blocks)
+    return replace(document, blocks=blocks.with_blocks(changes))
 
 
 def normalised_block(block: Block) -> Block:

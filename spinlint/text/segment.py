@@ -10,7 +10,7 @@ whitespace so that no pattern or model ever sees more than ``MAX_SENTENCE_CHARS`
 
 from __future__ import annotations
 
-from ..document import Document, Segments, Sentence
+from ..document import Document, ParagraphTable, Segments, SentenceTable
 from .normalise import normalised
 from .punkt import sentence_spans
 
@@ -21,19 +21,17 @@ MAX_PUNKT_CHARS = 100_000
 
 def segment(document: Document) -> Segments:
     document = normalised(document)
-    sentences: list[Sentence] = []
-    paragraphs: list[tuple[int, ...]] = []
-    for block_index, block in enumerate(document.blocks):
-        first = len(sentences)
-        text = block.text
+    sentences = SentenceTable()
+    paragraphs = ParagraphTable()
+    for block_index, text in enumerate(document.blocks.texts()):
         for start, end in _spans(text):
             if 0 < end - start <= MAX_SENTENCE_CHARS:  # nearly always: the sentence is its only chunk
-                sentences.append(Sentence(block_index, start, end, text[start:end]))
+                sentences.append(block_index, start, end, text[start:end])
                 continue
             for chunk_start, chunk_end in _chunks(text, start, end):
-                sentences.append(Sentence(block_index, chunk_start, chunk_end, text[chunk_start:chunk_end]))
-        paragraphs.append(tuple(range(first, len(sentences))))
-    return Segments(document=document, sentences=tuple(sentences), paragraphs=tuple(paragraphs))
+                sentences.append(block_index, chunk_start, chunk_end, text[chunk_start:chunk_end])
+        paragraphs.close(len(sentences))
+    return Segments(document=document, sentences=sentences, paragraphs=paragraphs)
 
 
 def _spans(text: str) -> list[tuple[int, int]]:
