@@ -317,7 +317,7 @@ def render(card: dict) -> str:
                          f"({real['positives']}) | {real['auc']} |")
         variants = document["cross_validation"].get("variants")
         if variants:
-            lines += ["", "Training rows, chosen by " + document["cross_validation"]["choice_rule"] + ": "
+            lines += ["", "Training rows, chosen by this rule: " + document["cross_validation"]["choice_rule"] + ". AUC per variant: "
                       + "; ".join(f"{name}: " + ", ".join(f"{score} {value}" for score, value in aucs.items())
                                   for name, aucs in variants.items())
                       + ". Chosen: " + _chosen_variants(document["cross_validation"]["chosen"]) + "."]
