@@ -339,13 +339,16 @@ def _one_finding_per_claim(findings: list[Finding]) -> list[Finding]:
         return findings
     dropped: set[int] = set()
     ranked = sorted(claims, key=lambda f: (-SEVERITY_RANK.get(f.severity, 0), f.code, f.span.start))
-    kept: list[Finding] = []
+    # kept findings by sentence: only findings of one sentence can overlap, and a document of thousands of
+    # claims must not compare each with every other (that was quadratic in one long paragraph)
+    kept: dict[int, list[Finding]] = {}
     for finding in ranked:
-        if any(other.sentence_index == finding.sentence_index and other.code != finding.code
-               and finding.span.start < other.span.end and other.span.start < finding.span.end for other in kept):
+        same_sentence = kept.setdefault(finding.sentence_index, [])
+        if any(other.code != finding.code and finding.span.start < other.span.end
+               and other.span.start < finding.span.end for other in same_sentence):
             dropped.add(id(finding))
         else:
-            kept.append(finding)
+            same_sentence.append(finding)
     return [f for f in findings if id(f) not in dropped] if dropped else findings
 
 
