@@ -115,6 +115,11 @@ def build(trained, artefact: dict, evaluation: dict, data: Path) -> dict:
                                     for label in LABELS}
     lexicons = {name: {"entries": len(phrases), "source": trained.data.lexicon_sources[name]}
                 for name, phrases in trained.dense.lexicons}
+    from .embeddings import METHODS
+    from .pretrained import DIMENSIONS as PRETRAINED_DIMENSIONS
+    from .pretrained import SHA256 as PRETRAINED_SHA256
+    from .pretrained import WEIGHTS as PRETRAINED_WEIGHTS
+
     meaning = trained.data.meaning
     return {
         "name": MODEL_NAME,
@@ -144,10 +149,12 @@ def build(trained, artefact: dict, evaluation: dict, data: Path) -> dict:
             "lexicons": lexicons,
             "concreteness_words": len(trained.dense.concreteness),
             "word_vectors": {"words": len(meaning.terms), "dimensions": meaning.dimensions,
-                             "method": "PPMI (context smoothing 0.75) of a distance-weighted window of 4, truncated "
-                                       "SVD, singular values square-rooted, rows l2-normalised, int8 per dimension "
-                                       "(spinlint/model/embeddings.py; Levy, Goldberg & Dagan 2015)",
-                             "trained_on": list(ds.IN_GENRE_UNLABELLED)},
+                             "source": config.word_vectors,
+                             "method": METHODS[config.word_vectors].format(dimensions=PRETRAINED_DIMENSIONS),
+                             "trained_on": list(ds.IN_GENRE_UNLABELLED) + (
+                                 [] if config.word_vectors == "ppmi" else
+                                 [f"WordLlama l2_supercat_256 (MIT, the wordllama wheel; sha256 "
+                                  f"{PRETRAINED_SHA256[PRETRAINED_WEIGHTS][:12]}...)"])},
             "source_weights": SOURCE_WEIGHT, "auxiliary_sources": list(AUXILIARY),
             "selection": trained.selection,
             "runtime": "numpy only (spinlint/model/runtime.py), equal to scikit-learn's probabilities to 1e-9 "

@@ -39,21 +39,29 @@ def model_group() -> None:
               show_default=True, help="Where to write the artefact and its card.")
 @click.option("--docs", "docs_path", type=click.Path(path_type=Path, dir_okay=False),
               default=Path("docs/model-card.md"), show_default=True, help="Where to render the Markdown card.")
-def train_command(data, out_dir, docs_path) -> None:
+@click.option("--word-vectors", type=click.Choice(["ppmi", "wordllama", "both"]), default="ppmi", show_default=True,
+              help="Word vectors learnt from the in-genre corpora (ppmi, the shipped choice), WordLlama's pretrained "
+                   "table for the same words (needs the wordllama wheel: pip install -e '.[train]'), or both side "
+                   "by side; docs/scoring.md compares them.")
+def train_command(data, out_dir, docs_path, word_vectors) -> None:
     """Fit on the train-tier datasets, export plain arrays, evaluate, write the card."""
     from . import card as model_card
     from . import evaluate, runtime, train
 
     from . import devset
     from .datasets import MissingLabels
+    from .pretrained import PretrainedFilesError
 
     folder = _data_folder(data)
     click.echo(f"training on {folder} ...", err=True)
     try:
-        trained = train.train(folder)
+        trained = train.train(folder, train.TrainConfig(word_vectors=word_vectors))
     except MissingLabels as error:
         _fail(f"{error}; training needs the project's labelled corpora (a source checkout, or an installed "
               "copy with its corpora)")
+        return
+    except PretrainedFilesError as error:
+        _fail(str(error))
         return
     path = train.export(trained, Path(out_dir))
     # A minimal card (sha256 + thresholds) lets the fresh artefact load for evaluation.

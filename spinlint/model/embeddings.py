@@ -110,13 +110,28 @@ def quantise(vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return np.round(vectors / scale).astype(np.int8), scale.astype(np.float32)
 
 
-def build_vectors(datasets_dir: Path, limit: int | None = None) -> WordVectors:
+SOURCES_OF_VECTORS = ("ppmi", "wordllama", "both")
+METHODS = {
+    "ppmi": "PPMI (context smoothing 0.75) of a distance-weighted window of 4, truncated SVD, singular values "
+            "square-rooted, rows l2-normalised, int8 per dimension (spinlint/model/embeddings.py; Levy, Goldberg & "
+            "Dagan 2015)",
+    "wordllama": "for the words of the in-genre corpora: the mean of WordLlama's l2_supercat_256 token "
+                 "embeddings (Miller 2024, MIT, the wordllama wheel), first {dimensions} dimensions, rows "
+                 "l2-normalised, int8 per dimension (spinlint/model/pretrained.py)",
+}
+METHODS["both"] = "two tables side by side: " + METHODS["ppmi"] + "; and " + METHODS["wordllama"]
+
+
+def build_vectors(datasets_dir: Path, limit: int | None = None, source: str = "ppmi") -> WordVectors:
     """The table, built from the datasets in memory (``limit``: only that many texts, for fast tests)."""
-    arrays = build(datasets_dir, limit)
-    return WordVectors.from_arrays(arrays)
+    return WordVectors.from_arrays(build(datasets_dir, limit, source))
 
 
-def build(datasets_dir: Path, limit: int | None = None) -> dict[str, np.ndarray]:
+def build(datasets_dir: Path, limit: int | None = None, source: str = "ppmi") -> dict[str, np.ndarray]:
+    """``source``: "ppmi" learns the vectors from the corpora; "wordllama" keeps the same words (the corpora's
+    vocabulary) and takes their vectors from WordLlama's pretrained table; "both" puts the two side by side."""
+    if source not in SOURCES_OF_VECTORS:
+        raise ValueError(f"word vectors {source!r}: expected one of {', '.join(SOURCES_OF_VECTORS)}")
     texts = iter_texts(datasets_dir)
     if limit:
         from itertools import islice
@@ -126,5 +141,14 @@ def build(datasets_dir: Path, limit: int | None = None) -> dict[str, np.ndarray]
     codes, scale = quantise(ppmi_svd(matrix))
     order = np.argsort(np.asarray(terms, dtype=object), kind="stable")
     sorted_terms = [terms[i] for i in order]
-    return {"terms": np.frombuffer("\n".join(sorted_terms).encode("utf-8"), dtype=np.uint8),
-            "vectors": codes[order], "scale": scale}
+    learnt = {"terms": np.frombuffer("\n".join(sorted_terms).encode("utf-8"), dtype=np.uint8),
+              "vectors": codes[order], "scale": scale}
+    if source == "ppmi":
+        return learnt
+    from .pretrained import distil
+
+    pretrained = distil(sorted_terms)
+    if source == "wordllama":
+        return pretrained
+    return {"terms": learnt["terms"], "vectors": np.concatenate([learnt["vectors"], pretrained["vectors"]], axis=1),
+            "scale": np.concatenate([learnt["scale"], pretrained["scale"]])}

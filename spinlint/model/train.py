@@ -61,6 +61,8 @@ class TrainConfig:
     auxiliary_weights: dict[str, tuple[float, ...]] = field(default_factory=lambda: {
         "vague": (0.0, 1.0), "blame": (0.0,), "evidence_gap": (0.0, 0.05)})
     meaning_weights: tuple[float, ...] = (0.0, 3.0)
+    # where the word vectors come from (embeddings.SOURCES_OF_VECTORS); chosen by in-genre CV, docs/scoring.md
+    word_vectors: str = "ppmi"
     limit: int | None = None  # train on the first N rows of each source (tests: a small, fast slice)
     seed: int = 20260529
     jobs: int = 2  # processes for the cross-validation fits
@@ -125,7 +127,7 @@ def load_training_data(data: Path, config: TrainConfig) -> TrainingData:
         sources[name] = "spinlint/text/vocabularies"
     dense = DenseFeatures(tuple((name, tuple(phrases)) for name, phrases in sorted(lexicons.items())),
                           ds.concreteness(data))
-    return TrainingData(examples, dense, sources, build_vectors(data, limit=config.limit), passages)
+    return TrainingData(examples, dense, sources, build_vectors(data, limit=config.limit, source=config.word_vectors), passages)
 
 
 def _weight(example: ds.Example, auxiliary: float) -> float:
