@@ -48,7 +48,7 @@ VAGUE = {
     "Open data is transforming how government serves the public.": "V003",
     "The power of community is what makes open source work.": "V001",
     "The new release unlocks new possibilities for every team.": "V001",
-    "Join us every week to learn how open data helps the American people.": "V016",
+    "Join us every week to learn how open data is leading the way in public services.": "V016",
     "Kestrel is the world's most trusted scheduling app.": "V017",
     "The release brings breakthrough performance to every cluster.": "V011",
     "We will share more details in the coming weeks.": "V020",
