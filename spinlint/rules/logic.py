@@ -405,11 +405,15 @@ _FORCE_DOMAIN = (r"market|markets|economic|macro|macroeconomic|macro-economic|re
 _FORCE_NOUN = (r"environments?|landscapes?|climate|conditions|pressures?|realities|forces|turmoil|volatility|"
                r"turbulence|uncertainty|uncertainties|backdrop|economy|circumstances|dynamics|shifts?|headwinds?|times")
 _SELF_NAMED = (r"headwinds?|turmoil|market\s+(?:forces|realities|dynamics)|"
+               r"(?:the\s+)?(?:cost[- ]of[- ]living|energy|funding|economic|financial)\s+crisis|inflation(?:ary\s+pressures?)?|"
                r"(?:the\s+)?realities\s+of\s+(?:the|our|today.s)\s+(?:\w+\s+)?(?:market|industry|economy|sector)|the\s+pace\s+of\s+(?:change|disruption)")
 _FORCE = re.compile(
     rf"\b(?:{_SELF_NAMED}|"
     rf"(?:(?:{_FORCE_ADJECTIVE})[\s,]+(?:and\s+)?){{0,3}}(?:(?:{_FORCE_DOMAIN})[\s-]+)+(?:{_FORCE_NOUN})|"
     rf"(?:(?:{_FORCE_ADJECTIVE})[\s,]+(?:and\s+)?){{1,3}}(?:{_FORCE_NOUN}))\b", re.IGNORECASE)
+_OPENING_CAUSE = re.compile(
+    r"\W*(?:due\s+to|because\s+of|owing\s+to|as\s+a\s+(?:direct\s+)?result\s+of|in\s+response\s+to|in\s+light\s+of|"
+    r"given|amid|amidst|in\s+the\s+face\s+of|faced\s+with)\b", re.IGNORECASE)
 # The force is the cause: a connective before it, or a causal verb after it.
 _CAUSE_BEFORE = re.compile(
     r"\b(?:due\s+to|because\s+of|owing\s+to|as\s+a\s+(?:direct\s+)?result\s+of|in\s+response\s+to|in\s+light\s+of|"
@@ -470,10 +474,14 @@ def outside_force_cause(text: str, options: Mapping[str, Any]) -> Iterator[Offse
     if not any(word in probe for word in ("environment", "landscape", "climate", "condition", "pressure", "realit",
                                           "force", "turmoil", "volatil", "turbulen", "uncertain", "backdrop",
                                           "econom", "circumstance", "dynamic", "shift", "headwind", "times",
-                                          "pace of")):
+                                          "pace of", "crisis", "inflation")):
         return
     if _FORCE_VETO.search(text):
         return
+    # 'In light of softer volumes and a challenging macroeconomic environment, the group will cut ...': the
+    # connective opens the sentence and the force sits anywhere in the clause it opens.
+    opening = _OPENING_CAUSE.match(text)
+    opening_clause_end = text.find(",", opening.end()) if opening else -1
     changing = [found for found in _CHANGING_FORCE.finditer(text)
                 if _CHANGING_AFTER.match(text[found.end():found.end() + 40])]
     for found in sorted([*_FORCE.finditer(text), *changing], key=lambda match: match.start()):
@@ -481,6 +489,8 @@ def outside_force_cause(text: str, options: Mapping[str, Any]) -> Iterator[Offse
         before = (_CAUSE_BEFORE.search(text, window, found.start())
                   or (_CHANGING_AFTER.match(text[found.end():found.end() + 40])
                       and _AS_BEFORE.search(text, window, found.start())))
+        if before is None and opening and found.start() < opening_clause_end:
+            before = opening
         after = None if before else _CAUSE_AFTER.match(text[found.end():found.end() + 60])
         if before is None and after is None:
             continue
@@ -619,6 +629,104 @@ def adoption_failure_on_adopters(text: str, options: Mapping[str, Any]) -> Itera
         return
 
 
+# -- a hard decision cast as forced on the decider ------------------------------------------------
+
+# Coombs's *excuse* by denial of volition: the cut, closure or price rise is real, but the sentence says the
+# decider had no say in it ("had no choice but to", "have been forced to", "leaves us no alternative",
+# "made it necessary to"). Whoever decided disappears behind the circumstances. A closed list of compulsion
+# phrases joined to a closed list of hard decisions; the force itself need not be named.
+_COMPELLED = re.compile(
+    r"\b(?:(?:had|have|has|having|with|leaves?|left|leaving)\s+(?:us\s+|them\s+|me\s+|the\s+[\w-]+\s+)?"
+    r"(?:with\s+)?(?:little|no)\s+(?:other\s+|real\s+|option\s+or\s+)?(?:choice|option|alternative)s?"
+    r"(?:\s+but\s+to|\s+other\s+than\s+to)?"
+    r"|(?:has|have|had|was|were|been|is|are|being)\s+(?:\w+ly\s+)?(?:forced|compelled|obliged)\s+to"
+    r"|(?:forced|forces|force|compelled|compels|obliged)\s+(?:us|me|the\s+(?:company|council|trust|board|group|"
+    r"business|firm|charity|school|club|university|hospital|bank|airline|team))\s+to"
+    r"|(?:made|makes|make|making)\s+it\s+(?:necessary|unavoidable|impossible|essential|untenable)\s+"
+    r"(?:for\s+(?:us|the\s+[\w-]+)\s+)?(?:to|not\s+to)"
+    r"|(?:is|was|remains|became)\s+(?:now\s+)?(?:the|our)\s+only\s+(?:option|choice|way\s+forward|viable\s+(?:option|path|route))"
+    r"|there\s+(?:is|was|remains)\s+(?:simply\s+)?no\s+(?:other\s+|realistic\s+|viable\s+)?(?:alternative|choice|option))\b",
+    re.IGNORECASE)
+# What the decider was "forced" into: a cut, a closure, a price rise, a withdrawal of service.
+_HARD_DECISION = re.compile(
+    r"\b(?:clos\w*|shut\w*|cut\w*|reduc\w*|lay(?:ing)?\s+off|let\s+(?:\w+\s+)?go|redundan\w*|job\s+losses|roles|"
+    r"headcount|workforce|staff|restructur\w*|consolidat\w*|paus\w*|suspend\w*|withdr[ae]w\w*|end(?:ing)?|stop\w*|"
+    r"cancel\w*|scal\w+\s+back|restrict\w*|limit\w*|ration\w*|rais\w*|increas\w*|prices?|pricing|fees?|charges?|"
+    r"surcharges?|council\s+tax|rents?|delay\w*|postpon\w*|sell\w*|sold|exit\w*|retir\w*|"
+    r"introduc\w+\s+(?:a\s+)?(?:charge|fee)s?|freez\w*|frozen|defer\w*|abandon\w*|scrap\w*|drop\w*|lose|losing|leav(?:e|es|ing)\s+(?:the|its|our|their)|"
+    r"move\s+out|relocat\w*)\b",
+    re.IGNORECASE)
+# A possibility or a risk factor ("could force us to"), a refusal of the excuse ("nobody forced us"), a decision
+# the speaker owns, or a cause given with figures is not the excuse.
+_COMPULSION_VETO = re.compile(
+    r"\b(?:could|might|may|would|if|unless|should|not\s+(?:been\s+)?forced|never\s+forced|no\s*(?:one|body)\s+forced|"
+    r"we\s+(?:decided|chose|underestimated|misjudged|overspent|got\s+(?:this|it)\s+wrong|were\s+wrong)|"
+    r"our\s+(?:own\s+)?(?:decision|mistake|fault|choice)|(?:i|we)\s+(?:take|accept)\s+(?:full\s+)?responsibility)\b"
+    r"|\d[\d,.]*\s*(?:%|percent|per\s?cent|million|billion|bn|m\b)|[$€£]\s?\d", re.IGNORECASE)
+_DECISION_REACH = 90
+
+
+def forced_hand(text: str, options: Mapping[str, Any]) -> Iterator[Offsets]:
+    """'We have been forced to close the branch', 'leaves us no choice but to raise fees': volition denied."""
+    if _COMPULSION_VETO.search(text):
+        return
+    for found in _COMPELLED.finditer(text):
+        decision = (_HARD_DECISION.search(text, found.end(), found.end() + _DECISION_REACH)
+                    or _HARD_DECISION.search(text, max(0, found.start() - _DECISION_REACH), found.start()))
+        if decision is None:
+            continue
+        start, end = min(found.start(), decision.start()), max(found.end(), decision.end())
+        yield _skip_spaces(text, start, end), end
+        return
+
+
+# -- the cause handed to another party ------------------------------------------------------------
+
+# Benoit's *shifting the blame* and Coombs's *scapegoat*: the bad outcome is put on a contractor, a supplier, a
+# partner, one member of staff or criminals, and the organisation that chose, trained or protected against
+# them leaves the sentence. Three closed lists: a bad event, a link that makes someone its cause, and the
+# other party. Engineers and operators are left out: an owned postmortem names them with the mechanism.
+_OTHER_PARTY = (
+    r"(?:(?:a|an|one\s+of\s+(?:our|its|the|their)|our|its|the|their|a\s+single|one|some|certain)\s+(?:(?!(?:in|of|at|by|for|with|on|to|from|a|an|the|our|its|their)\b)[\w-]+\s+){0,3}?)?"
+    r"(?:contractors?|subcontractors?|sub-contractors?|suppliers?|vendors?|partners?|providers?|dealers?|installers?|"
+    r"agenc(?:y|ies)|manufacturers?|third[- ]part(?:y|ies)|franchisees?|retailers?|resellers?|outsourcers?|"
+    r"consultants?|landlords?|member\s+of\s+(?:staff|the\s+[\w-]+\s+team|(?:our|its|the|their)\s+[\w-]*\s*team)|"
+    r"staff\s+member|employee|colleague|individual|intern|trainee|junior\s+[\w-]+|temp|"
+    r"criminals?|hackers?|attackers?|fraudsters?|scammers?|(?:bad|malicious|criminal|threat|hostile)\s+actors?)\b")
+_BAD_EVENT = (r"(?:errors?|mistakes?|failures?|faults?|oversights?|lapses?|slips?|blunders?|problems?|issues?|outages?|"
+              r"breach(?:es)?|incidents?|attacks?|cyber-?attacks?|bugs?|defects?|delays?|damage|disruption|leaks?|"
+              r"misconfigurations?|mix-?ups?|shortfalls?|contamination|failings?|negligence|wrongdoing|misconduct)")
+_HANDED_TO = re.compile(
+    rf"\b(?:{_BAD_EVENT}\s+(?:\w+\s+)?(?:made\s+|committed\s+)?(?:by|of|on\s+the\s+part\s+of)\s+"
+    rf"|{_BAD_EVENT}(?:\W+\w+){{0,4}}?\W+(?:caused|triggered|introduced|carried\s+out|committed|perpetrated|"
+    rf"orchestrated)\s+by\s+"
+    r"|(?:was|were|is|are|has\s+been|have\s+been)\s+(?:entirely\s+|largely\s+|partly\s+|mainly\s+|wholly\s+)?"
+    r"(?:down\s+to|the\s+fault\s+of|caused\s+by|the\s+result\s+of\s+(?:\w+\s+){0,2}?(?:by|at|from)|attributable\s+to)\s+"
+    r"|(?:blam\w+|pointed\s+(?:the\s+finger\s+)?at)\s+(?:(?:it|this|that|the\s+[\w-]+)\s+on\s+)?"
+    r"|(?:traced|attributed|put)\s+(?:\w+\s+){0,3}?(?:back\s+)?(?:to|down\s+to)\s+)"
+    + _OTHER_PARTY
+    + rf"|{_OTHER_PARTY}\s+(?:who\s+)?(?:had\s+)?(?:failed\s+to|(?:did\s+not|didn.t)\s+(?=[a-z])|neglected\s+to|let\s+(?:us|our\s+\w+|"
+    r"the\s+\w+)\s+down|(?:was|were|is|are)\s+(?:to\s+blame|at\s+fault|responsible\s+for\s+(?:the|this)\s+"
+    rf"{_BAD_EVENT}))",
+    re.IGNORECASE)
+# The speaker owns a part ("we should have checked", "our oversight"), or the sentence is an incident timeline
+# (times, CVE ids): an account, not a shift.
+_OWNED_SHARE = re.compile(
+    r"\b(?:we|i)\s+(?:should\s+have|failed|did\s+not|didn.t|missed|chose|hired|appointed|approved|allowed|"
+    r"are\s+responsible|were\s+responsible|take\s+(?:full\s+)?responsibility|accept\s+(?:full\s+)?responsibility)\b|"
+    r"\bour\s+(?:own\s+)?(?:mistake|fault|responsibility|failure|oversight|error)\b|\d{1,2}:\d\d|\butc\b|\bcve-\d",
+    re.IGNORECASE)
+
+
+def cause_handed_to_other_party(text: str, options: Mapping[str, Any]) -> Iterator[Offsets]:
+    """'The delays were down to our contractor', 'an error by a member of staff': the blame moved to someone else."""
+    if _OWNED_SHARE.search(text):
+        return
+    found = _HANDED_TO.search(text)
+    if found is not None:
+        yield _skip_spaces(text, found.start(), found.end()), found.end()
+
+
 LOGIC: dict[str, Callable[[str, Mapping[str, Any]], Iterator[Offsets]]] = {
     "stacked_nominalisations": stacked_nominalisations,
     "abstract_sentence": abstract_sentence,
@@ -627,4 +735,6 @@ LOGIC: dict[str, Callable[[str, Mapping[str, Any]], Iterator[Offsets]]] = {
     "outside_force_cause": outside_force_cause,
     "exoneration_across_sentences": exoneration_across_sentences,
     "adoption_failure_on_adopters": adoption_failure_on_adopters,
+    "forced_hand": forced_hand,
+    "cause_handed_to_other_party": cause_handed_to_other_party,
 }
