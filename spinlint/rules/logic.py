@@ -558,7 +558,7 @@ def exoneration_across_sentences(text: str, options: Mapping[str, Any]) -> Itera
 # and the cause offered is the adopters' side — their data, people, culture, processes or readiness, described as
 # deficient. Three closed lists joined in order: the failure, a causal connective, the deficient adopter side.
 _ADOPTION_FAILURE = re.compile(
-    r"\b(?:fail(?:s|ed|ing)?|stall(?:s|ed|ing)?|struggl(?:e|es|ed|ing)|(?:fall|falls|fell|falling)\s+short|"
+    r"\b(?:fail(?:s|ed|ing)?|stall(?:s|ed|ing)?|struggl(?:e|es|ed|ing)|(?:fall|falls|fell|falling)\s+short|underperform(?:s|ed|ing)?|"
     r"under-?deliver(?:s|ed|ing)?|fizzle(?:s|d)?\s+out|get(?:s)?\s+stuck|go(?:es)?\s+nowhere|"
     r"never\s+(?:make\s+it|reach|get|scale|leave)\w*|(?:don.t|do\s+not|does\s+not|doesn.t|never|rarely)\s+"
     r"(?:scale|deliver|pay\s+off|see\s+(?:the\s+)?(?:value|results|returns|roi|benefits?|gains))|"
@@ -577,7 +577,11 @@ _ADOPTER_SIDE = (r"(?:data|processes|process|culture|cultures|mindsets?|people|w
 _DEFICIENT_ADOPTERS = re.compile(
     r"\b(?:(?:their|your|its|the|an?|(?:organi[sz]ations|companies|teams|customers|clients|leaders).)\s+)?"
     r"(?:[\w-]+\s+){0,2}?" + _ADOPTER_SIDE + r"\s+(?:(?:is|are|was|were|remain|remains)(?:\s+(?:simply|just|still|often|usually|rarely))?(?:\s+not|n.t)\s+"
-    r"(?:yet\s+)?(?:ready|mature|clean|aligned|prepared|equipped|there)|(?:is|are|was|were)(?:\s+not|n.t)(?=\s*[.;!])|(?:cling|clings|clung|clinging)\s+to|"
+    r"(?:yet\s+)?(?:fully\s+)?(?:ready|mature|clean|aligned|prepared|equipped|there|bought\s+in|on\s+board|committed|engaged)|"
+    # the deficiency said as a predicate: "their data is siloed and messy", "staff are resistant"
+    r"(?:is|are|was|were|remain|remains)\s+(?:still\s+|often\s+|too\s+|largely\s+|simply\s+)?(?:poor|messy|dirty|siloed|fragmented|"
+    r"immature|unprepared|resistant|outdated|inconsistent|incomplete|patchy|unreliable|disorgani[sz]ed|risk-averse|"
+    r"stuck\s+in\s+the\s+past|set\s+in\s+their\s+ways)\b|(?:is|are|was|were)(?:\s+not|n.t)(?=\s*[.;!])|(?:cling|clings|clung|clinging)\s+to|"
     r"(?:resist|resists|resisted|resisting|refuse|refuses|refused)\b|(?:lack|lacks|lacked|lacking)\b|"
     r"(?:(?:is|are|was|were)\s+)?(?:unwilling|unprepared|slow)\s+to|(?:don.t|do\s+not|won.t|will\s+not|didn.t|did\s+not)\s+"
     r"(?:change|adapt|trust|invest|commit|follow|prepare|share|use|engage|comply|buy\s+in))|"
@@ -597,6 +601,38 @@ _ADOPTION_REACH = 160
 
 
 _CONNECTIVE_FIRST = re.compile(r"^\W*(?:when|where|if|whenever)\b", re.IGNORECASE)
+# "Without proper governance, most AI initiatives never leave the pilot": the adopters' lack as the precondition.
+_WITHOUT_FIRST = re.compile(
+    r"^\W*without\s+(?:the\s+right\s+|a\s+(?:strong|clear|solid|real)\s+|(?:proper|good|clean|strong|enough|sufficient|"
+    r"real|clear|solid|genuine|executive|senior)\s+)?(?:[\w-]+\s+)?" + _ADOPTER_SIDE + r"(?:\s+(?:and|or)\s+[\w-]+)?\s*,",
+    re.IGNORECASE)
+# "The biggest barrier to adoption is culture", "poor data quality is the number one reason projects fail".
+_TOP_CAUSE = re.compile(
+    r"\b(?:the\s+)?(?:single\s+)?(?:biggest|main|number[- ]one|#1|primary|real|greatest|leading|most\s+common|key)\s+"
+    r"(?:barriers?|obstacles?|reasons?|causes?|challenges?|hurdles?|blockers?|bottlenecks?|roadblocks?)\b", re.IGNORECASE)
+_COPULA = re.compile(r"\b(?:is|are|was|were|remains?)\b", re.IGNORECASE)
+_SIDE_AFTER_COPULA = re.compile(r"^\s+(?:still\s+|often\s+|usually\s+|almost\s+always\s+|not\s+\w+\s+but\s+)?"
+                                r"(?:(?:the|their|your|its|an?)\s+)?(?:[\w-]+\s+){0,2}?" + _ADOPTER_SIDE + r"\b",
+                                re.IGNORECASE)
+_SIDE_NEAR = re.compile(r"\b" + _ADOPTER_SIDE + r"\b", re.IGNORECASE)
+
+
+def _adopters_named_as_top_cause(text: str) -> Offsets | None:
+    for top in _TOP_CAUSE.finditer(text):
+        copula = _COPULA.search(text, top.end(), top.end() + 60)
+        if copula is not None and (_ADOPTION_SUBJECT.search(text, top.end(), copula.start())
+                                   or _ADOPTION_FAILURE.search(text, top.end(), copula.start())):
+            side = _SIDE_AFTER_COPULA.match(text[copula.end():copula.end() + 60])
+            if side is not None:
+                return top.start(), copula.end() + side.end()
+        before = _COPULA.search(text, max(0, top.start() - 12), top.start())
+        if before is not None and _SIDE_NEAR.search(text, max(0, before.start() - 50), before.start()):
+            failure = _ADOPTION_FAILURE.search(text, top.end(), top.end() + 60)
+            if failure is not None and _ADOPTION_SUBJECT.search(text, top.end(), failure.start() + 1):
+                start = _SIDE_NEAR.search(text, max(0, before.start() - 50), before.start()).start()
+                return start, failure.end()
+    return None
+
 
 
 def adoption_failure_on_adopters(text: str, options: Mapping[str, Any]) -> Iterator[Offsets]:
@@ -607,6 +643,16 @@ def adoption_failure_on_adopters(text: str, options: Mapping[str, Any]) -> Itera
     """
     if _OWN_OR_COUNTED.search(text):
         return  # figures or the speaker's own side anywhere in the sentence: an account, not a shift
+    without = _WITHOUT_FIRST.match(text)
+    if without is not None:
+        failure = _ADOPTION_FAILURE.search(text, without.end(), without.end() + 120)
+        if failure is not None and _ADOPTION_SUBJECT.search(text, without.end(), failure.end() + 40):
+            yield _skip_spaces(text, 0, failure.end()), failure.end()
+            return
+    top_cause = _adopters_named_as_top_cause(text)
+    if top_cause is not None:
+        yield top_cause
+        return
     opening = _CONNECTIVE_FIRST.match(text)
     if opening:
         failure = _ADOPTION_FAILURE.search(text, opening.end(), opening.end() + 80)
