@@ -11,8 +11,9 @@ Splitting runs a copy of the algorithm of nltk's ``PunktSentenceTokenizer.span_t
 (``_FastPunkt``) with nltk's own patterns, when the installed nltk is a version that copy was
 checked against (``VERIFIED_NLTK``); otherwise nltk itself runs.  nltk compiles them with the
 ``regex`` engine; the copy runs them on ``re`` where the two engines read them alike, which saves
-importing ``regex`` (see ``_on_re`` and ``_AsciiOnRe``).  The copy decides each candidate boundary from plain strings instead of building
-annotated token objects, and needs no nltk import at all (about 60 ms of start-up).
+importing ``regex`` (see ``_on_re`` and ``_AsciiOnRe``).  The copy decides each candidate boundary
+from plain strings instead of building annotated token objects, and needs no nltk import at all
+(about 60 ms of start-up).
 ``tests/test_text_speed.py`` checks that it gives nltk's spans on thousands of texts.
 
 Train the parameters with ``python -m spinlint.text.punkt train`` (see ``main``).
