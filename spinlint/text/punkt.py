@@ -8,10 +8,12 @@ a later real ``import nltk`` unaffected.  ``tests/test_punkt.py`` checks the
 result against the library imported the ordinary way.
 
 Splitting runs a copy of the algorithm of nltk's ``PunktSentenceTokenizer.span_tokenize``
-(``_FastPunkt``) with nltk's own patterns compiled by the same ``regex`` engine, when the
-installed nltk is a version that copy was checked against (``VERIFIED_NLTK``); otherwise nltk
-itself runs.  The copy decides each candidate boundary from plain strings instead of building
-annotated token objects, and needs no nltk import at all (about 60 ms of start-up).
+(``_FastPunkt``) with nltk's own patterns, when the installed nltk is a version that copy was
+checked against (``VERIFIED_NLTK``); otherwise nltk itself runs.  nltk compiles them with the
+``regex`` engine; the copy runs them on ``re`` where the two engines read them alike, which saves
+importing ``regex`` (see ``_on_re`` and ``_AsciiOnRe``).  The copy decides each candidate boundary
+from plain strings instead of building annotated token objects, and needs no nltk import at all
+(about 60 ms of start-up).
 ``tests/test_text_speed.py`` checks that it gives nltk's spans on thousands of texts.
 
 Train the parameters with ``python -m spinlint.text.punkt train`` (see ``main``).
@@ -22,6 +24,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import json
+import re
 import sys
 import types
 from functools import lru_cache
@@ -125,11 +128,9 @@ def _fast_punkt() -> _FastPunkt | None:
         return None
     if version not in VERIFIED_NLTK:
         return None
-    try:
-        import regex  # the engine nltk compiles these patterns with
-    except ImportError:
-        return None
-    return _FastPunkt(_read_params(), regex)
+    if importlib.util.find_spec("regex") is None:
+        return None  # nltk's engine, needed for the tokens re reads differently
+    return _FastPunkt(_read_params())
 
 
 # nltk's PunktLanguageVars and PunktToken patterns, built the way nltk builds them.
@@ -172,6 +173,46 @@ _WHITESPACE = " \t\n\r\x0b\x0c"  # string.whitespace: what nltk's _get_last_whit
 _UNKNOWN = "unknown"
 
 
+# re's \s also matches U+001C-U+001F (str.isspace) and regex's does not; on every other code point the
+# two agree (tests/test_text_speed.py checks them all), so patterns without \d or \w run on re with
+# these two classes in place of \s and \S.
+_REGEX_SPACE, _REGEX_NON_SPACE = r"[^\S\x1c-\x1f]", r"[\S\x1c-\x1f]"
+_ESCAPE = re.compile(r"\\(.)", re.DOTALL)
+
+
+def _on_re(pattern: str) -> str:
+    """A pattern without \\d or \\w (or \\s inside a set), rewritten so that re matches what regex matches."""
+    return _ESCAPE.sub(lambda escape: {"s": _REGEX_SPACE, "S": _REGEX_NON_SPACE}.get(escape.group(1),
+                                                                                    escape.group(0)), pattern)
+
+
+class _AsciiOnRe:
+    """A pattern with \\d or \\w, which re and regex read alike only on ASCII: re there, regex otherwise.
+
+    Outside ASCII they part on thousands of code points (combining marks, digits of newer Unicode),
+    and tokens are nearly all ASCII, so regex is imported only for the first token that is not."""
+
+    def __init__(self, pattern: str, flags: int = 0):
+        self.pattern, self.flags = pattern, flags
+        self.on_ascii = re.compile(pattern, flags)
+        self._on_unicode = None
+
+    def engine_for(self, text: str):
+        if text.isascii():
+            return self.on_ascii
+        if self._on_unicode is None:
+            import regex
+
+            self._on_unicode = regex.compile(self.pattern, self.flags)
+        return self._on_unicode
+
+    def match(self, text: str):
+        return self.engine_for(text).match(text)
+
+    def sub(self, replacement: str, text: str) -> str:
+        return self.engine_for(text).sub(replacement, text)
+
+
 class _Token(NamedTuple):
     sentbreak: bool  # after the first pass
     abbreviation: bool
@@ -185,17 +226,17 @@ class _Token(NamedTuple):
 class _FastPunkt:
     """nltk's ``PunktSentenceTokenizer(params).span_tokenize`` for the shipped parameters."""
 
-    def __init__(self, data: dict, regex):
+    def __init__(self, data: dict):
         self.abbrev_types = frozenset(data["abbrev_types"])
         self.collocations = frozenset(tuple(pair) for pair in data["collocations"])
         self.sent_starters = frozenset(data["sent_starters"])
         self.ortho_context = {word: int(flags) for word, flags in data["ortho_context"].items()}
-        self.period_context = regex.compile(PERIOD_CONTEXT, regex.UNICODE | regex.VERBOSE)
-        self.word_tokenizer = regex.compile(WORD_TOKENIZER, regex.UNICODE | regex.VERBOSE)
-        self.realignment = regex.compile(BOUNDARY_REALIGNMENT, regex.MULTILINE)
-        self.ellipsis = regex.compile(ELLIPSIS)
-        self.numeric = regex.compile(NUMERIC)
-        self.initial = regex.compile(INITIAL, regex.UNICODE)
+        self.period_context = re.compile(_on_re(PERIOD_CONTEXT), re.UNICODE | re.VERBOSE)
+        self.word_tokenizer = re.compile(_on_re(WORD_TOKENIZER), re.UNICODE | re.VERBOSE)
+        self.realignment = re.compile(_on_re(BOUNDARY_REALIGNMENT), re.MULTILINE)
+        self.ellipsis = re.compile(_on_re(ELLIPSIS))
+        self.numeric = _AsciiOnRe(NUMERIC)
+        self.initial = _AsciiOnRe(INITIAL, re.UNICODE)
         self._tokens: dict[str, _Token] = {}
 
     def spans(self, text: str) -> list[tuple[int, int]]:

@@ -153,6 +153,10 @@ def _hyphenator():
 _DIGITS = str.maketrans("", "", "0123456789")
 _HAS_WEIGHT = re.compile(r"[1-9]")
 _PYPHEN_IGNORED = ("%", "#", "LEFTHYPHENMIN", "RIGHTHYPHENMIN", "COMPOUNDLEFTHYPHENMIN", "COMPOUNDRIGHTHYPHENMIN")
+# A weighted pattern line (pyphen skips patterns whose weights are all zero), for a file whose lines
+# need no stripping: one pass of re over the file instead of five string operations per line.
+_WEIGHTED_LINE = re.compile(r"^(?!%s)[^\n]*[1-9][^\n]*$" % "|".join(map(re.escape, _PYPHEN_IGNORED)), re.MULTILINE)
+_UNSTRIPPED_LINE = re.compile(r"^[^\S\n]|[^\S\n]$", re.MULTILINE)
 
 
 @lru_cache(maxsize=1)
@@ -162,13 +166,25 @@ def _hyphen_lines() -> tuple[dict[str, str], int] | None:
     first, _, body = raw.partition("\n")
     if first.strip().upper() != "UTF-8" or "^^" in body or "/" in body:
         return None
+    lines = _weighted_lines(body) if _UNSTRIPPED_LINE.search(body) is None else _weighted_lines_one_by_one(body)
+    return lines, max(len(key) for key in lines)
+
+
+def _weighted_lines(body: str) -> dict[str, str]:
+    weighted = _WEIGHTED_LINE.findall(body)
+    # Digits are one byte in UTF-8 and never part of another character's bytes.
+    keys = "\n".join(weighted).encode("utf-8").translate(None, b"0123456789").decode("utf-8").split("\n")
+    return dict(zip(keys, weighted))
+
+
+def _weighted_lines_one_by_one(body: str) -> dict[str, str]:
     lines: dict[str, str] = {}
     for line in body.split("\n"):
         line = line.strip()
         if not line or line.startswith(_PYPHEN_IGNORED) or not _HAS_WEIGHT.search(line):
-            continue  # pyphen skips patterns whose weights are all zero
+            continue
         lines[line.translate(_DIGITS)] = line
-    return lines, max(len(key) for key in lines)
+    return lines
 
 
 @lru_cache(maxsize=None)
