@@ -108,4 +108,4 @@ def test_plain_text_title_lines_are_read_by_rules_but_not_scored_by_the_model():
 
     segments = segment(parse(Source("memo.txt", "Our AI journey starts now\n\nRevenue fell 4% in the third "
                                     "quarter because we priced too high.\n", "text")))
-    assert Features(segments, model_loader=None).statements == [False, True]
+    assert list(Features(segments, model_loader=None).statements) == [False, True]

@@ -51,11 +51,13 @@ class Features:
                                     stats=self.sentence_stats)
 
     @cached_property
-    def statements(self) -> list[bool]:
-        """Per sentence: is it a statement (not a heading, not a fragment)?"""
+    def statements(self) -> bytearray:
+        """Per sentence, 1 if it is a statement (not a heading, not a fragment), else 0."""
         blocks, sentences = self.segments.document.blocks, self.segments.sentences
-        return [blocks.kind(block_index) != "heading" and len(text.split()) >= MIN_STATEMENT_WORDS
-                for block_index, text in zip(sentences.block_indices, sentences.texts)]
+        # A byte per sentence, not a list of bools: the list's 8-byte pointers were twice the input
+        # for a list of one-word items.
+        return bytearray(blocks.kind(block_index) != "heading" and len(text.split()) >= MIN_STATEMENT_WORDS
+                         for block_index, text in zip(sentences.block_indices, sentences.texts))
 
     @property
     def has_model(self) -> bool:
@@ -75,9 +77,12 @@ class Features:
             return None
         judged = [index for index, statement in enumerate(self.statements) if statement]
         # Arrays of doubles: the same values as a list of floats, without a float object for each.
-        result = {label: array("d", bytes(8 * len(self.sentence_texts))) for label in model.labels}
+        zeros = array("d", (0.0,)) * len(self.sentence_texts)
         if not judged:
-            return result
+            # Nothing is written into them, so every label can read the same zeros (a document of
+            # one-word lines held three copies: six times its size).
+            return {label: zeros for label in model.labels}
+        result = {label: zeros[:] for label in model.labels}
         from ..model.guards import guarded
 
         for low in range(0, len(judged), MODEL_BATCH):
