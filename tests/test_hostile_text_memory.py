@@ -111,3 +111,38 @@ def test_the_blocks_are_freed_before_the_findings_are_located_and_scored(monkeyp
     monkeypatch.setattr(lint.scoring, "document_scores", recording)
     spinlint.analyze("- we leverage synergy\n" * 300, filename="list.md")
     assert alive_when_scored == [before]
+
+
+def _recorded_probabilities(monkeypatch, text: str) -> list:
+    original = features.Features.__dict__["probabilities"].func
+    seen = []
+
+    def recording(self):
+        result = original(self)
+        seen.append(result)
+        return result
+
+    monkeypatch.setattr(features.Features, "probabilities", property(recording))
+    spinlint.analyze(text, filename="doc.md")
+    return [result for result in seen if result is not None]
+
+
+def test_a_list_of_one_word_items_holds_one_zero_array_for_every_label(monkeypatch):
+    # No item is a statement, so no label is written: one shared array, not a copy per label
+    # (three copies were six times the input for a megabyte of '- x' lines).
+    results = _recorded_probabilities(monkeypatch, "- x\n" * 300)
+    assert results
+    for result in results:
+        arrays = list(result.values())
+        assert len(arrays) >= 2 and all(values is arrays[0] for values in arrays)
+        assert not any(arrays[0])
+
+
+def test_judged_sentences_get_an_array_of_their_own_per_label(monkeypatch):
+    text = "We leverage synergies to unlock value across the business. The regional team shipped billing on Tuesday.\n"
+    results = _recorded_probabilities(monkeypatch, text)
+    assert results
+    for result in results:
+        arrays = list(result.values())
+        assert len({id(values) for values in arrays}) == len(arrays)
+        assert any(any(values) for values in arrays)
