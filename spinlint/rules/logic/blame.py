@@ -1,222 +1,14 @@
-"""Checks that patterns cannot express, named by rule files of kind ``logic``.
-
-Each function reads one unit of text (a sentence, by the rule's scope) and the
-rule's options, and yields ``(start, end)`` offsets into that text.  Only the
-functions in ``LOGIC`` can be named by a rule file: nothing is imported from a
-user path.  Word lists here are small and closed on purpose; the open-ended
-lists live in ``spinlint/text/vocabularies``.
-"""
+"""Logic checks for blame-shifting: agentless bad news, outside forces, exoneration, forced hands, handed-off causes."""
 
 from __future__ import annotations
 
 import re
-from typing import Any, Callable, Iterator, Mapping
+from typing import Any, Iterator, Mapping
 
-from ..text.caching import cached_up_to
-from ..text.casefold import any_case, lowered
-from ..text.syllables import CACHED_WORD_CHARS
-
-Offsets = tuple[int, int]
-
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+from ...text.casefold import any_case, lowered
+from .common import Offsets, skip_spaces
 
 
-def _words(text: str) -> list[re.Match]:
-    return list(_WORD.finditer(text))
-
-
-# -- stacked nominalisations ---------------------------------------------------------------------
-
-_NOMINAL_SUFFIX = re.compile(r"(?:[ia]tion|sion|ment|ance|ence|ity|ities|ness|[iy][sz]ation|tions|sions|ments|ances|ences)$")
-# Words with a nominal ending that name a thing or place, not a process.
-_CONCRETE_NOMINALS = frozenset("""
-city cities nation nations station stations question questions mention government governments department departments
-apartment apartments equipment moment moments document documents element elements instrument instruments segment
-segments cement basement basements comment comments pavement parliament university universities community
-communities entity entities facility facilities authority authorities county counties majority minority identity
-business businesses lotion ration portion portions audience sentence sentences evidence science sciences conference
-conferences residence fence fences dance dances chance chances balance distance ambulance insurance office
-""".split())
-_CLAUSE_BREAK = re.compile(r"[.,;:!?()\"“”]")
-_PREPOSITIONS = frozenset("of for in to on across through within into by with".split())
-
-
-def is_nominalisation(word: str) -> bool:
-    """A long abstract noun made from a verb or adjective: optimisation, alignment, capability."""
-    lower = word.lower()
-    return len(lower) >= 7 and lower not in _CONCRETE_NOMINALS and bool(_NOMINAL_SUFFIX.search(lower))
-
-
-# Cached per distinct word: the rules see each common word thousands of times.
-_per_word = cached_up_to(CACHED_WORD_CHARS, 8192)
-
-
-_nominal_word = _per_word(is_nominalisation)
-# Every nominalisation ends with one of these (in lower case).  None of them overlaps itself and words
-# never overlap, so the sum of their counts in a sentence bounds its number of nominalisations.
-_NOMINAL_MARKS = ("tion", "sion", "ment", "ance", "ence", "ity", "itie", "ness")
-
-
-def _nominalisations_at_most(text: str) -> int:
-    folded = lowered(text)
-    if folded is None:
-        return sum(map(_nominal_word, _WORD.findall(text)))
-    count = folded.count
-    return sum(map(count, _NOMINAL_MARKS))
-
-
-def stacked_nominalisations(text: str, options: Mapping[str, Any]) -> Iterator[Offsets]:
-    """Chains like 'the optimisation of the alignment of capabilities'.
-
-    Nominalisations joined directly ('capability enablement') or by up to
-    three words that include a preposition ('of the', 'of data') count as
-    one chain.
-    """
-    minimum = int(options.get("min_nominals", 3))
-    if _nominalisations_at_most(text) < minimum:
-        return  # too few nominalisations in the whole sentence for any chain to reach the minimum
-    tokens = _WORD.findall(text)
-    if sum(1 for index, token in enumerate(tokens)
-           if _nominal_word(token) and not (index > 0 and token[:1].isupper())) < minimum:
-        return  # the same, counted exactly: nominalisations that are not part of a name
-    words = _words(text)
-    chain: list[re.Match] = []
-    gap: list[str] = []
-
-    def flush() -> Iterator[Offsets]:
-        if len(chain) >= minimum:
-            yield chain[0].start(), chain[-1].end()
-
-    for index, word in enumerate(words):
-        lower = word.group(0).lower()
-        between = text[chain[-1].end():word.start()] if chain else ""
-        # A capitalised word mid-sentence is part of a name ("the American Association for ...").
-        named = index > 0 and word.group(0)[:1].isupper()
-        if _nominal_word(lower) and not named:
-            joined = chain and not _CLAUSE_BREAK.search(between) and (
-                not gap or (len(gap) <= 3 and any(g in _PREPOSITIONS for g in gap)))
-            if not joined:
-                yield from flush()
-                chain = []
-            chain.append(word)
-            gap = []
-        elif chain and len(gap) < 3 and not _CLAUSE_BREAK.search(between):
-            gap.append(lower)
-        else:
-            yield from flush()
-            chain, gap = [], []
-    yield from flush()
-
-
-# -- abstract sentences --------------------------------------------------------------------------
-
-_FUNCTION_WORDS = frozenset("""
-a an the and or but nor so yet for of in on at to from by with within without into onto over under about across
-through between among this that these those it its we our us you your they their them he she his her i me my is are
-was were be been being has have had do does did will would shall should can could may might must not no all any
-each every some more most less such than then there here which who whom whose what when where why how as if also
-just only very too much many new own same other another both either neither while whilst because since until
-toward towards upon
-""".split())
-
-
-def _lemma_candidates(word: str) -> Iterator[str]:
-    """The word, then crude lemmas: the norms rate lemmas ('enable'), text has inflections ('enables')."""
-    yield word
-    for suffix, replacement in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""),
-                                ("ing", "e"), ("d", "")):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            yield word[: -len(suffix)] + replacement
-
-
-def _concreteness(word: str, rating: Callable[[str], float | None]) -> float | None:
-    for candidate in _lemma_candidates(word):
-        value = rating(candidate)
-        if value is not None:
-            return value
-    return None
-
-
-@_per_word
-def _word_rating(word: str) -> float | None:
-    """``_concreteness`` of one lower-case word with the shipped ratings."""
-    from ..text.concreteness import rating  # the ratings table loads only when this rule runs
-
-    return _concreteness(word, rating)
-
-
-# Evaluative, aspirational words of mission statements; an abstract sentence is a slogan when it leans on them.
-_ASPIRATION = re.compile(
-    r"(?:commit\w*|value[sd]?|vision\w*|innovat\w*|growth|excellen\w*|transform\w*|purpose\w*|opportunit\w*|"
-    r"future|sustainab\w*|meaningful|responsibl\w*|inclusi\w*|strateg\w*|holistic\w*|empower\w*|potential|"
-    r"progress|impact\w*|success\w*|excellence|trust\w*|passion\w*|journey|possibilit\w*|stakeholders?|"
-    r"collaborat\w*|synerg\w*|agil\w*|resilien\w*|leadership|mission|ambition\w*|shared|together)$",
-    re.IGNORECASE)
-
-
-@_per_word
-def _is_aspiration(word: str) -> bool:
-    return _ASPIRATION.match(word) is not None
-
-
-# In lower-cased text, where an _ASPIRATION word can start (no word starts right after a letter):
-# the number of matches bounds the number of aspiration words.
-_ASPIRATION_START = re.compile(
-    r"(?<![a-z])(?:commit|value|vision|innovat|growth|excellen|transform|purpose|opportunit|future|sustainab|"
-    r"meaningful|responsibl|inclusi|strateg|holistic|empower|potential|progress|impact|success|trust|passion|"
-    r"journey|possibilit|stakeholder|collaborat|synerg|agil|resilien|leadership|mission|ambition|shared|together)")
-
-
-def _aspirations_at_most(text: str) -> int:
-    folded = lowered(text)
-    if folded is None:
-        return sum(map(_is_aspiration, _WORD.findall(text)))
-    return len(_ASPIRATION_START.findall(folded))
-
-
-_DIGIT = re.compile(r"\d")
-
-
-def abstract_sentence(text: str, options: Mapping[str, Any]) -> Iterator[Offsets]:
-    """A sentence whose rated content words are nearly all abstract and that names nothing.
-
-    Uses the Brysbaert et al. (2014) concreteness norms (1 = abstract,
-    5 = concrete).  A digit or a mid-sentence proper name is a concrete
-    referent, so such sentences are never flagged; and the sentence must
-    lean on mission-statement words (commitment, vision, value...), because
-    sober abstraction (accounting policy, risk factors) is not spin.
-    """
-    if _DIGIT.search(text):
-        return
-    # The cheapest tests first: most sentences lean on fewer than two mission-statement words.
-    minimum_aspirations = int(options.get("min_aspiration_words", 2))
-    if _aspirations_at_most(text) < minimum_aspirations:
-        return
-    tokens = _WORD.findall(text)
-    if sum(map(_is_aspiration, tokens)) < minimum_aspirations:
-        return  # abstract but sober (accounting, risk factors): not the slogan this rule is after
-    if any(word[:1].isupper() and index > 0 and not word.isupper() for index, word in enumerate(tokens)):
-        return
-    rated = []
-    for word in tokens:
-        lower = word.lower().strip("'’-")
-        if lower in _FUNCTION_WORDS or len(lower) < 3:
-            continue
-        value = _word_rating(lower)
-        if value is not None:
-            rated.append(value)
-    if len(rated) < int(options.get("min_content_words", 8)):
-        return
-    mean = sum(rated) / len(rated)
-    concrete = sum(1 for value in rated if value >= float(options.get("concrete_word_rating", 3.5)))
-    if mean < float(options.get("max_mean_rating", 2.4)) and concrete <= int(options.get("max_concrete_words", 1)):
-        start = len(text) - len(text.lstrip())
-        yield start, len(text.rstrip())
-
-
-# -- agentless passives --------------------------------------------------------------------------
-
-# Present simple ("positions are eliminated when...") describes a policy, not an event, so bare is/are are left out.
 _BE = r"(?:was|were|be|been|(?:is|are|was|were)\s+being|has\s+been|have\s+been|had\s+been|will\s+be|would\s+be|got|get|gets)"
 _ADVERBS = r"(?:(?:unfortunately|regrettably|sadly|ultimately|also|now|since|recently|already|inadvertently|" \
            r"unintentionally|mistakenly|temporarily|permanently|significantly|negatively|adversely|directly)\s+){0,2}"
@@ -308,12 +100,6 @@ def _has_agent(text: str, end: int, window: int = 80) -> bool:
     return any(not _NOT_AGENT.match(after, found.start()) for found in _AGENT.finditer(after))
 
 
-def _skip_spaces(text: str, start: int, end: int) -> int:
-    while start < end and text[start].isspace():
-        start += 1
-    return start
-
-
 def _clause_start(text: str, start: int) -> int:
     """Where the clause holding the verb at ``start`` begins: the passive's subject is in between."""
     floor = max(0, start - 80)
@@ -340,7 +126,7 @@ def agentless_bad_news_passive(text: str, options: Mapping[str, Any]) -> Iterato
         if _HYPOTHETICAL.search(before) or _NEGATED_VERB.search(text[max(0, found.start() - 12):found.start("participle")]):
             continue  # "may be reduced", "if roles were cut", "has not been breached": not an event
         if _ALWAYS.match(participle):
-            yield _skip_spaces(text, clause, found.start()), found.end()
+            yield skip_spaces(text, clause, found.start()), found.end()
             continue
         priced_with_reason = _PRICE_REASON_AFTER.match(text[found.end():found.end() + 60]) is not None
         counted = _COUNT.search(text, clause, found.start()) is not None
@@ -502,7 +288,7 @@ def outside_force_cause(text: str, options: Mapping[str, Any]) -> Iterator[Offse
         # 'delayed by', 'slowed by': the connective itself reports the bad news
         if not _OUTCOME.search(outside) and not (before is not None and _OUTCOME.search(before.group(0))):
             continue
-        yield _skip_spaces(text, start, end), end
+        yield skip_spaces(text, start, end), end
         return
 
 
@@ -550,7 +336,7 @@ def exoneration_across_sentences(text: str, options: Mapping[str, Any]) -> Itera
         failure = _REAL_FAILURE.search(text, cleared.end(), cleared.end() + _EXONERATION_REACH)
         if failure is None:
             continue
-        yield _skip_spaces(text, cleared.start(), cleared.end()), failure.end()
+        yield skip_spaces(text, cleared.start(), cleared.end()), failure.end()
         return
 
 
@@ -647,7 +433,7 @@ def adoption_failure_on_adopters(text: str, options: Mapping[str, Any]) -> Itera
     if without is not None:
         failure = _ADOPTION_FAILURE.search(text, without.end(), without.end() + 120)
         if failure is not None and _ADOPTION_SUBJECT.search(text, without.end(), failure.end() + 40):
-            yield _skip_spaces(text, 0, failure.end()), failure.end()
+            yield skip_spaces(text, 0, failure.end()), failure.end()
             return
     top_cause = _adopters_named_as_top_cause(text)
     if top_cause is not None:
@@ -660,7 +446,7 @@ def adoption_failure_on_adopters(text: str, options: Mapping[str, Any]) -> Itera
                                     or _ADOPTION_SUBJECT.search(text, failure.end(), failure.end() + 40)):
             cause = _DEFICIENT_ADOPTERS.search(text, failure.end(), failure.end() + _ADOPTION_REACH)
             if cause is not None:
-                yield _skip_spaces(text, 0, cause.end()), cause.end()
+                yield skip_spaces(text, 0, cause.end()), cause.end()
                 return
     for failure in _ADOPTION_FAILURE.finditer(text):
         connective = _ADOPTION_CONNECTIVE.search(text, failure.end(), failure.end() + _ADOPTION_REACH)
@@ -671,7 +457,7 @@ def adoption_failure_on_adopters(text: str, options: Mapping[str, Any]) -> Itera
         cause = _DEFICIENT_ADOPTERS.search(text, connective.end(), connective.end() + _ADOPTION_REACH)
         if cause is None:
             continue
-        yield _skip_spaces(text, failure.start(), cause.end()), cause.end()
+        yield skip_spaces(text, failure.start(), cause.end()), cause.end()
         return
 
 
@@ -722,7 +508,7 @@ def forced_hand(text: str, options: Mapping[str, Any]) -> Iterator[Offsets]:
         if decision is None:
             continue
         start, end = min(found.start(), decision.start()), max(found.end(), decision.end())
-        yield _skip_spaces(text, start, end), end
+        yield skip_spaces(text, start, end), end
         return
 
 
@@ -770,17 +556,4 @@ def cause_handed_to_other_party(text: str, options: Mapping[str, Any]) -> Iterat
         return
     found = _HANDED_TO.search(text)
     if found is not None:
-        yield _skip_spaces(text, found.start(), found.end()), found.end()
-
-
-LOGIC: dict[str, Callable[[str, Mapping[str, Any]], Iterator[Offsets]]] = {
-    "stacked_nominalisations": stacked_nominalisations,
-    "abstract_sentence": abstract_sentence,
-    "agentless_bad_news_passive": agentless_bad_news_passive,
-    "agentless_decision": agentless_decision,
-    "outside_force_cause": outside_force_cause,
-    "exoneration_across_sentences": exoneration_across_sentences,
-    "adoption_failure_on_adopters": adoption_failure_on_adopters,
-    "forced_hand": forced_hand,
-    "cause_handed_to_other_party": cause_handed_to_other_party,
-}
+        yield skip_spaces(text, found.start(), found.end()), found.end()
