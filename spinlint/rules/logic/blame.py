@@ -557,3 +557,14 @@ def cause_handed_to_other_party(text: str, options: Mapping[str, Any]) -> Iterat
     found = _HANDED_TO.search(text)
     if found is not None:
         yield skip_spaces(text, found.start(), found.end()), found.end()
+
+
+BLAME_CHECKS = {
+    "agentless_bad_news_passive": agentless_bad_news_passive,
+    "agentless_decision": agentless_decision,
+    "outside_force_cause": outside_force_cause,
+    "exoneration_across_sentences": exoneration_across_sentences,
+    "adoption_failure_on_adopters": adoption_failure_on_adopters,
+    "forced_hand": forced_hand,
+    "cause_handed_to_other_party": cause_handed_to_other_party,
+}

@@ -208,3 +208,9 @@ def abstract_sentence(text: str, options: Mapping[str, Any]) -> Iterator[Offsets
 
 
 # -- agentless passives --------------------------------------------------------------------------
+
+
+VAGUE_CHECKS = {
+    "stacked_nominalisations": stacked_nominalisations,
+    "abstract_sentence": abstract_sentence,
+}
