@@ -38,6 +38,29 @@ def test_family_precision_counts_disagreements_as_not_negative():
     fired = [devset.Linted({}, frozenset(codes), frozenset()) for codes in (["B001"], ["B002"], ["B003"], [])]
     table = devset.family_table(passages, fired)["B"]
     assert table["fired"] == 3 and table["precision"] == round(2 / 3, 4) and table["recall"] == 0.5
+    low, high = table["precision_ci95"]
+    assert 0.0 < low < 2 / 3 < high < 1.0  # three passages: a wide interval, not a point
+
+
+def test_wilson_interval_matches_the_textbook_case_and_stays_in_bounds():
+    # 8 of 10: the Wilson score interval at 95% is 0.490-0.943 (worked by hand from the formula)
+    assert devset.wilson_interval(8, 10) == [0.4902, 0.9433]
+    assert devset.wilson_interval(0, 20)[0] == 0.0 and devset.wilson_interval(20, 20)[1] == 1.0
+    assert devset.wilson_interval(0, 0) is None
+
+
+def test_targets_are_judged_on_the_run_they_are_defined_for():
+    scores = {label: {"auc": 0.95} for label in devset.SCORE_TARGETS} | {"blame": {"auc": 0.80}}
+    families = {family: {"recall": 0.7, "precision": 0.9} for family in devset.FAMILY_TARGETS}
+    families["B"]["precision"] = 0.6
+    plain = {"rate": 0.11}
+    full = {row["target"]: row["met"] for row in devset.targets(scores, families, plain, rules_only=False)}
+    assert not any("family" in name for name in full)
+    assert full["blame document score AUC >= 0.85"] is False and full["spin document score AUC >= 0.9"] is True
+    rules = {row["target"]: row["met"] for row in devset.targets(scores, families, plain, rules_only=True)}
+    assert not any("document score" in name for name in rules)
+    assert rules["B family precision >= 0.85"] is False and rules["V family recall >= 0.6"] is True
+    assert rules["plain passages failing a run <= 0.1"] is False
 
 
 @pytest.mark.data

@@ -28,6 +28,12 @@ FAMILIES = {"V": "vague", "B": "blame", "E": "evidence_gap", "M": "spin"}
 BOOTSTRAP_SEED = 20261202
 BOOTSTRAP_ROUNDS = 2000
 MIN_CLASS_FOR_GENRE_AUC = 3  # fewer positives or negatives than this in a genre: no AUC for it
+# What the judgment is held to (issue 13: the document scores; issue 14: the rule families at passage level,
+# rules only; both: how often a plain passage fails a run at the default --fail-on). ``run`` reports each as met or not.
+SCORE_TARGETS = {"spin": 0.90, "vague": 0.88, "blame": 0.85, "evidence_gap": 0.85}
+FAMILY_TARGETS = {"V": {"recall": 0.60, "precision": 0.85}, "B": {"recall": 0.50, "precision": 0.85},
+                  "E": {"recall": 0.50, "precision": 0.85}}
+PLAIN_FLAGGED_AT_MOST = 0.10
 
 
 @dataclass(frozen=True)
@@ -165,6 +171,17 @@ def score_table(passages: Sequence[Passage], linted: Sequence[Linted]) -> dict:
     return table
 
 
+def wilson_interval(successes: int, trials: int, z: float = 1.959964) -> list[float] | None:
+    """95% Wilson score interval of a proportion: honest for the small counts a rule family has here."""
+    if not trials:
+        return None
+    share = successes / trials
+    denominator = 1 + z * z / trials
+    centre = (share + z * z / (2 * trials)) / denominator
+    half = z * np.sqrt(share * (1 - share) / trials + z * z / (4 * trials * trials)) / denominator
+    return [round(float(max(0.0, centre - half)), 4), round(float(min(1.0, centre + half)), 4)]
+
+
 def family_table(passages: Sequence[Passage], linted: Sequence[Linted]) -> dict:
     """Passage-level precision and recall of each rule family against its label's consensus.
 
@@ -180,7 +197,9 @@ def family_table(passages: Sequence[Passage], linted: Sequence[Linted]) -> dict:
         table[family] = {
             "label": label, "fired": len(fired), "consensus_positives": len(positives),
             "precision": round(len(not_negative) / len(fired), 4) if fired else None,
+            "precision_ci95": wilson_interval(len(not_negative), len(fired)),
             "recall": round(len(hits) / len(positives), 4) if positives else None,
+            "recall_ci95": wilson_interval(len(hits), len(positives)),
         }
     return table
 
@@ -214,17 +233,43 @@ def plain_flagged(passages: Sequence[Passage], linted: Sequence[Linted]) -> dict
             "by_code": dict(sorted(by_code.items()))}
 
 
+def targets(scores: Mapping, families: Mapping, plain: Mapping, rules_only: bool) -> list[dict]:
+    """Each target with the figure measured and whether it is met. The score targets are for the full analysis and
+    the family targets for the rules alone (``--ignore M``), so each is reported only for the run it is defined on."""
+    rows = []
+    if not rules_only:
+        for label, target in SCORE_TARGETS.items():
+            value = scores.get(label, {}).get("auc")
+            rows.append({"target": f"{label} document score AUC >= {target}", "value": value,
+                         "met": value is not None and value >= target})
+    else:
+        for family, wanted in FAMILY_TARGETS.items():
+            entry = families.get(family, {})
+            for measure, target in wanted.items():
+                value = entry.get(measure)
+                rows.append({"target": f"{family} family {measure} >= {target}", "value": value,
+                             "met": value is not None and value >= target})
+    rate = plain.get("rate")
+    rows.append({"target": f"plain passages failing a run <= {PLAIN_FLAGGED_AT_MOST}", "value": rate,
+                 "met": rate is not None and rate <= PLAIN_FLAGGED_AT_MOST})
+    return rows
+
+
 def run(datasets_dir: Path, config: Mapping | None = None, model_path: Path | None = None) -> dict:
     passages = load(datasets_dir)
     linted = lint_passages(passages, config, model_path)
+    scores, families = score_table(passages, linted), family_table(passages, linted)
+    plain = plain_flagged(passages, linted)
+    rules_only = "M" in {str(code).upper() for code in (config or {}).get("ignore", ())}
     return {
         "benchmark": NAME, "passages": len(passages),
         "config": dict(config or {}),
         "bootstrap": {"rounds": BOOTSTRAP_ROUNDS, "seed": BOOTSTRAP_SEED, "interval": "95% percentile"},
-        "scores": score_table(passages, linted),
-        "families": family_table(passages, linted),
-        "plain_flagged_at_fail_on": plain_flagged(passages, linted),
+        "scores": scores,
+        "families": families,
+        "plain_flagged_at_fail_on": plain,
         "rules": rule_table(passages, linted),
+        "targets": targets(scores, families, plain, rules_only),
     }
 
 
@@ -256,12 +301,11 @@ def as_text(result: Mapping) -> str:
                 cells.append(f"{value} ({row['positives']}/{row['n']})".ljust(14))
         lines.append("  " + genre[:15].ljust(16) + "".join(cells))
     lines.append("")
-    lines.append("rule families (passage level)   fired  precision  recall  of positives")
+    lines.append("rule families (passage level)   fired  precision (95% CI)   recall (95% CI)     of positives")
     for family, entry in result["families"].items():
-        precision = "n/a" if entry["precision"] is None else f"{entry['precision']:.2f}"
-        recall = "n/a" if entry["recall"] is None else f"{entry['recall']:.2f}"
-        lines.append(f"  {family} -> {entry['label']:<24} {entry['fired']:>5}  {precision:>9}  {recall:>6}"
-                     f"  {entry['consensus_positives']:>5}")
+        lines.append(f"  {family} -> {entry['label']:<24} {entry['fired']:>5}  "
+                     f"{_share(entry['precision'], entry.get('precision_ci95')):<19}  "
+                     f"{_share(entry['recall'], entry.get('recall_ci95')):<18}  {entry['consensus_positives']:>5}")
     plain = result["plain_flagged_at_fail_on"]
     lines.append("")
     lines.append(f"plain passages (both annotators: overall_spin 0) with a finding at --fail-on: "
@@ -269,4 +313,16 @@ def as_text(result: Mapping) -> str:
                  + ("" if plain["rate"] is None else f" ({100 * plain['rate']:.0f}%)")
                  + ("" if not plain.get("by_code") else
                     "; by rule: " + ", ".join(f"{code} {count}" for code, count in plain["by_code"].items())))
+    if result.get("targets"):
+        lines.append("")
+        lines.append("targets")
+        for row in result["targets"]:
+            value = "n/a" if row["value"] is None else f"{row['value']:.3f}"
+            lines.append(f"  {'met    ' if row['met'] else 'NOT met'}  {row['target']:<44} {value}")
     return "\n".join(lines)
+
+
+def _share(value: float | None, interval: Sequence[float] | None) -> str:
+    if value is None:
+        return "n/a"
+    return f"{value:.2f}" + ("" if not interval else f" ({interval[0]:.2f}-{interval[1]:.2f})")
