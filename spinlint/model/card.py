@@ -141,7 +141,7 @@ def build(trained, artefact: dict, evaluation: dict, data: Path) -> dict:
                         "the in-genre rows",
             "analysers": "lower-case; tokens \\w+(?:'\\w+)* or % $ € £; digits mapped to 0; sublinear tf, "
                          "smooth idf, l2 norm per block (spinlint/model/runtime.py)",
-            "C": trained.selection.get("chosen", {}).get("C"), "C_grid": config.C_grid, "word_max_features": config.word_max_features,
+            "C": config.C, "word_max_features": config.word_max_features,
             "char_max_features": config.char_max_features,
             "word_terms": len(union.named_transformers["word"].vocabulary_),
             "char_terms": len(getattr(union.named_transformers.get("char"), "vocabulary_", ())),
@@ -336,8 +336,7 @@ def render(card: dict) -> str:
     selection = card["model"].get("selection")
     if isinstance(selection, dict) and selection.get("grid"):
         lines += ["", "## Model selection (in-genre cross-validation, from the training run)", "",
-                  selection["rule"] + ".", "", "| word-vector weight | label | auxiliary weight"
-                  + (", C" if selection.get("chosen", {}).get("C") else "") + " | real in-genre "
+                  selection["rule"] + ".", "", "| word-vector weight | label | auxiliary weight | real in-genre "
                   "out-of-fold AUC | CoNLL-train out-of-fold best F1 |", "|---|---|---|---|---|"]
         for meaning_weight, entry in selection["grid"].items():
             for label, options in entry["per_label"].items():
@@ -346,9 +345,7 @@ def render(card: dict) -> str:
                                  f"{result.get('conll_train_oof_best_f1', '')} |")
         chosen = selection["chosen"]
         lines += ["", f"Chosen: word-vector weight {chosen['meaning_weight']}; auxiliary weight "
-                  + ", ".join(f"{label} {value}" for label, value in chosen["auxiliary_weight"].items())
-                  + ("" if not chosen.get("C") else
-                     "; C " + ", ".join(f"{label} {value}" for label, value in chosen["C"].items())) + "."]
+                  + ", ".join(f"{label} {value}" for label, value in chosen["auxiliary_weight"].items()) + "."]
     lines += ["", "## Cross-validation on train data (out-of-fold) and calibration", "",
               "Out-of-fold, on the real in-genre rows (the project's labelled passages and 10-K pool):", "",
               "| label | n | positives | precision | recall | F1 | AUC | Brier | ECE | precision target met |",

@@ -46,11 +46,7 @@ THRESHOLD_GRID = tuple(round(value, 2) for value in np.arange(0.05, 0.951, 0.01)
 
 @dataclass(frozen=True)
 class TrainConfig:
-    # Inverse regularisation strengths the in-genre cross-validation chooses from, per label, like the auxiliary
-    # weights below (the card's "Model selection" table lists every pair's out-of-fold AUC). Before this grid
-    # every label used C = 1.
-    C_grid: dict[str, tuple[float, ...]] = field(default_factory=lambda: {
-        "vague": (1.0, 3.0, 10.0), "blame": (1.0, 3.0, 10.0), "evidence_gap": (1.0, 3.0, 10.0)})
+    C: dict[str, float] = field(default_factory=lambda: {"vague": 1.0, "blame": 1.0, "evidence_gap": 1.0})
     word_max_features: int = 60_000
     # 0: no character n-gram block. Measured on the same data (grouped in-genre CV, word vectors x3): with it
     # vague / blame / evidence_gap out-of-fold AUC 0.898 / 0.952 / 0.873, without 0.899 / 0.944 / 0.878 (blame
@@ -184,7 +180,7 @@ def _fit_linear(matrix, y, weights, C: float, seed: int):
                               random_state=seed).fit(matrix, y, sample_weight=weights)
 
 
-def _out_of_fold(matrix, rows, y, weights, folds, config: TrainConfig, C: float):
+def _out_of_fold(matrix, rows, y, weights, folds, config: TrainConfig, label: str):
     """Out-of-fold decision values for ``rows`` and the fold models (fold k never saw fold k's groups).
 
     The folds are fitted in ``config.jobs`` processes (liblinear holds the GIL); each fit is deterministic, so
@@ -193,7 +189,7 @@ def _out_of_fold(matrix, rows, y, weights, folds, config: TrainConfig, C: float)
 
     masks = [folds[rows] != fold for fold in range(config.cv_folds)]
     models = Parallel(n_jobs=config.jobs)(
-        delayed(_fit_linear)(matrix[rows[mask]], y[mask], weights[mask], C, config.seed)
+        delayed(_fit_linear)(matrix[rows[mask]], y[mask], weights[mask], config.C[label], config.seed)
         for mask in masks)
     decisions = np.zeros(len(rows))
     for mask, model in zip(masks, models):
@@ -240,12 +236,11 @@ def train(data: Path, config: TrainConfig = TrainConfig()) -> Trained:
             options = {}
             grid = config.auxiliary_weights
             weights_grid = grid.get(label, (0.0,)) if isinstance(grid, dict) else tuple(grid)
-            for auxiliary, C in ((weight, C) for weight in (weights_grid if has_auxiliary else (0.0,))
-                                 for C in config.C_grid[label]):
+            for auxiliary in (weights_grid if has_auxiliary else (0.0,)):
                 keep = in_genre[rows] | (auxiliary > 0)
                 weights = np.asarray([_weight(examples[index], auxiliary) for index in rows])
                 kept_rows, kept_y, kept_w = rows[keep], y[keep], weights[keep]
-                decisions, models = _out_of_fold(matrix, kept_rows, kept_y, kept_w, folds, config, C)
+                decisions, models = _out_of_fold(matrix, kept_rows, kept_y, kept_w, folds, config, label)
                 if auxiliary == 0 and has_auxiliary:
                     # the fold models never saw auxiliary rows: score them anyway (for the CoNLL floor below)
                     extra = rows[~keep]
@@ -258,8 +253,8 @@ def train(data: Path, config: TrainConfig = TrainConfig()) -> Trained:
                     kept_y = np.concatenate((kept_y, y[~keep]))
                     decisions = np.concatenate((decisions, extra_decisions))
                 score = real[kept_rows]
-                options[(auxiliary, C)] = {"auc": _auc(kept_y[score], decisions[score]), "rows": kept_rows,
-                                           "y": kept_y, "decisions": decisions, "models": models}
+                options[auxiliary] = {"auc": _auc(kept_y[score], decisions[score]), "rows": kept_rows,
+                                      "y": kept_y, "decisions": decisions, "models": models}
             per_label[label] = options
         candidates.append((meaning_weight, union, matrix, per_label))
 
@@ -273,12 +268,11 @@ def train(data: Path, config: TrainConfig = TrainConfig()) -> Trained:
     def choose(per_label):
         chosen, table = {}, {}
         for label, options in per_label.items():
-            # ties go to the smaller auxiliary weight, then to the stronger regularisation (the smaller C)
-            chosen[label] = max(options, key=lambda key: (options[key]["auc"] or 0.0, -key[0], -key[1]))
-            table[label] = {f"{weight}, C {C}": {"real_in_genre_oof_auc": option["auc"],
-                                                 **({"conll_train_oof_best_f1": conll_f1(option)}
-                                                    if label == "vague" else {})}
-                            for (weight, C), option in options.items()}
+            chosen[label] = max(options, key=lambda weight: (options[weight]["auc"] or 0.0, -weight))
+            table[label] = {str(weight): {"real_in_genre_oof_auc": option["auc"],
+                                          **({"conll_train_oof_best_f1": conll_f1(option)} if label == "vague"
+                                             else {})}
+                            for weight, option in options.items()}
         return chosen, table
 
     scored = []
@@ -289,21 +283,19 @@ def train(data: Path, config: TrainConfig = TrainConfig()) -> Trained:
     scored.sort(key=lambda item: (item[0], item[1]), reverse=True)
     _, _, meaning_weight, union, matrix, per_label, chosen, _ = scored[0]
     selection = {
-        "rule": "per label, the auxiliary weight and C with the best out-of-fold ROC AUC on the real in-genre rows; then "
+        "rule": "per label, the auxiliary weight with the best out-of-fold ROC AUC on the real in-genre rows; then "
                 "the word-vector weight with the best mean of those AUCs. The CoNLL-train out-of-fold F1 is shown "
                 f"for the CoNLL-2010 benchmark's floor of {CONLL_F1_FLOOR}, which no weight that keeps the "
                 "in-genre quality reaches",
         "grid": {str(item[2]): {"mean_real_in_genre_auc": round(item[0], 4), "per_label": item[7]} for item in scored},
-        "chosen": {"meaning_weight": meaning_weight, "auxiliary_weight": {l: chosen[l][0] for l in LABELS},
-                   "C": {l: chosen[l][1] for l in LABELS}},
+        "chosen": {"meaning_weight": meaning_weight, "auxiliary_weight": {l: chosen[l] for l in LABELS}},
     }
 
     classifiers, thresholds, measured, benchmark_thresholds, fold_models = {}, {}, {}, {}, {}
     for label in LABELS:
         option = per_label[label][chosen[label]]
         rows, y, decisions = option["rows"], option["y"], option["decisions"]
-        auxiliary, C = chosen[label]
-        trained_rows = in_genre[rows] | (auxiliary > 0)
+        trained_rows = in_genre[rows] | (chosen[label] > 0)
         calibration = in_genre[rows]
         a, b = platt(decisions[calibration], y[calibration])
         probabilities = 1.0 / (1.0 + np.exp(a * decisions + b))
@@ -326,8 +318,8 @@ def train(data: Path, config: TrainConfig = TrainConfig()) -> Trained:
                 measured[label]["conll_train_oof_at_benchmark_threshold"] = binary_metrics(
                     y[mask], probabilities[mask] >= benchmark_thresholds[ds.CONLL])
         final = _fit_linear(matrix[rows[trained_rows]], y[trained_rows],
-                            np.asarray([_weight(examples[i], auxiliary) for i in rows[trained_rows]]),
-                            C, config.seed)
+                            np.asarray([_weight(examples[i], chosen[label]) for i in rows[trained_rows]]),
+                            config.C[label], config.seed)
         classifiers[label] = PlattClassifier(final, a, b)
         fold_models[label] = (option["models"], a, b)
 
