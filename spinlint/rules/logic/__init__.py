@@ -14,12 +14,13 @@ from typing import Any, Callable, Iterator, Mapping
 
 from .blame import BLAME_CHECKS, agentless_bad_news_passive, agentless_decision
 from .common import Offsets
+from .evidence import EVIDENCE_CHECKS
 from .vague import VAGUE_CHECKS, abstract_sentence, is_nominalisation, stacked_nominalisations
 
 Check = Callable[[str, Mapping[str, Any]], Iterator[Offsets]]
 
 # Each family's module lists its own checks; a name used twice is a mistake caught at import.
-_FAMILIES = (VAGUE_CHECKS, BLAME_CHECKS)
+_FAMILIES = (VAGUE_CHECKS, BLAME_CHECKS, EVIDENCE_CHECKS)
 LOGIC: dict[str, Check] = {name: check for family in _FAMILIES for name, check in family.items()}
 if len(LOGIC) != sum(map(len, _FAMILIES)):
     raise RuntimeError("a logic check name is registered by two families")
