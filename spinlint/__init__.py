@@ -52,9 +52,18 @@ def analyze(text: str, filename: str = "<text>", config: Any = None):
         settings = parse_settings(config, Path("<config>"))
     else:
         raise TypeError("config must be a Settings, a mapping or None")
+    global _linter
+    if _linter is None:
+        _linter = Linter(keep_text=True)
     source = Source(path=filename, text=text, format=_format_for(filename))
-    file_report = Linter(keep_text=True).lint(source, settings)
+    file_report = _linter.lint(source, settings)
     return Report(files=(file_report,))
+
+
+# One Linter for every call: it compiles each distinct rule selection once (about 15 ms of regex building
+# per call otherwise, more than linting a short passage). Its cache is keyed by what an engine is built from,
+# so a call with other settings gets its own engine, never a stale one.
+_linter = None
 
 
 def classify_sentences(sentences: list[str]) -> list[dict[str, float]]:

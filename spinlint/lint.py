@@ -17,6 +17,10 @@ from .rules.features import Features
 from .rules.findings import Finding, LineIndex
 
 
+# Distinct rule selections one Linter keeps compiled; a scan has one or a few, the API may see more.
+_MAX_ENGINES = 16
+
+
 class Linter:
     """Lints sources; compiles each distinct rule selection once and reuses it."""
 
@@ -39,6 +43,8 @@ class Linter:
         key = (tuple(rule.code for rule in rules), _frozen(settings.rule_options),
                _frozen(settings.vocabulary.add), _frozen(settings.vocabulary.remove))
         if key not in self._engines:
+            if len(self._engines) >= _MAX_ENGINES:  # a long-lived API process trying many configs
+                self._engines.pop(next(iter(self._engines)))
             self._engines[key] = Engine(rules, options=settings.rule_options, overrides=settings.vocabulary)
         return self._engines[key]
 

@@ -83,3 +83,25 @@ def test_line_index_agrees_with_a_reference_on_every_line_ending():
     lines = LineIndex(text)
     assert list(lines._starts) == starts
     assert lines.locate(len(text)) == (len(starts), len(text) - starts[-1] + 1)
+
+
+def test_analyze_reuses_engines_without_mixing_settings():
+    """Calls share one Linter (rules compiled once), but each call's settings pick its own engine."""
+    text = "We will leverage synergies to unlock value."
+    everything = {f.code for f in spinlint.analyze(text, "a.txt").files[0].findings}
+    only_v002 = {f.code for f in spinlint.analyze(text, "a.txt", config={"select": ["V002"]}).files[0].findings}
+    again = {f.code for f in spinlint.analyze(text, "a.txt").files[0].findings}
+    assert only_v002 == {"V002"} and len(everything) > 1 and again == everything
+
+
+def test_linter_keeps_a_bounded_number_of_engines():
+    from spinlint import lint
+    from spinlint.config import parse_settings
+    from pathlib import Path
+
+    linter = lint.Linter(keep_text=True)
+    from spinlint.document import Source
+    for n in range(lint._MAX_ENGINES + 3):
+        settings = parse_settings({"rules": {"R001": {"max": 20 + n}}, "select": ["R001"]}, Path("<config>"))
+        linter.lint(Source(path="a.txt", text="One short sentence.", format="text"), settings)
+    assert len(linter._engines) == lint._MAX_ENGINES
