@@ -103,3 +103,17 @@ def test_registry_holds_only_functions_named_by_rules():
     named = {rule.match.get("function") for rule in builtin_rules() if rule.kind == "logic"}
     assert set(LOGIC) <= named, f"unused logic functions: {set(LOGIC) - named}"
     assert all(callable(function) for function in LOGIC.values())
+
+
+@pytest.mark.parametrize("text", [
+    "Our subcontractors failed to deliver the steel on time.",
+    "The outage was caused by a third-party provider.",
+    "The leak was down to a junior member of the finance team.",
+    "Malicious actors were to blame for the disruption.",
+])
+def test_cause_handed_to_other_party_prefilter_keeps_every_match(text):
+    """The head-word prefilter of B030's check only skips sentences the full pattern cannot match."""
+    from spinlint.rules.logic import blame
+
+    assert blame._HANDED_TO.search(text) is not None
+    assert list(blame.cause_handed_to_other_party(text, {}))
