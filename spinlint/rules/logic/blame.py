@@ -72,7 +72,9 @@ _NOT_AGENT = re.compile(
 _AGENT = re.compile(r"\bby\s+\S", re.IGNORECASE)
 # "The feature is disabled by default" describes a setting, not an event; "data was exposed by default" is news.
 _SETTING = re.compile(r"(?:disabled|restricted|throttled)\s+by\s+default\b", re.IGNORECASE)
-_HYPOTHETICAL = re.compile(r"\b(?:may|might|could|can|cannot|can't|would|should|must|if|unless)\s+(?:not\s+)?$",
+# Straight or curly apostrophes: "can’t be overlooked" is a modal, not an event.
+_HYPOTHETICAL = re.compile(r"\b(?:may|might|could|can|cannot|can.t|won.t|wouldn.t|shouldn.t|mustn.t|couldn.t|would|should|must|"
+                           r"if|unless)\s+(?:not\s+)?$",
                            re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:no|none|neither|nor|never|nothing|nobody|no\s+one|not\s+a\s+single|not\s+one)\b",
                        re.IGNORECASE)
@@ -83,6 +85,17 @@ _NEGATED_VERB = re.compile(r"\b(?:not|never|n't)\s+(?:been\s+|be\s+)?$", re.IGNO
 _RELATIVE = re.compile(r"\b(?:who|whom|whose|that|which)\s+(?:\w+\s+){0,3}?$", re.IGNORECASE)
 # A count in the clause ("About 4,200 customer accounts were affected") is a specific report, not a hidden harm.
 _COUNT = re.compile(r"\d")
+# A passive quoted whole, its quotation closing right after the participle: a mention of the phrase.
+_QUOTED_MENTION = re.compile(r"[“\"‘'][^”\"’'.!?]{0,25}$")
+_CLOSING_QUOTE = re.compile(r"[”\"’']")
+# "the people whose details were released": the passive describes who was harmed, inside a relative clause about
+# them; the news and its account are elsewhere in the sentence. A job in the clause ("staff whose roles were cut")
+# is still the cut with no one cutting.
+_WHOSE = re.compile(r"\bwhose\s+(?!(?:roles?|jobs?|positions?|posts?|contracts?)\b)(?:[\w-]+\s+){0,3}?$", re.IGNORECASE)
+# "a colleague has been dismissed for looking at records": a dismissal for the person's own conduct is a
+# disciplinary account with its reason, not a layoff with the decider hidden.
+_FOR_CONDUCT = re.compile(r"\s+(?:\w+ly\s+)?for\s+(?:\w+ing|gross\s+misconduct|misconduct|breach(?:ing|es)?)\b",
+                          re.IGNORECASE)
 # "Prices were increased in response to raw material inflation": a price rise followed by its cost driver is the
 # ordinary pricing account of a filing, and whether that driver shifts blame is for the cause rules (B008, B024)
 # to judge. Delays, closures and cut roles with a reason ("paused as a result of the volatile environment") still
@@ -116,6 +129,9 @@ def agentless_bad_news_passive(text: str, options: Mapping[str, Any]) -> Iterato
     for found in (any_case(_PASSIVE).finditer(text) if folded is None else _PASSIVE_LOWER.finditer(folded)):
         if _has_agent(text, found.end()) or _SETTING.match(text, found.start("participle")):
             continue
+        if _QUOTED_MENTION.search(text, max(0, found.start() - 40), found.start()) and \
+                _CLOSING_QUOTE.match(text, found.end()):
+            continue  # '“Mistakes were made” is passive': the phrase quoted as an example, not said
         participle = text[found.start("participle"):found.end("participle")]
         clause = _clause_start(text, found.start())
         if _NEGATION.search(text, clause, found.start()):
@@ -142,6 +158,10 @@ def agentless_bad_news_passive(text: str, options: Mapping[str, Any]) -> Iterato
             # count ("4,200 accounts were affected") or a relative clause ("stores that were closed") is a
             # specific report or a description of a group, not the news itself.
             if group not in ("people", "roles") and (counted or _RELATIVE.search(text, nearest.end(), found.start())):
+                break
+            if _WHOSE.search(text, max(clause, found.start() - 40), found.start()):
+                break
+            if group == "people" and _FOR_CONDUCT.match(text, found.end()):
                 break
             if group == "price" and priced_with_reason:
                 break
