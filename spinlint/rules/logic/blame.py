@@ -72,7 +72,9 @@ _NOT_AGENT = re.compile(
 _AGENT = re.compile(r"\bby\s+\S", re.IGNORECASE)
 # "The feature is disabled by default" describes a setting, not an event; "data was exposed by default" is news.
 _SETTING = re.compile(r"(?:disabled|restricted|throttled)\s+by\s+default\b", re.IGNORECASE)
-_HYPOTHETICAL = re.compile(r"\b(?:may|might|could|can|cannot|can't|would|should|must|if|unless)\s+(?:not\s+)?$",
+# Straight or curly apostrophes: "can’t be overlooked" is a modal, not an event.
+_HYPOTHETICAL = re.compile(r"\b(?:may|might|could|can|cannot|can.t|won.t|wouldn.t|shouldn.t|mustn.t|couldn.t|would|should|must|"
+                           r"if|unless)\s+(?:not\s+)?$",
                            re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:no|none|neither|nor|never|nothing|nobody|no\s+one|not\s+a\s+single|not\s+one)\b",
                        re.IGNORECASE)
@@ -83,6 +85,17 @@ _NEGATED_VERB = re.compile(r"\b(?:not|never|n't)\s+(?:been\s+|be\s+)?$", re.IGNO
 _RELATIVE = re.compile(r"\b(?:who|whom|whose|that|which)\s+(?:\w+\s+){0,3}?$", re.IGNORECASE)
 # A count in the clause ("About 4,200 customer accounts were affected") is a specific report, not a hidden harm.
 _COUNT = re.compile(r"\d")
+# A passive quoted whole, its quotation closing right after the participle: a mention of the phrase.
+_QUOTED_MENTION = re.compile(r"[“\"‘'][^”\"’'.!?]{0,25}$")
+_CLOSING_QUOTE = re.compile(r"[”\"’']")
+# "the people whose details were released": the passive describes who was harmed, inside a relative clause about
+# them; the news and its account are elsewhere in the sentence. A job in the clause ("staff whose roles were cut")
+# is still the cut with no one cutting.
+_WHOSE = re.compile(r"\bwhose\s+(?!(?:roles?|jobs?|positions?|posts?|contracts?)\b)(?:[\w-]+\s+){0,3}?$", re.IGNORECASE)
+# "a colleague has been dismissed for looking at records": a dismissal for the person's own conduct is a
+# disciplinary account with its reason, not a layoff with the decider hidden.
+_FOR_CONDUCT = re.compile(r"\s+(?:\w+ly\s+)?for\s+(?:\w+ing|gross\s+misconduct|misconduct|breach(?:ing|es)?)\b",
+                          re.IGNORECASE)
 # "Prices were increased in response to raw material inflation": a price rise followed by its cost driver is the
 # ordinary pricing account of a filing, and whether that driver shifts blame is for the cause rules (B008, B024)
 # to judge. Delays, closures and cut roles with a reason ("paused as a result of the volatile environment") still
@@ -116,6 +129,9 @@ def agentless_bad_news_passive(text: str, options: Mapping[str, Any]) -> Iterato
     for found in (any_case(_PASSIVE).finditer(text) if folded is None else _PASSIVE_LOWER.finditer(folded)):
         if _has_agent(text, found.end()) or _SETTING.match(text, found.start("participle")):
             continue
+        if _QUOTED_MENTION.search(text, max(0, found.start() - 40), found.start()) and \
+                _CLOSING_QUOTE.match(text, found.end()):
+            continue  # '“Mistakes were made” is passive': the phrase quoted as an example, not said
         participle = text[found.start("participle"):found.end("participle")]
         clause = _clause_start(text, found.start())
         if _NEGATION.search(text, clause, found.start()):
@@ -142,6 +158,10 @@ def agentless_bad_news_passive(text: str, options: Mapping[str, Any]) -> Iterato
             # count ("4,200 accounts were affected") or a relative clause ("stores that were closed") is a
             # specific report or a description of a group, not the news itself.
             if group not in ("people", "roles") and (counted or _RELATIVE.search(text, nearest.end(), found.start())):
+                break
+            if _WHOSE.search(text, max(clause, found.start() - 40), found.start()):
+                break
+            if group == "people" and _FOR_CONDUCT.match(text, found.end()):
                 break
             if group == "price" and priced_with_reason:
                 break
@@ -571,6 +591,62 @@ def cause_handed_to_other_party(text: str, options: Mapping[str, Any]) -> Iterat
         yield skip_spaces(text, found.start(), found.end()), found.end()
 
 
+# -- the bad outcome put down to a group's conduct ------------------------------------------------
+
+# Benoit's *shifting the blame* and Coombs's *scapegoat*, in the form B030's closed links miss: a bad outcome, a
+# causal connective ("due to", "because", "driven largely by", "the result of", "down to", "hindered by") and then
+# a group of people doing something ("users submitting incomplete forms", "teachers closing the browser", "some
+# staff have been resistant", "residents not keeping their details up to date"), or a fault located at a
+# supplier ("a fault with a third-party telephony provider"). The organisation that designed the form, the
+# system or the contract leaves the sentence. A cause that is the group's *demand* ("lower customer demand") is
+# not conduct and is left to the external-force rules.
+_CAUSE_LINK = (r"(?:due\s+to|owing\s+to|caused\s+(?:\w+ly\s+)?by|because(?:\s+of)?|(?:the|a)\s+(?:direct\s+)?result\s+of|"
+               r"as\s+a\s+result\s+of|(?:the|a)\s+consequence\s+of|driven\s+(?:\w+ly\s+)?by|down\s+to|"
+               r"(?:hindered|hampered|held\s+back|undermined|slowed(?:\s+down)?)\s+by|comes?\s+from|came\s+from|"
+               r"stem(?:s|med|ming)?\s+from|thanks\s+to|blamed\s+on|attributed\s+to)")
+_GROUP = (r"(?:users|customers|residents|players|staff|teachers|employees|colleagues|households|drivers|patients|"
+          r"parents|pupils|students|members|clients|tenants|consumers|applicants|people|individuals|recipients|"
+          r"partners|suppliers|contractors|vendors|providers|retailers|dealers|workers|workforce|"
+          r"supplier|contractor|vendor|provider|publisher|partner|manufacturer|landlord|tenant|"
+          r"(?:this|that|one)\s+(?:driver|employee|individual|user|customer|player|member\s+of\s+staff))")
+_GROUP_QUALIFIER = (r"(?:(?:the|our|its|their|some|many|certain|most|other|too\s+many|a\s+few|a\s+(?:small\s+)?"
+                    r"(?:number|minority|handful)\s+of|(?:a|one)\s+of\s+(?:our|its|the)|a|an)\s+)?"
+                    r"(?:(?!(?:in|of|at|by|for|with|on|to|from|and|or|the|a|an)\b)[\w-]+\s+){0,2}?")
+# What the group did: a verb in -ing, a negation, a relative clause or an auxiliary that starts a clause about them.
+_CONDUCT = (r"(?:(?:still|not|never|simply|often|repeatedly|consistently|continuing\s+to|failing\s+to)\s+)?"
+            r"(?:\w+ing\b|not\b|n.t\b|who\b|(?:keep|keeps|kept|continue\s+to|tend\s+to|insist\s+on)\s+\w+|(?:are|were|is|was|have|has|had|did|do|does|don.t|didn.t)\s+"
+            r"(?:still\s+|not\s+|never\s+|been\s+|simply\s+|often\s+)*\w+)")
+_GROUP_CONDUCT = re.compile(rf"\b{_CAUSE_LINK}\s+{_GROUP_QUALIFIER}{_GROUP}\s+{_CONDUCT}", re.IGNORECASE)
+_FAULT_AT_PARTY = re.compile(
+    rf"\b{_CAUSE_LINK}\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?(?:fault|failure|error|issue|problem|outage|bug|defect|"
+    r"incident|delays?|shortfall)\s+(?:at|in|with|from|within|on\s+the\s+side\s+of)\s+(?:(?:an?|the|our|one\s+of\s+our|its|a\s+key)\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:third[- ]part(?:y|ies)|suppliers?|providers?|partners?|vendors?|contractors?|"
+    r"subcontractors?|manufacturers?|publishers?)\b", re.IGNORECASE)
+# The bad outcome the cause explains, before the link in the same sentence.
+_SETBACK = re.compile(
+    r"\b(?:delay\w*|backlogs?|fail\w*|outages?|disruption|disrupted|declin\w*|drops?|dropped|dips?|fell|fall(?:ing)?|"
+    r"lower|slow\w*|low|disappointing|issues?|problems?|lagg\w*|missed|shortfalls?|complaints?|unavailable|errors?|"
+    r"wrong|pressure|strain|degrad\w*|loss(?:es)?|lost|late|incorrect|incomplete|overheat\w*|turned\s+away|"
+    r"postpon\w*|cancel\w*|suspend\w*|queues?|downtime|interruptions?|faults?|breach\w*|leak\w*|incidents?|"
+    r"uncompetitive|weak\w*|hit|harder|poor\w*|unable|couldn.t|could\s+not|stalled|behind|struggl\w*|"
+    r"impacted|affected|suffered|worse|rejected|overrun|overspen\w*|shortages?|unacceptable)\b", re.IGNORECASE)
+_GROUP_VETO = re.compile(
+    r"\b(?:we|i)\s+(?:should\s+have|failed|did\s+not|didn.t|missed|designed|built|chose|underestimated|got\s+(?:this|it)\s+wrong)\b|"
+    r"\bour\s+(?:own\s+)?(?:mistake|fault|responsibility|failure|oversight|error|design)\b|\d{1,2}:\d\d|\butc\b|"
+    r"\b(?:if|unless|whether|when|whenever)\b(?:\W+\w+){0,6}?\W+(?:due\s+to|because|caused\s+by)\b", re.IGNORECASE)
+
+
+def setback_put_on_group(text: str, options: Mapping[str, Any]) -> Iterator[Offsets]:
+    """'The backlog has been driven largely by users submitting incomplete information': conduct as the cause."""
+    if _GROUP_VETO.search(text):
+        return
+    for pattern in (_GROUP_CONDUCT, _FAULT_AT_PARTY):
+        found = pattern.search(text)
+        if found is not None and _SETBACK.search(text, 0, found.start()):
+            yield skip_spaces(text, found.start(), found.end()), found.end()
+            return
+
+
 BLAME_CHECKS = {
     "agentless_bad_news_passive": agentless_bad_news_passive,
     "agentless_decision": agentless_decision,
@@ -579,4 +655,5 @@ BLAME_CHECKS = {
     "adoption_failure_on_adopters": adoption_failure_on_adopters,
     "forced_hand": forced_hand,
     "cause_handed_to_other_party": cause_handed_to_other_party,
+    "setback_put_on_group": setback_put_on_group,
 }
