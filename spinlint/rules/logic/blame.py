@@ -516,11 +516,14 @@ _COMPULSION_VETO = re.compile(
     r"our\s+(?:own\s+)?(?:decision|mistake|fault|choice)|(?:i|we)\s+(?:take|accept)\s+(?:full\s+)?responsibility)\b"
     r"|\d[\d,.]*\s*(?:%|percent|per\s?cent|million|billion|bn|m\b)|[$€£]\s?\d", re.IGNORECASE)
 _DECISION_REACH = 90
+# Every shape of _COMPELLED holds one of these words; a sentence with none skips both long scans.
+_COMPELLED_HEAD = re.compile(r"\b(?:choices?|options?|alternatives?|forc\w*|compel\w*|oblig\w*|necessary|unavoidable|"
+                             r"impossible|essential|untenable|only)\b", re.IGNORECASE)
 
 
 def forced_hand(text: str, options: Mapping[str, Any]) -> Iterator[Offsets]:
     """'We have been forced to close the branch', 'leaves us no choice but to raise fees': volition denied."""
-    if _COMPULSION_VETO.search(text):
+    if _COMPELLED_HEAD.search(text) is None or _COMPULSION_VETO.search(text):
         return
     for found in _COMPELLED.finditer(text):
         decision = (_HARD_DECISION.search(text, found.end(), found.end() + _DECISION_REACH)
@@ -622,6 +625,10 @@ _FAULT_AT_PARTY = re.compile(
     r"incident|delays?|shortfall)\s+(?:at|in|with|from|within|on\s+the\s+side\s+of)\s+(?:(?:an?|the|our|one\s+of\s+our|its|a\s+key)\s+)?"
     r"(?:[\w-]+\s+){0,3}?(?:third[- ]part(?:y|ies)|suppliers?|providers?|partners?|vendors?|contractors?|"
     r"subcontractors?|manufacturers?|publishers?)\b", re.IGNORECASE)
+# Both shapes start with a cause link, so a sentence with none of its words is skipped before the veto's
+# long scan (1.3 ms of a 3 KB document without this).
+_CAUSE_LINK_HEAD = re.compile(r"\b(?:due|owing|caused|because|result|consequence|driven|down|hindered|hampered|held|"
+                              r"undermined|slowed|comes?|came|stem\w*|thanks|blamed|attributed)\b", re.IGNORECASE)
 # The bad outcome the cause explains, before the link in the same sentence.
 _SETBACK = re.compile(
     r"\b(?:delay\w*|backlogs?|fail\w*|outages?|disruption|disrupted|declin\w*|drops?|dropped|dips?|fell|fall(?:ing)?|"
@@ -638,7 +645,7 @@ _GROUP_VETO = re.compile(
 
 def setback_put_on_group(text: str, options: Mapping[str, Any]) -> Iterator[Offsets]:
     """'The backlog has been driven largely by users submitting incomplete information': conduct as the cause."""
-    if _GROUP_VETO.search(text):
+    if _CAUSE_LINK_HEAD.search(text) is None or _GROUP_VETO.search(text):
         return
     for pattern in (_GROUP_CONDUCT, _FAULT_AT_PARTY):
         found = pattern.search(text)
