@@ -75,3 +75,14 @@ def test_prefix_phrases_prefer_the_longest():
 
 def test_empty_list_is_an_empty_pattern():
     assert vocabulary.alternation([]) == ""
+
+
+def test_an_apostrophe_in_a_listed_phrase_matches_straight_and_curly():
+    import re
+
+    from spinlint.text.vocabulary import alternation
+
+    pattern = re.compile(alternation(["we're only getting started"]), re.IGNORECASE)
+    assert pattern.search("And we\u2019re only getting started.")
+    assert pattern.search("And we're only getting started.")
+    assert not pattern.search("And were only getting started.")

@@ -51,7 +51,8 @@ def swaps(name: str) -> dict[str, str]:
 
 
 def phrase_pattern(phrase: str) -> str:
-    """A regex for one literal phrase: any whitespace between words; a hyphen may be a space or nothing."""
+    """A regex for one literal phrase: any whitespace between words; a hyphen may be a space or nothing; an
+    apostrophe straight or curly."""
     return "".join(_atoms(phrase))
 
 
@@ -64,8 +65,12 @@ def _atoms(phrase: str) -> list[str]:
         for piece_index, piece in enumerate(word.split("-")):
             if piece_index:
                 atoms.append("[-\\s]?")
-            atoms.extend(re.escape(char) for char in piece)
+            atoms.extend(_APOSTROPHE if char in "'\u2019" else re.escape(char) for char in piece)
     return atoms
+
+
+# Published text writes "people's" with a straight or a curly apostrophe; a list names the phrase once.
+_APOSTROPHE = "['\u2019]"
 
 
 _END = ""  # trie key marking "a phrase ends here" (no atom is empty)
