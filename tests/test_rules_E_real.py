@@ -24,6 +24,8 @@ KEPT = [
     ("E005", "The release brings unmatched flexibility to every team."),
     ("E012", "The rollout delivered significant savings."),
     ("E017", "The plug-in integrates seamlessly with your existing tools."),
+    ("E019", "Pairing the teams with the new planner drives real business value."),
+    ("E019", "Sorrel helps support staff work more quickly and efficiently."),
 ]
 
 LET_PASS = [
@@ -55,6 +57,9 @@ LET_PASS = [
     # seamlessness missing, or advice
     ("E017", "There are still no tools that seamlessly connect the two archives."),
     ("E017", "Use the bundled exporter for seamless integration with the metrics server."),
+    # an outcome with its measure, or an ease with a dummy object (a how-to)
+    ("E019", "Sorrel helps support staff work faster and better: median reply time fell from 9 to 6 hours in a 2025 trial."),
+    ("E019", "Built-in reminders make it much easier to collect every form."),
 ]
 
 
