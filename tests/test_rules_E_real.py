@@ -28,6 +28,7 @@ KEPT = [
     ("E019", "Sorrel helps support staff work more quickly and efficiently."),
     ("E020", "With version 3, Tamsin set a new benchmark for small-office routers."),
     ("E020", "Brackwater, the industry's fastest build cache, is now open source."),
+    ("E021", "Secure supply chains have never been so urgent."),
 ]
 
 LET_PASS = [
@@ -65,6 +66,9 @@ LET_PASS = [
     # a rank with its ranking, or an aim
     ("E020", "Brackwater is the industry's fastest build cache in the 2025 CacheBench ranking of 9 tools."),
     ("E020", "We want to be the world's most trusted build cache."),
+    # a future left open, a change denied
+    ("E021", "The future of the depot is up to the council."),
+    ("E021", "The patch will not radically change the storage format."),
 ]
 
 
