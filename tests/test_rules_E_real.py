@@ -24,6 +24,11 @@ KEPT = [
     ("E005", "The release brings unmatched flexibility to every team."),
     ("E012", "The rollout delivered significant savings."),
     ("E017", "The plug-in integrates seamlessly with your existing tools."),
+    ("E019", "Pairing the teams with the new planner drives real business value."),
+    ("E019", "Sorrel helps support staff work more quickly and efficiently."),
+    ("E020", "With version 3, Tamsin set a new benchmark for small-office routers."),
+    ("E020", "Brackwater, the industry's fastest build cache, is now open source."),
+    ("E021", "Secure supply chains have never been so urgent."),
 ]
 
 LET_PASS = [
@@ -55,6 +60,15 @@ LET_PASS = [
     # seamlessness missing, or advice
     ("E017", "There are still no tools that seamlessly connect the two archives."),
     ("E017", "Use the bundled exporter for seamless integration with the metrics server."),
+    # an outcome with its measure, or an ease with a dummy object (a how-to)
+    ("E019", "Sorrel helps support staff work faster and better: median reply time fell from 9 to 6 hours in a 2025 trial."),
+    ("E019", "Built-in reminders make it much easier to collect every form."),
+    # a rank with its ranking, or an aim
+    ("E020", "Brackwater is the industry's fastest build cache in the 2025 CacheBench ranking of 9 tools."),
+    ("E020", "We want to be the world's most trusted build cache."),
+    # a future left open, a change denied
+    ("E021", "The future of the depot is up to the council."),
+    ("E021", "The patch will not radically change the storage format."),
 ]
 
 
