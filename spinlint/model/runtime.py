@@ -500,19 +500,22 @@ class ExportedModel:
 
     def _describe_tokens(self, tokens: list[str]) -> dict[str, tuple]:
         """Each distinct token's (word column or -1, its character n-gram columns, how many, then the
-        dense block's ``describe``: rating, phrases, has a digit), with one vocabulary search for all of
-        their n-grams; kept in a bounded cache."""
+        dense block's ``describe``: rating, phrases, has a digit, then its word-vector row or -1), with one
+        vocabulary search for all of their n-grams; kept in a bounded cache."""
         # A model without the character block skips the n-grams altogether.
         grams = [char_grams(token) if len(self.char.terms) else () for token in tokens]
         columns = self.char.terms.columns([gram for token_grams in grams for gram in token_grams])
         ends = np.cumsum([len(token_grams) for token_grams in grams]).tolist()
         words = self.word.terms.columns(tokens).tolist()
+        # The word-vector row of each token (-1: none) rides in the same cached entry, so a cached token
+        # costs the word vectors no vocabulary search either.
+        meanings = self.meaning.terms.columns(tokens).tolist() if self.meaning is not None else [-1] * len(tokens)
         described, start = {}, 0
-        for token, word, end in zip(tokens, words, ends):
+        for token, word, end, meaning in zip(tokens, words, ends, meanings):
             found = columns[start:end]
             found = found[found >= 0]
             start = end
-            entry = (word, found if len(found) else _NO_COLUMNS, len(found), *self.dense.describe(token))
+            entry = (word, found if len(found) else _NO_COLUMNS, len(found), *self.dense.describe(token), meaning)
             described[token] = entry
             if len(self._token_columns) < CHAR_COLUMN_CACHE and len(token) <= CACHED_TOKEN_CHARS:
                 self._token_columns[token] = entry
@@ -541,7 +544,8 @@ class ExportedModel:
         cache = self._token_columns
         fresh = self._describe_tokens([token for token in dict.fromkeys(flat) if token not in cache])
         entries = [cache.get(token) or fresh[token] for token in flat]
-        word_columns, char_arrays, char_counts, ratings, phrases, digits = zip(*entries) if entries else ((),) * 6
+        word_columns, char_arrays, char_counts, ratings, phrases, digits, meanings = (
+            zip(*entries) if entries else ((),) * 7)
         rows = np.repeat(np.arange(n, dtype=np.int64), [len(token_list) for token_list in token_lists])
         unigrams = np.array(word_columns, dtype=np.int64)
         # Bigrams over the whole batch; a pair that spans two sentences is dropped by its rows differing.
@@ -553,7 +557,9 @@ class ExportedModel:
         char = self._tfidf(np.repeat(rows, np.array(char_counts, dtype=np.int64)),
                            np.concatenate(char_arrays) if char_arrays else _NO_COLUMNS, self.char, n)
         token_columns = self.dense.token_columns(token_lists, ratings, phrases, digits)
-        meaning = (self.meaning.matrix(token_lists) * self.meaning_weight) if self.meaning is not None else None
+        meaning = None
+        if self.meaning is not None:
+            meaning = self.meaning.matrix_of_columns(rows, np.array(meanings, dtype=np.int64), n) * self.meaning_weight
         return _Batch(word, char, self.dense.matrix(lowered, normalised, token_lists, token_columns),
                       {text: row for row, text in enumerate(texts)}, meaning)
 

@@ -112,12 +112,23 @@ class TermIndex:
         if not len(candidates):
             return result
         columns = self._columns[positions[candidates]]
-        starts = self._starts[columns].tolist()
-        ends = self._starts[columns + 1].tolist()
-        blob = self._blob
-        found = positions[candidates].tolist()
-        for index, column, start, end, position in zip(candidates.tolist(), columns.tolist(), starts, ends, found):
-            term = encoded[index]
-            result[index] = column if blob[start:end - 1] == term else \
-                self._after_collision(term, int(keys[index]), position)
+        # Each candidate's stored bytes against the term's, all at once: equal lengths, then every byte.
+        starts = self._starts[columns]
+        lengths = self._starts[columns + 1] - 1 - starts
+        query = [encoded[index] for index in candidates.tolist()]
+        query_lengths = np.fromiter(map(len, query), dtype=np.int64, count=len(query))
+        same_length = lengths == query_lengths
+        stored = np.frombuffer(self._blob, dtype=np.uint8)
+        asked = np.frombuffer(b"".join(query), dtype=np.uint8)
+        asked_starts = np.cumsum(query_lengths) - query_lengths
+        sizes = np.where(same_length, lengths, 0)
+        total = int(sizes.sum())
+        owner = np.repeat(np.arange(len(query), dtype=np.int64), sizes)
+        within = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+        differs = stored[starts[owner] + within] != asked[asked_starts[owner] + within]
+        matched = same_length & (np.bincount(owner[differs], minlength=len(query)) == 0)
+        result[candidates[matched]] = columns[matched]
+        # A key shared by two terms: the first candidate was the other term; look further along.
+        for index, position in zip(candidates[~matched].tolist(), positions[candidates[~matched]].tolist()):
+            result[index] = self._after_collision(encoded[index], int(keys[index]), position)
         return result

@@ -42,9 +42,18 @@ class WordVectors:
         flat = [token for token_list in token_lists for token in token_list]
         rows = np.repeat(np.arange(n, dtype=np.int64), [len(token_list) for token_list in token_lists])
         columns = self.terms.columns(flat) if flat else np.zeros(0, dtype=np.int64)
+        return self.matrix_of_columns(rows, columns, n)
+
+    def matrix_of_columns(self, rows: np.ndarray, columns: np.ndarray, n: int) -> np.ndarray:
+        """``matrix`` from each token's row and column (-1: not in the table), tokens in sentence order."""
         known = columns >= 0
-        out = np.zeros((n, self.dimensions), dtype=np.float64)
-        np.add.at(out, rows[known], self.codes[columns[known]].astype(np.float64) * self.scale)
-        found = np.bincount(rows[known], minlength=n).astype(np.float64)
+        rows_known = rows[known]
+        dimensions = self.dimensions
+        vectors = self.codes[columns[known]].astype(np.float64) * self.scale
+        # bincount adds each bin's weights in input order starting from 0.0, as np.add.at into zeros did
+        # (the same sums, bit for bit), in one C loop instead of add.at's per-element dispatch.
+        bins = (rows_known[:, None] * dimensions + np.arange(dimensions, dtype=np.int64)).ravel()
+        out = np.bincount(bins, weights=vectors.ravel(), minlength=n * dimensions).reshape(n, dimensions)
+        found = np.bincount(rows_known, minlength=n).astype(np.float64)
         found[found == 0] = 1.0
         return out / found[:, None]
