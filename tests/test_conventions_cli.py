@@ -3,6 +3,7 @@ inline directives, --show-settings/--show-files, explain's effective threshold a
 
 from __future__ import annotations
 
+import collections
 import json
 from pathlib import Path
 
@@ -94,8 +95,12 @@ def test_text_output_has_a_summary_per_file_and_a_total(tmp_path):
     summaries = [line for line in lines if "· spin" in line]
     assert [line.split(":")[0] for line in summaries] == [str(tmp_path / "a.md"), str(tmp_path / "b.md")]
     assert "b.md: 0 findings" in summaries[1]
-    count = len(codes_in(invoke("check", "--ignore", "M,R", "--format", "json", str(tmp_path / "a.md"))))
-    assert lines[-1] == f"Found {count} findings in 2 files ({count} warnings)."
+    report = json.loads(invoke("check", "--ignore", "M,R", "--format", "json", str(tmp_path / "a.md")).stdout)
+    severities = collections.Counter(f["severity"] for file in report["files"] for f in file["findings"])
+    parts = [f"{severities[name]} {label}" for name, label in (("error", "errors"), ("warning", "warnings"),
+                                                                ("info", "info")) if severities[name]]
+    assert severities["warning"] and lines[-1] == (
+        f"Found {sum(severities.values())} findings in 2 files ({', '.join(parts)}).")
     single = invoke("check", "--ignore", "M,R", str(tmp_path / "b.md")).stdout.splitlines()
     assert single[-1] == "Found 0 findings in 1 file."
 
