@@ -6,7 +6,7 @@ under ``rules`` and ``families``; the plain columns are ``benchmarks/rule_precis
 seeded gov-digital-blogs posts, the 97 sec-10k-mdna-unlabelled files). Only aggregate counts are printed: the dev
 set is evaluation data and none of its text is shown.
 
-    python benchmarks/quality_tables.py [--datasets ../shared/datasets]    # about 3 minutes here
+    python benchmarks/quality_tables.py [--datasets ../shared/datasets]    # about 2 minutes here
 """
 
 from __future__ import annotations
@@ -44,8 +44,8 @@ def main() -> None:
     for family, label in FAMILY_LABEL.items():
         row = result["families"][family]
         print(f"\n**{family} vs `{label}`** — dev set: fired on {row['fired']} of {result['passages']} passages, "
-              f"precision {row['precision']} ({_interval(row['precision_ci95'])}), recall {row['recall']} "
-              f"({_interval(row['recall_ci95'])}) of {row['positives']} consensus positives.\n")
+              f"precision {row['precision']:.2f} ({_interval(row['precision_ci95'])}), recall {row['recall']:.2f} "
+              f"({_interval(row['recall_ci95'])}) of {row['consensus_positives']} consensus positives.\n")
         print("| rule | subtype | severity | dev: fired | on positives | on negatives | gov posts (of 400) "
               "| 10-K files (of 97) |")
         print("|---|---|---|---|---|---|---|---|")
