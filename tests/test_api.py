@@ -105,3 +105,10 @@ def test_linter_keeps_a_bounded_number_of_engines():
         settings = parse_settings({"rules": {"R001": {"max": 20 + n}}, "select": ["R001"]}, Path("<config>"))
         linter.lint(Source(path="a.txt", text="One short sentence.", format="text"), settings)
     assert len(linter._engines) == lint._MAX_ENGINES
+
+
+def test_a_match_over_a_line_break_reads_as_one_phrase_in_the_message():
+    text = "Our platform will unlock\nvalue for every team."
+    findings = [f for f in spinlint.analyze(text, "a.txt", config={"select": ["V003"]}).files[0].findings]
+    assert findings and "\n" in findings[0].match
+    assert "unlock value" in findings[0].message and "\n" not in findings[0].message

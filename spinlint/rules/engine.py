@@ -23,6 +23,10 @@ class _SafeFormat(dict):
 
 
 def render(template: str, values: Mapping[str, Any]) -> str:
+    if "match" in values:
+        # A match that runs over a line break reads as one phrase in a message; the finding's own match
+        # field keeps the exact text.
+        values = {**values, "match": " ".join(str(values["match"]).split())}
     try:
         return template.format_map(_SafeFormat(values))
     except (ValueError, IndexError, AttributeError):
