@@ -117,3 +117,14 @@ def test_cause_handed_to_other_party_prefilter_keeps_every_match(text):
 
     assert blame._HANDED_TO.search(text) is not None
     assert list(blame.cause_handed_to_other_party(text, {}))
+
+
+def test_a_check_name_registered_by_two_families_is_refused():
+    from spinlint.rules.logic import join_families
+
+    def check(text, options):
+        return iter(())
+
+    assert set(join_families({"a": check}, {"b": check})) == {"a", "b"}
+    with pytest.raises(RuntimeError, match="'a'"):
+        join_families({"a": check}, {"a": check})

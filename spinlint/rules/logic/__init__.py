@@ -20,10 +20,18 @@ from .vague import VAGUE_CHECKS, abstract_sentence, is_nominalisation, stacked_n
 Check = Callable[[str, Mapping[str, Any]], Iterator[Offsets]]
 
 # Each family's module lists its own checks; a name used twice is a mistake caught at import.
-_FAMILIES = (VAGUE_CHECKS, BLAME_CHECKS, EVIDENCE_CHECKS)
-LOGIC: dict[str, Check] = {name: check for family in _FAMILIES for name, check in family.items()}
-if len(LOGIC) != sum(map(len, _FAMILIES)):
-    raise RuntimeError("a logic check name is registered by two families")
+def join_families(*families: Mapping[str, Check]) -> dict[str, Check]:
+    """One registry from the families' own lists; a name two families register is refused, not overwritten."""
+    joined: dict[str, Check] = {}
+    for family in families:
+        for name, check in family.items():
+            if name in joined:
+                raise RuntimeError(f"the logic check name {name!r} is registered by two families")
+            joined[name] = check
+    return joined
+
+
+LOGIC: dict[str, Check] = join_families(VAGUE_CHECKS, BLAME_CHECKS, EVIDENCE_CHECKS)
 
 __all__ = ["LOGIC", "Check", "Offsets", "abstract_sentence", "agentless_bad_news_passive", "agentless_decision",
            "is_nominalisation", "stacked_nominalisations"]
