@@ -28,7 +28,7 @@ from urllib.parse import quote
 
 from ..sources import (InputError, display_path, distinct_files, escaped_name, file_sha256, read_bytes,
                        source_from_bytes)
-from .interrupts import quiet_threads_once_interrupted, workers_ignore_ctrl_c
+from .interrupts import quiet_threads_once_ending_early, workers_ignore_ctrl_c
 from .output import FILE, STREAM, ResultsLog, output_kind
 
 TOP_FINDINGS = 5
@@ -311,7 +311,7 @@ def run_scan(files: Iterable[str], output: Path, options: ScanOptions, *, jobs: 
     if client is not None:
         backend = {"backend": "dask", "n_jobs": jobs if jobs > 0 else -1}
     try:
-        with quiet_threads_once_interrupted(), ResultsLog(output) as log, parallel_config(**backend):
+        with quiet_threads_once_ending_early() as ending, ResultsLog(output) as log, parallel_config(**backend):
             tasks = (delayed(_scan_one)(path, options) for path in pending())
             parallel = Parallel(return_as="generator_unordered", pre_dispatch="4*n_jobs", batch_size=1)
             with workers_ignore_ctrl_c():  # the pool starts its workers in this first call
@@ -324,6 +324,9 @@ def run_scan(files: Iterable[str], output: Path, options: ScanOptions, *, jobs: 
                     summary.seconds = time.perf_counter() - started
                     if progress is not None:
                         progress(summary)
+            except BaseException:
+                ending.set()  # before the pool is torn down: its threads may fail as it goes
+                raise
             finally:
                 _stop(records)
     finally:

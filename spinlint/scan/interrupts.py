@@ -4,7 +4,8 @@ The terminal sends SIGINT to every process in the foreground group, so worker pr
 importing numpy would each print a KeyboardInterrupt traceback, and the pool's bookkeeping threads can
 fail noisily while the main thread unwinds.  Workers are started with SIGINT blocked (a blocked signal
 mask survives fork and exec), so only the parent reacts and shuts the pool down; once it has been
-interrupted, exceptions in background threads are not printed.
+interrupted, or once the scan ends early for any other reason (a full disk), exceptions in background threads
+are not printed.
 """
 
 from __future__ import annotations
@@ -47,31 +48,38 @@ def workers_ignore_ctrl_c() -> Iterator[None]:
 
 
 @contextmanager
-def quiet_threads_once_interrupted() -> Iterator[None]:
-    """After a Ctrl-C, background threads that fail as the pool is torn down say nothing."""
-    if (threading.current_thread() is not threading.main_thread()
-            or signal.getsignal(signal.SIGINT) is not signal.default_int_handler):
-        yield  # SIGINT ignored (nohup) or handled by someone else: leave it so
-        return
-    interrupted = threading.Event()
+def quiet_threads_once_ending_early() -> Iterator[threading.Event]:
+    """Once the scan ends early — a Ctrl-C, a full disk — background threads that fail as the pool is torn
+    down say nothing: the user gets the CLI's one line, not loky's manager thread's traceback.
+
+    Yields the event that marks the scan as ending early. An exception leaving the block sets it, but the
+    pool is torn down before that (inside the block), so the caller sets it first, as it starts to end.
+    """
+    ending = threading.Event()
     previous_hook = threading.excepthook
 
-    def on_ctrl_c(signum, frame):
-        interrupted.set()
-        raise KeyboardInterrupt
-
     def excepthook(args):
-        if not interrupted.is_set():
+        if not ending.is_set():
             previous_hook(args)
 
-    signal.signal(signal.SIGINT, on_ctrl_c)
+    # SIGINT ignored (nohup) or handled by someone else, or not the main thread: leave Ctrl-C alone.
+    handles_ctrl_c = (threading.current_thread() is threading.main_thread()
+                      and signal.getsignal(signal.SIGINT) is signal.default_int_handler)
+
+    def on_ctrl_c(signum, frame):
+        ending.set()
+        raise KeyboardInterrupt
+
+    if handles_ctrl_c:
+        signal.signal(signal.SIGINT, on_ctrl_c)
     threading.excepthook = excepthook
     try:
-        yield
-    except KeyboardInterrupt:
-        interrupted.set()
+        yield ending
+    except BaseException:
+        ending.set()
         raise
     finally:
-        signal.signal(signal.SIGINT, signal.default_int_handler)
-        if not interrupted.is_set():
-            threading.excepthook = previous_hook  # after an interrupt, threads may still be failing
+        if handles_ctrl_c:
+            signal.signal(signal.SIGINT, signal.default_int_handler)
+        if not ending.is_set():
+            threading.excepthook = previous_hook  # once ending early, threads may still be failing
