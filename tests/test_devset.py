@@ -122,3 +122,18 @@ def test_benchmark_reports_a_broken_model_in_one_line(datasets_dir: Path, tmp_pa
     assert result.exit_code == 2
     assert "does not match the sha256" in result.output
     assert "internal error" not in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("config, selected", [
+    (None, True),
+    ({"ignore": ["M"]}, False),
+    ({"ignore": ["m0"]}, False),
+    ({"ignore": ["M001", "M002", "M003"]}, False),
+    ({"ignore": ["M001"]}, True),
+    ({"select": ["V", "B", "E"]}, False),
+    ({"select": ["ALL"], "ignore": ["V"]}, True),
+])
+def test_a_run_is_rules_only_however_the_classifier_codes_are_left_out(config, selected):
+    from spinlint.model.devset import classifier_rules_selected
+
+    assert classifier_rules_selected(config) is selected

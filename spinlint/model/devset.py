@@ -255,12 +255,23 @@ def targets(scores: Mapping, families: Mapping, plain: Mapping, rules_only: bool
     return rows
 
 
+def classifier_rules_selected(config: Mapping | None) -> bool:
+    """Whether any M rule runs under ``config``'s select and ignore, however the codes are written
+    (``--ignore M``, ``M0`` or each of M001–M003): a run without them is judged on the rules-only targets."""
+    from ..rules.ruleset import builtin_rules, matches_selector
+
+    select = [str(code).upper() for code in (config or {}).get("select", ())] or ["ALL"]
+    ignore = [str(code).upper() for code in (config or {}).get("ignore", ())]
+    return any(matches_selector(rule.code, select) and not matches_selector(rule.code, ignore)
+               for rule in builtin_rules() if rule.prefix == "M")
+
+
 def run(datasets_dir: Path, config: Mapping | None = None, model_path: Path | None = None) -> dict:
     passages = load(datasets_dir)
     linted = lint_passages(passages, config, model_path)
     scores, families = score_table(passages, linted), family_table(passages, linted)
     plain = plain_flagged(passages, linted)
-    rules_only = "M" in {str(code).upper() for code in (config or {}).get("ignore", ())}
+    rules_only = not classifier_rules_selected(config)
     return {
         "benchmark": NAME, "passages": len(passages),
         "config": dict(config or {}),
