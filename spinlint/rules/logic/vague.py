@@ -1,4 +1,4 @@
-"""Logic checks for vague prose: stacked nominalisations and sentences that are abstract from end to end."""
+"""Logic checks for vague prose: stacked nominalisations, sentences abstract from end to end, paragraphs of mild cues."""
 
 from __future__ import annotations
 
@@ -207,10 +207,64 @@ def abstract_sentence(text: str, options: Mapping[str, Any]) -> Iterator[Offsets
         yield start, len(text.rstrip())
 
 
+# -- stacked mild cues ---------------------------------------------------------------------------
+
+# Six classes of mild vague cue.  Each word is common in plain prose and too weak to flag alone; a paragraph that leans
+# on many of them, from several classes at once, has little left once they are taken out.  Technical senses are
+# vetoed where they are common: an API "key", "leading to" and "leading zeros".
+_MILD_CUES = {
+    "praise": r"powerful|seamless(?:ly)?|robust|innovative|unique|comprehensive|flexible|intelligent|valuable|"
+              r"excellent|vast|huge|(?<!api\s)(?<!private\s)(?<!public\s)(?<!secret\s)(?<!primary\s)(?<!foreign\s)"
+              r"(?<!sort\s)(?<!access\s)(?<!partition\s)key(?![-=:])|critical|essential|crucial|vital|cutting-edge|"
+              r"world-class|best-in-class|industry-leading|leading(?!\s+(?:to|zeros?|whitespace|slash|edge)\b)|"
+              r"unparalleled|exceptional|remarkable|incredible|amazing|exciting|compelling|transformative|"
+              r"game-changing|next-generation|state-of-the-art|modern|dynamic|holistic|strategic|meaningful|impactful|"
+              r"tremendous|significant|streamlined|intuitive|effortless(?:ly)?|unprecedented|invaluable|pivotal|"
+              r"profound|diverse|inspiring|thoughtful",
+    "intensifier": r"truly|highly|incredibly|radically|constantly|increasingly|deeply|extremely|greatly|dramatically|"
+                   r"vastly|continuously|ever|always|tirelessly|actively",
+    "aspiration": r"commit(?:s|ted|ment|ments)?|vision(?:s|ary)?|innovat\w*|growth|excellen\w*|"
+                  r"transform(?:s|ed|ing|ation|ational|ative)?|purpose(?:ful)?|opportunit(?:y|ies)|future|sustainab\w*|"
+                  r"empower\w*|potential|progress|impact|success(?:es|ful|fully)?|journey|possibilit(?:y|ies)|"
+                  r"collaborat\w*|synerg\w*|agility|resilien\w*|mission|ambitio\w*|together",
+    "abstract_noun": r"capabilit(?:y|ies)|ecosystems?|landscape|foundation|initiatives?|solutions?|stakeholders?|"
+                     r"engagement|expertise|perspectives?|priorit(?:y|ies)|objectives?|outcomes?|effectiveness|"
+                     r"governance|efficienc(?:y|ies)|productivity|experiences?|culture|strateg(?:y|ies)|adoption|"
+                     r"awareness|leadership|approach(?:es)?|efforts?|challenges?",
+    "vague_amount": r"many|numerous|various|several|countless|a\s+number\s+of|(?:the\s+)?vast\s+majority|"
+                    r"a\s+wide\s+range\s+of|a\s+variety\s+of|a\s+host\s+of|myriad|plenty",
+    "enabling_verb": r"enabl\w*|empower\w*|foster\w*|driv(?:e|es|ing)|enhanc\w*|deliver\w*|streamlin\w*|"
+                     r"accelerat\w*|optimi[sz]\w*|ensur\w*|facilitat\w*|leverag\w*|unlock\w*|elevat\w*|"
+                     r"strengthen\w*|boost\w*|maximi[sz]\w*|harness\w*",
+}
+# One pass finds every cue; the name of the group that matched is its class.
+_MILD_CUE = re.compile("|".join(f"(?P<{kind}>(?<![\\w-])(?:{words})(?![\\w-]))" for kind, words in _MILD_CUES.items()),
+                       re.IGNORECASE)
+
+
+def stacked_mild_cues(text: str, options: Mapping[str, Any]) -> Iterator[Offsets]:
+    """A paragraph dense with mild vague cues drawn from several classes.
+
+    A long paragraph needs more cues at a lower density than a short one:
+    nine cues at eight per hundred words, or six at twelve per hundred.
+    """
+    short_minimum = int(options.get("short_min_cues", 6))
+    long_minimum = int(options.get("long_min_cues", 9))
+    cues = [match.lastgroup for match in _MILD_CUE.finditer(text)]
+    if len(cues) < min(short_minimum, long_minimum) or len(set(cues)) < int(options.get("min_cue_kinds", 4)):
+        return
+    density = 100 * len(cues) / len(_WORD.findall(text))
+    if ((len(cues) >= long_minimum and density >= float(options.get("long_per_100_words", 8)))
+            or (len(cues) >= short_minimum and density >= float(options.get("short_per_100_words", 12)))):
+        start = len(text) - len(text.lstrip())
+        yield start, len(text.rstrip())
+
+
 # -- agentless passives --------------------------------------------------------------------------
 
 
 VAGUE_CHECKS = {
     "stacked_nominalisations": stacked_nominalisations,
     "abstract_sentence": abstract_sentence,
+    "stacked_mild_cues": stacked_mild_cues,
 }
