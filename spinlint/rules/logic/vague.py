@@ -250,14 +250,15 @@ def stacked_mild_cues(text: str, options: Mapping[str, Any]) -> Iterator[Offsets
     """
     short_minimum = int(options.get("short_min_cues", 6))
     long_minimum = int(options.get("long_min_cues", 9))
-    cues = [match.lastgroup for match in _MILD_CUE.finditer(text)]
-    if len(cues) < min(short_minimum, long_minimum) or len(set(cues)) < int(options.get("min_cue_kinds", 4)):
+    matches = list(_MILD_CUE.finditer(text))
+    if len(matches) < min(short_minimum, long_minimum):
         return
-    density = 100 * len(cues) / len(_WORD.findall(text))
-    if ((len(cues) >= long_minimum and density >= float(options.get("long_per_100_words", 8)))
-            or (len(cues) >= short_minimum and density >= float(options.get("short_per_100_words", 12)))):
-        start = len(text) - len(text.lstrip())
-        yield start, len(text.rstrip())
+    if len({match.lastgroup for match in matches}) < int(options.get("min_cue_kinds", 4)):
+        return
+    density = 100 * len(matches) / len(_WORD.findall(text))
+    if ((len(matches) >= long_minimum and density >= float(options.get("long_per_100_words", 8)))
+            or (len(matches) >= short_minimum and density >= float(options.get("short_per_100_words", 12)))):
+        yield matches[0].start(), matches[-1].end()  # from the first cue to the last: the stretch the reader should rewrite
 
 
 # -- agentless passives --------------------------------------------------------------------------
