@@ -258,7 +258,8 @@ def stacked_mild_cues(text: str, options: Mapping[str, Any]) -> Iterator[Offsets
     density = 100 * len(matches) / len(_WORD.findall(text))
     if ((len(matches) >= long_minimum and density >= float(options.get("long_per_100_words", 8)))
             or (len(matches) >= short_minimum and density >= float(options.get("short_per_100_words", 12)))):
-        yield matches[0].start(), matches[-1].end()  # from the first cue to the last: the stretch the reader should rewrite
+        # From the first cue to the last: the stretch the reader should rewrite.
+        yield matches[0].start(), matches[-1].end()
 
 
 # -- scale played down without a figure ----------------------------------------------------------
@@ -266,7 +267,8 @@ def stacked_mild_cues(text: str, options: Mapping[str, Any]) -> Iterator[Offsets
 # "A small number of", "only a handful of", "the numbers involved are modest": a size offered in place of a count.
 _PLAYED_DOWN_SCALE = re.compile(
     r"\b(?:an?\s+(?:very\s+|relatively\s+|extremely\s+)?(?:small|limited|tiny|modest|minute|negligible|minimal)\s+"
-    r"(?:number|proportion|percentage|share|minority|fraction|subset|group|handful)\s+of|only\s+a\s+(?:few|handful)\s+of|"
+    r"(?:number|proportion|percentage|share|minority|fraction|subset|group|handful)\s+of|"
+    r"only\s+a\s+(?:few|handful)\s+of|"
     r"(?:the\s+)?(?:numbers?|volumes?|scale|impact|proportion)\s+(?:involved\s+|affected\s+|concerned\s+)?"
     r"(?:is|are|was|were|remains?)\s+(?:very\s+|relatively\s+|extremely\s+)?"
     r"(?:small|modest|low|limited|minimal|tiny|negligible|minor))\b",
