@@ -6,7 +6,7 @@ import re
 from typing import Any, Callable, Iterator, Mapping
 
 from ...text.caching import cached_up_to
-from ...text.casefold import lowered
+from ...text.casefold import any_case, lowered
 from ...text.syllables import CACHED_WORD_CHARS
 from .common import Offsets
 
@@ -237,9 +237,12 @@ _MILD_CUES = {
                      r"accelerat\w*|optimi[sz]\w*|ensur\w*|facilitat\w*|leverag\w*|unlock\w*|elevat\w*|"
                      r"strengthen\w*|boost\w*|maximi[sz]\w*|harness\w*",
 }
-# One pass finds every cue; the name of the group that matched is its class.
-_MILD_CUE = re.compile("|".join(f"(?P<{kind}>(?<![\\w-])(?:{words})(?![\\w-]))" for kind, words in _MILD_CUES.items()),
-                       re.IGNORECASE)
+# One pass finds every cue; the name of the group that matched is its class.  It runs case-sensitively on a lower-cased
+# copy of the paragraph (several times faster than IGNORECASE); ``any_case`` is the exact path for the rare text that
+# cannot be lower-cased safely.
+_MILD_CUE_SOURCE = (r"\b(?<!-)(?:" + "|".join(f"(?P<{kind}>{words})" for kind, words in _MILD_CUES.items())
+                    + r")(?![\w-])")
+_MILD_CUE = re.compile(_MILD_CUE_SOURCE)
 
 
 def stacked_mild_cues(text: str, options: Mapping[str, Any]) -> Iterator[Offsets]:
@@ -250,12 +253,13 @@ def stacked_mild_cues(text: str, options: Mapping[str, Any]) -> Iterator[Offsets
     """
     short_minimum = int(options.get("short_min_cues", 6))
     long_minimum = int(options.get("long_min_cues", 9))
-    matches = list(_MILD_CUE.finditer(text))
+    folded = lowered(text)
+    matches = list(_MILD_CUE.finditer(folded) if folded is not None else any_case(_MILD_CUE_SOURCE).finditer(text))
     if len(matches) < min(short_minimum, long_minimum):
         return
     if len({match.lastgroup for match in matches}) < int(options.get("min_cue_kinds", 4)):
         return
-    density = 100 * len(matches) / len(_WORD.findall(text))
+    density = 100 * len(matches) / len(text.split())  # words counted by spaces: the regex count is slow on long filings
     if ((len(matches) >= long_minimum and density >= float(options.get("long_per_100_words", 8)))
             or (len(matches) >= short_minimum and density >= float(options.get("short_per_100_words", 12)))):
         # From the first cue to the last: the stretch the reader should rewrite.
