@@ -1,4 +1,4 @@
-"""Logic checks for vague prose: stacked nominalisations and sentences that are abstract from end to end."""
+"""Logic checks for vague prose: nominal chains, abstract sentences, stacked mild cues, sizes without figures."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import re
 from typing import Any, Callable, Iterator, Mapping
 
 from ...text.caching import cached_up_to
-from ...text.casefold import lowered
+from ...text.casefold import any_case, lowered
 from ...text.syllables import CACHED_WORD_CHARS
 from .common import Offsets
 
@@ -207,10 +207,101 @@ def abstract_sentence(text: str, options: Mapping[str, Any]) -> Iterator[Offsets
         yield start, len(text.rstrip())
 
 
+# -- stacked mild cues ---------------------------------------------------------------------------
+
+# Six classes of mild vague cue.  Each word is common in plain prose and too weak to flag alone; a paragraph that leans
+# on many of them, from several classes at once, has little left once they are taken out.  Technical senses are
+# vetoed where they are common: an API "key", "leading to" and "leading zeros".
+_MILD_CUES = {
+    "praise": r"powerful|seamless(?:ly)?|robust|innovative|unique|comprehensive|flexible|intelligent|valuable|"
+              r"excellent|vast|huge|(?<!api\s)(?<!private\s)(?<!public\s)(?<!secret\s)(?<!primary\s)(?<!foreign\s)"
+              r"(?<!sort\s)(?<!access\s)(?<!partition\s)key(?![-=:])|critical|essential|crucial|vital|cutting-edge|"
+              r"world-class|best-in-class|industry-leading|leading(?!\s+(?:to|zeros?|whitespace|slash|edge)\b)|"
+              r"unparalleled|exceptional|remarkable|incredible|amazing|exciting|compelling|transformative|"
+              r"game-changing|next-generation|state-of-the-art|modern|dynamic|holistic|strategic|meaningful|impactful|"
+              r"tremendous|significant|streamlined|intuitive|effortless(?:ly)?|unprecedented|invaluable|pivotal|"
+              r"profound|diverse|inspiring|thoughtful",
+    "intensifier": r"truly|highly|incredibly|radically|constantly|increasingly|deeply|extremely|greatly|dramatically|"
+                   r"vastly|continuously|ever|always|tirelessly|actively",
+    "aspiration": r"commit(?:s|ted|ment|ments)?|vision(?:s|ary)?|innovat\w*|growth|excellen\w*|"
+                  r"transform(?:s|ed|ing|ation|ational|ative)?|purpose(?:ful)?|opportunit(?:y|ies)|future|sustainab\w*|"
+                  r"empower\w*|potential|progress|impact|success(?:es|ful|fully)?|journey|possibilit(?:y|ies)|"
+                  r"collaborat\w*|synerg\w*|agility|resilien\w*|mission|ambitio\w*|together",
+    "abstract_noun": r"capabilit(?:y|ies)|ecosystems?|landscape|foundation|initiatives?|solutions?|stakeholders?|"
+                     r"engagement|expertise|perspectives?|priorit(?:y|ies)|objectives?|outcomes?|effectiveness|"
+                     r"governance|efficienc(?:y|ies)|productivity|experiences?|culture|strateg(?:y|ies)|adoption|"
+                     r"awareness|leadership|approach(?:es)?|efforts?|challenges?",
+    "vague_amount": r"many|numerous|various|several|countless|a\s+number\s+of|(?:the\s+)?vast\s+majority|"
+                    r"a\s+wide\s+range\s+of|a\s+variety\s+of|a\s+host\s+of|myriad|plenty",
+    "enabling_verb": r"enabl\w*|empower\w*|foster\w*|driv(?:e|es|ing)|enhanc\w*|deliver\w*|streamlin\w*|"
+                     r"accelerat\w*|optimi[sz]\w*|ensur\w*|facilitat\w*|leverag\w*|unlock\w*|elevat\w*|"
+                     r"strengthen\w*|boost\w*|maximi[sz]\w*|harness\w*",
+}
+# One pass finds every cue; the name of the group that matched is its class.  It runs case-sensitively on a lower-cased
+# copy of the paragraph (several times faster than IGNORECASE); ``any_case`` is the exact path for the rare text that
+# cannot be lower-cased safely.
+_MILD_CUE_SOURCE = (r"\b(?<!-)(?:" + "|".join(f"(?P<{kind}>{words})" for kind, words in _MILD_CUES.items())
+                    + r")(?![\w-])")
+_MILD_CUE = re.compile(_MILD_CUE_SOURCE)
+
+
+def stacked_mild_cues(text: str, options: Mapping[str, Any]) -> Iterator[Offsets]:
+    """A paragraph dense with mild vague cues drawn from several classes.
+
+    A long paragraph needs more cues at a lower density than a short one:
+    nine cues at eight per hundred words, or six at twelve per hundred.
+    """
+    short_minimum = int(options.get("short_min_cues", 6))
+    long_minimum = int(options.get("long_min_cues", 9))
+    folded = lowered(text)
+    matches = list(_MILD_CUE.finditer(folded) if folded is not None else any_case(_MILD_CUE_SOURCE).finditer(text))
+    if len(matches) < min(short_minimum, long_minimum):
+        return
+    if len({match.lastgroup for match in matches}) < int(options.get("min_cue_kinds", 4)):
+        return
+    density = 100 * len(matches) / len(text.split())  # words counted by whitespace: no second regex pass
+    if ((len(matches) >= long_minimum and density >= float(options.get("long_per_100_words", 8)))
+            or (len(matches) >= short_minimum and density >= float(options.get("short_per_100_words", 12)))):
+        # From the first cue to the last: the stretch the reader should rewrite.
+        yield matches[0].start(), matches[-1].end()
+
+
+# -- scale played down without a figure ----------------------------------------------------------
+
+# "A small number of", "only a handful of", "the numbers involved are modest": a size offered in place of a count.
+_PLAYED_DOWN_SCALE = re.compile(
+    r"\b(?:an?\s+(?:very\s+|relatively\s+|extremely\s+)?(?:small|limited|tiny|modest|minute|negligible|minimal)\s+"
+    r"(?:number|proportion|percentage|share|minority|fraction|subset|group|handful)\s+of|"
+    r"only\s+a\s+(?:few|handful)\s+of|"
+    r"(?:the\s+)?(?:numbers?|volumes?|scale|impact|proportion)\s+(?:involved\s+|affected\s+|concerned\s+)?"
+    r"(?:is|are|was|were|remains?)\s+(?:very\s+|relatively\s+|extremely\s+)?"
+    r"(?:small|modest|low|limited|minimal|tiny|negligible|minor))\b",
+    re.IGNORECASE)
+# The bad news the size is about.  Without it the phrase is an ordinary description ("a small number of maintainers").
+_BAD_NEWS = re.compile(
+    r"\b(?:affected|impacted|delay\w*|cancel\w*|disrupt\w*|incident\w*|errors?|breach\w*|issues?|problems?|outages?|"
+    r"fault\w*|fail\w*|complain\w*|accessed|exposed|compromised|leak\w*|lost|missed|wrong\w*|incorrect\w*|"
+    r"inconvenien\w*|harm\w*|injur\w*|defect\w*|recall\w*|refund\w*|overcharg\w*|stolen|hack\w*|unauthori[sz]ed|"
+    r"misused?|glitch\w*|bugs?|redundan\w*|let\s+go|job\s+losses|layoffs?|closures?|closed|suspend\w*|infringe\w*|"
+    r"violat\w*)\b",
+    re.IGNORECASE)
+
+
+def played_down_scale(text: str, options: Mapping[str, Any]) -> Iterator[Offsets]:
+    """A bad-news sentence that sizes the harm with a soft word ('a small number of') and gives no figure."""
+    if _DIGIT.search(text):
+        return  # a count or a share is given: the reader can judge the size
+    match = _PLAYED_DOWN_SCALE.search(text)
+    if match and _BAD_NEWS.search(text):
+        yield match.start(), match.end()
+
+
 # -- agentless passives --------------------------------------------------------------------------
 
 
 VAGUE_CHECKS = {
     "stacked_nominalisations": stacked_nominalisations,
     "abstract_sentence": abstract_sentence,
+    "stacked_mild_cues": stacked_mild_cues,
+    "played_down_scale": played_down_scale,
 }
