@@ -1,5 +1,6 @@
-"""Round six of the V rules: paragraphs of stacked mild cues (V032), epochal framing (V033), sizes played down without a
-figure (V034), and the widened V015 (boilerplate apology) and V021 (the things a notice is about).
+"""Round six of the V rules: paragraphs of stacked mild cues (V032), epochal framing (V033), and the widened V015
+(boilerplate apology) and V021 (the things a notice is about). Sizes played down without a figure, and the epochal
+claims proper, are left to the blame and evidence families (B017, B033; E014, E021), tested here.
 
 Every sentence here is written for this test.  Each positive is paired with near misses that share its words and lack
 its structure.
@@ -26,16 +27,9 @@ FIRES = [
     ("V032", "The programme is a significant milestone on our journey. It strengthens governance, ensures a robust "
              "foundation for the future and helps every team harness new opportunities."),
     ("V033", "Public transport is at an inflection point."),
-    ("V033", "This is a once-in-a-lifetime chance to rethink how towns are planned."),
     ("V033", "Remote working is here to stay."),
-    ("V033", "Good data has never been more important for charities."),
-    ("V033", "The sector is entering a new era of automation."),
-    ("V033", "The future of farming is autonomous."),
+    ("V033", "The sector is entering its automation decade."),
     ("V033", "Our new assistant will change the way you work."),
-    ("V034", "A small number of customers were affected by the billing error."),
-    ("V034", "Only a handful of accounts were accessed in the incident."),
-    ("V034", "The numbers involved are very small, and the fault has been fixed."),
-    ("V034", "A limited number of deliveries may be delayed this week."),
     ("V015", "The trust apologises for any inconvenience this may cause."),
     ("V015", "We are sorry for any confusion this has caused."),
     ("V015", "We would like to reassure our members that their savings are safe."),
@@ -57,10 +51,6 @@ NEAR_MISSES = [
     ("V033", "We will change the way the form asks for a date: it offers a calendar."),
     ("V033", "The future of the pool is uncertain until the council votes."),
     ("V033", "Enter the postcode in the first box."),
-    # V034: a figure is given, or no bad news is sized.
-    ("V034", "Thirty customers, 0.2% of the total, were affected by the billing error."),
-    ("V034", "The library has a small number of staff who know the archive."),
-    ("V034", "Only a handful of birds nest on the island."),
     # V015: an apology for a named harm.
     ("V015", "We are sorry that your order arrived a week late, and we have refunded the postage."),
     ("V015", "Any inconvenience to drivers ends when the bridge reopens."),
@@ -81,3 +71,26 @@ def test_round6_rule_fires(code, text):
                          ids=[f"{code}-{index}" for index, (code, _) in enumerate(NEAR_MISSES)])
 def test_round6_near_miss_is_left_alone(code, text):
     assert code not in vague_codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "This is a once-in-a-lifetime chance to rethink how towns are planned.",
+    "Good data has never been more important for charities.",
+    "The sector is entering a new era of automation.",
+    "The future of farming is autonomous.",
+])
+def test_epochal_claims_are_the_evidence_familys_and_not_flagged_twice(text):
+    report = spinlint.analyze(text, filename="note.txt", config=Settings(select=("V", "E")))
+    codes = {finding.code for finding in report.files[0].findings}
+    assert "V033" not in codes and codes & {"E014", "E021"}, codes
+
+
+@pytest.mark.parametrize("text", [
+    "A small number of customers were affected by the billing error.",
+    "Only a handful of accounts were accessed in the incident.",
+    "The numbers involved are very small, and the fault has been fixed.",
+])
+def test_harm_sized_by_a_soft_word_is_the_blame_familys_minimisation(text):
+    # A vague-family twin of these rules fired with them on 23 of its 24 written passages: one phrase, one finding.
+    report = spinlint.analyze(text, filename="note.txt", config=Settings(select=("B",)))
+    assert {finding.code for finding in report.files[0].findings} & {"B017", "B033"}

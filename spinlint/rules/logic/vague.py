@@ -266,36 +266,6 @@ def stacked_mild_cues(text: str, options: Mapping[str, Any]) -> Iterator[Offsets
         yield matches[0].start(), matches[-1].end()
 
 
-# -- scale played down without a figure ----------------------------------------------------------
-
-# "A small number of", "only a handful of", "the numbers involved are modest": a size offered in place of a count.
-_PLAYED_DOWN_SCALE = re.compile(
-    r"\b(?:an?\s+(?:very\s+|relatively\s+|extremely\s+)?(?:small|limited|tiny|modest|minute|negligible|minimal)\s+"
-    r"(?:number|proportion|percentage|share|minority|fraction|subset|group|handful)\s+of|"
-    r"only\s+a\s+(?:few|handful)\s+of|"
-    r"(?:the\s+)?(?:numbers?|volumes?|scale|impact|proportion)\s+(?:involved\s+|affected\s+|concerned\s+)?"
-    r"(?:is|are|was|were|remains?)\s+(?:very\s+|relatively\s+|extremely\s+)?"
-    r"(?:small|modest|low|limited|minimal|tiny|negligible|minor))\b",
-    re.IGNORECASE)
-# The bad news the size is about.  Without it the phrase is an ordinary description ("a small number of maintainers").
-_BAD_NEWS = re.compile(
-    r"\b(?:affected|impacted|delay\w*|cancel\w*|disrupt\w*|incident\w*|errors?|breach\w*|issues?|problems?|outages?|"
-    r"fault\w*|fail\w*|complain\w*|accessed|exposed|compromised|leak\w*|lost|missed|wrong\w*|incorrect\w*|"
-    r"inconvenien\w*|harm\w*|injur\w*|defect\w*|recall\w*|refund\w*|overcharg\w*|stolen|hack\w*|unauthori[sz]ed|"
-    r"misused?|glitch\w*|bugs?|redundan\w*|let\s+go|job\s+losses|layoffs?|closures?|closed|suspend\w*|infringe\w*|"
-    r"violat\w*)\b",
-    re.IGNORECASE)
-
-
-def played_down_scale(text: str, options: Mapping[str, Any]) -> Iterator[Offsets]:
-    """A bad-news sentence that sizes the harm with a soft word ('a small number of') and gives no figure."""
-    if _DIGIT.search(text):
-        return  # a count or a share is given: the reader can judge the size
-    match = _PLAYED_DOWN_SCALE.search(text)
-    if match and _BAD_NEWS.search(text):
-        yield match.start(), match.end()
-
-
 # -- agentless passives --------------------------------------------------------------------------
 
 
@@ -303,5 +273,4 @@ VAGUE_CHECKS = {
     "stacked_nominalisations": stacked_nominalisations,
     "abstract_sentence": abstract_sentence,
     "stacked_mild_cues": stacked_mild_cues,
-    "played_down_scale": played_down_scale,
 }
