@@ -30,6 +30,9 @@ KEPT = [
     ("E021", "Generative tools are revolutionising the publishing world."),
     ("E021", "Wearable sensors usher in the next wave of digital care."),
     ("E021", "Paying by palm will become the norm."),
+    # three benefits stacked in one paragraph, none measured
+    ("E022", "The new rota app improves staff engagement, makes shift swaps easier and cuts down on paperwork."),
+    ("E022", "Brindle is a powerful way to plan routes. It streamlines depot operations and helps drivers work smarter."),
 ]
 
 LET_PASS = [
@@ -58,7 +61,26 @@ LET_PASS = [
     ("E021", "The filter transforms the raw log into a table."),
     ("E021", "Dark mode will become the default in the May release."),
     ("E021", "Could paying by palm become the norm?"),
+    # two benefits are not a stack; a number, a source, a comparison or a price measures or bounds them
+    ("E022", "The new rota app improves staff engagement and makes shift swaps easier."),
+    ("E022", "The rota app improves engagement, makes swaps easier and cuts paperwork: swaps took 2 days, now 1."),
+    ("E022", "According to the ward survey, the rota app improves engagement, makes swaps easier and cuts paperwork."),
+    ("E022", "The rota app makes swaps easier than the paper sheet, improves engagement and cuts down on paperwork."),
+    ("E022", "The rota app improves engagement, makes swaps easier and cuts paperwork, in exchange for a monthly fee."),
+    # planned, hedged or asked, not asserted
+    ("E022", "We aim to improve engagement, to make swaps easier and to cut down on paperwork."),
+    ("E022", "The rota app could improve engagement, might make swaps easier and may cut down on paperwork."),
+    ("E022", "Will the rota app improve engagement, make swaps easier and cut down on paperwork?"),
 ]
+
+
+def test_stacked_benefits_are_counted_once_each() -> None:
+    from spinlint.rules.logic.evidence import stacked_unmeasured_benefits
+
+    text = "The app makes swaps faster, improves staff engagement and cuts down on paperwork."
+    (start, end, extras), = stacked_unmeasured_benefits(text, {"min_claims": 3})
+    assert text[start:end] == "makes swaps faster"
+    assert extras == {"count": 3}
 
 
 @pytest.mark.parametrize(("code", "text"), KEPT)
