@@ -21,6 +21,9 @@ KEPT = [
     ("E007", "Our research shows that remote teams ship more."),
     ("E007", "New research shows that copilots make juniors happier."),
     ("E011", "Analysts are now 5x more productive."),
+    ("E011", "Our new ranker makes search 10x smarter."),
+    ("E011", "Compaction brings a 4x storage saving."),
+    ("E006", "The gateway reduces memory usage by 35%."),
     ("E012", "The migration delivered significant savings."),
     ("E012", "Teams report substantial gains from the new console."),
     ("E013", "Trusted by thousands of leading brands."),
@@ -52,6 +55,8 @@ LET_PASS = [
     ("E012", "The update brings major improvements to the spam filter."),
     # the change record or the workload a speed-up was measured on
     ("E011", "After acme/indexer#4411, profiles load 10x faster for a deployment with many variants."),
+    ("E011", "Harlan's caching paper claimed a 6x speedup on cold reads, which others could not reproduce."),
+    ("E006", "In tests on a single small node, the new join cut latency by 64%."),
     # an adoption counted next to the endorsement
     ("E013", "The registry serves 120,000 packages trusted by millions of developers."),
     # an epoch reported as someone's thesis
