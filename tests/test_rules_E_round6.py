@@ -33,6 +33,9 @@ KEPT = [
     ("E021", "Generative tools are revolutionising the publishing world."),
     ("E021", "Wearable sensors usher in the next wave of digital care."),
     ("E021", "Paying by palm will become the norm."),
+    # a capability with no bound
+    ("E023", "Kestrel Queue handles events at web scale."),
+    ("E023", "The exporter ships traces with negligible overhead."),
     # three benefits stacked in one paragraph, none measured
     ("E022", "The new rota app improves staff engagement, makes shift swaps easier and cuts down on paperwork."),
     ("E022", "Brindle is a powerful way to plan routes. It streamlines depot operations and helps drivers work smarter."),
@@ -66,12 +69,17 @@ LET_PASS = [
     ("E021", "The filter transforms the raw log into a table."),
     ("E021", "Dark mode will become the default in the May release."),
     ("E021", "Could paying by palm become the norm?"),
+    ("E021", "Are cheap sensors really reshaping the farming landscape?"),
     # two benefits are not a stack; a number, a source, a comparison or a price measures or bounds them
     ("E022", "The new rota app improves staff engagement and makes shift swaps easier."),
     ("E022", "The rota app improves engagement, makes swaps easier and cuts paperwork: swaps took 2 days, now 1."),
     ("E022", "According to the ward survey, the rota app improves engagement, makes swaps easier and cuts paperwork."),
     ("E022", "The rota app makes swaps easier than the paper sheet, improves engagement and cuts down on paperwork."),
     ("E022", "The rota app improves engagement, makes swaps easier and cuts paperwork, in exchange for a monthly fee."),
+    # a bound stated, denied, hedged or weighed against an alternative
+    ("E023", "Kestrel Queue handled 2 million events a minute at web scale in our March load test."),
+    ("E023", "Kestrel Queue is not yet ready to run at enterprise scale."),
+    ("E023", "Tracing every call might add negligible overhead, but we have not checked."),
     # planned, hedged or asked, not asserted
     ("E022", "We aim to improve engagement, to make swaps easier and to cut down on paperwork."),
     ("E022", "The rota app could improve engagement, might make swaps easier and may cut down on paperwork."),
