@@ -21,7 +21,16 @@ _KIND_TEXT = {
 
 def what_it_does(rule: Rule) -> str:
     summary = _KIND_TEXT[rule.kind].format(scope=rule.scope)
-    return f"{summary} ({rule.kind} rule, {rule.scope} scope). Message: {_plain(rule.message)}"
+    return f"{summary} ({rule.kind} rule, {rule.scope} scope).{_evidence_sets(rule)} Message: {_plain(rule.message)}"
+
+
+def _evidence_sets(rule: Rule) -> str:
+    """Which shared definitions of evidence a conditional rule accepts (rules/catalogue/evidence-sets.toml)."""
+    names = rule.match.get("evidence_sets", ())
+    if not names:
+        return ""
+    return (" Evidence it accepts: the shared sets " + ", ".join(f"`{name}`" for name in names)
+            + " (spinlint/rules/catalogue/evidence-sets.toml), then any patterns of its own.")
 
 
 _PLACEHOLDER = re.compile(r"\{(?:match|replacement|count|density|value|limit|probability)\}")

@@ -47,7 +47,7 @@ _MATCH_KEYS: dict[str, dict[str, type]] = {
     "substitution": {"swaps": dict, "vocabularies": list, "unless": list, "skip_quoted": bool},
     "occurrence": {"patterns": list, "vocabularies": list, "unless": list, "skip_quoted": bool, "inflect": bool},
     "conditional": {
-        "claim": list, "claim_vocabularies": list, "evidence": list,
+        "claim": list, "claim_vocabularies": list, "evidence": list, "evidence_sets": list,
         "evidence_vocabularies": list, "evidence_markers": bool, "unless": list, "not_after": list,
         "skip_quoted": bool,
         "inflect": bool,
@@ -88,8 +88,12 @@ class Rule:
         return self.code[0]
 
 
-def parse_rule(data: Mapping[str, Any], origin: str, *, check_regexes: bool = True) -> Rule:
+def parse_rule(data: Mapping[str, Any], origin: str, *, check_regexes: bool = True,
+               evidence_sets: Mapping[str, list[str]] | None = None) -> Rule:
     """Validate one decoded rule file. ``origin`` names the file in errors.
+
+    A conditional rule's ``evidence_sets`` are resolved here against ``evidence_sets`` (the shipped sets
+    when None): the rule's ``evidence`` becomes the sets' patterns, in the order named, then its own.
 
     ``check_regexes=False`` leaves compiling each pattern to the rule's kind, which compiles
     them on first use and reports a bad one with this same error (``check_patterns``):
@@ -137,6 +141,8 @@ def parse_rule(data: Mapping[str, Any], origin: str, *, check_regexes: bool = Tr
     for key, value in match.items():
         if allowed_match[key] is list and not all(isinstance(item, str) for item in value):
             raise RuleError(f"{origin}: match.{key} must be a list of strings")
+    if "evidence_sets" in match:
+        match["evidence"] = _resolve_evidence_sets(origin, match, evidence_sets)
     if check_regexes:
         check_patterns(origin, match)
 
@@ -166,6 +172,18 @@ def parse_rule(data: Mapping[str, Any], origin: str, *, check_regexes: bool = Tr
         bad_examples=tuple(examples.get("bad", ())),
         good_examples=tuple(examples.get("good", ())),
     )
+
+
+def _resolve_evidence_sets(origin: str, match: Mapping[str, Any],
+                           sets: Mapping[str, list[str]] | None) -> list[str]:
+    sets = shipped_evidence_sets() if sets is None else sets
+    patterns: list[str] = []
+    for name in match["evidence_sets"]:
+        if name not in sets:
+            raise RuleError(f"{origin}: match.evidence_sets names an unknown set {name!r} "
+                            f"(the sets are in {rule_file(EVIDENCE_SETS)}: {', '.join(sorted(sets))})")
+        patterns.extend(sets[name])
+    return patterns + list(match.get("evidence", ()))
 
 
 def _check_type(origin: str, key: str, value: Any, expected: type) -> None:
@@ -210,6 +228,11 @@ CATALOGUE = "catalogue"
 def rule_file(name: str) -> str:
     """How errors name a shipped rule file (``V001.toml``)."""
     return f"spinlint/rules/{CATALOGUE}/{name}"
+
+
+# What counts as evidence, in named sets the conditional rules share (``evidence_sets = [...]``). It sits with
+# the rule files, so the decoded table and its digest cover it too.
+EVIDENCE_SETS = "evidence-sets.toml"
 
 
 def _rule_texts() -> list[tuple[str, str]]:
@@ -269,16 +292,53 @@ def write_decoded(target: Path | None = None) -> Path:
 @lru_cache(maxsize=1)
 def builtin_rules() -> tuple[Rule, ...]:
     """Every rule shipped with spinlint, sorted by code, removed ones excluded."""
-    texts = _rule_texts()
+    tables = _decoded_by_name()
+    sets = shipped_evidence_sets()
     rules = []
-    for (name, _), data in zip(texts, _decoded_tables(texts)):
+    for name, data in tables.items():
+        if name == EVIDENCE_SETS:
+            continue
         origin = rule_file(name)
-        rule = parse_rule(data, origin, check_regexes=False)
+        rule = parse_rule(data, origin, check_regexes=False, evidence_sets=sets)
         if rule.code != name[:-5]:
             raise RuleError(f"{origin}: code {rule.code!r} does not match the file name")
         if rule.status != "removed":
             rules.append(rule)
     return tuple(rules)
+
+
+def _evidence_sets(table: Mapping[str, Any]) -> dict[str, list[str]]:
+    """Validate the decoded evidence-sets file: each set a description and a list of regex strings."""
+    origin = rule_file(EVIDENCE_SETS)
+    sets: dict[str, list[str]] = {}
+    for name, entry in table.items():
+        if not isinstance(entry, dict) or set(entry) != {"description", "patterns"}:
+            raise RuleError(f"{origin}: [{name}] must have exactly the keys description and patterns")
+        _check_type(origin, f"{name}.description", entry["description"], str)
+        patterns = entry["patterns"]
+        if not isinstance(patterns, list) or not patterns or not all(isinstance(item, str) for item in patterns):
+            raise RuleError(f"{origin}: {name}.patterns must be a non-empty list of strings")
+        sets[name] = patterns
+    return sets
+
+
+@lru_cache(maxsize=1)
+def _decoded_by_name() -> dict[str, dict]:
+    """Every shipped rule file and the evidence sets, decoded, by file name."""
+    texts = _rule_texts()
+    return dict(zip((name for name, _ in texts), _decoded_tables(texts)))
+
+
+@lru_cache(maxsize=1)
+def evidence_set_table() -> dict[str, dict[str, Any]]:
+    """The shipped evidence sets with their descriptions (``rules/catalogue/evidence-sets.toml``)."""
+    data = _decoded_by_name().get(EVIDENCE_SETS, {})
+    _evidence_sets(data)
+    return data
+
+
+def shipped_evidence_sets() -> dict[str, list[str]]:
+    return {name: list(entry["patterns"]) for name, entry in evidence_set_table().items()}
 
 
 def rules_by_code() -> dict[str, Rule]:
