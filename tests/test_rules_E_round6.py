@@ -20,6 +20,7 @@ KEPT = [
     ("E002", "The plan is guaranteed to cut your energy bill."),
     ("E007", "Our research shows that remote teams ship more."),
     ("E007", "New research shows that copilots make juniors happier."),
+    ("E007", "When research shows that copilots make juniors happier, managers listen."),
     ("E011", "Analysts are now 5x more productive."),
     ("E011", "Our new ranker makes search 10x smarter."),
     ("E011", "Compaction brings a 4x storage saving."),
@@ -47,7 +48,8 @@ LET_PASS = [
     ("E002", "Cleaning the old records has proven to be a slow job."),
     ("E002", "The trial run might have proven to be a rehearsal for a bigger attack."),
     # research named by its programme or publisher, or sourced elsewhere in the paragraph
-    ("E007", "Marlow research shows that small teams recover from outages faster."),
+    ("E007", "The Marlow research shows that small teams recover from outages faster."),
+    ("E007", "MCRG research shows that small teams recover from outages faster."),
     ("E007", "The numbers show that short projects fail less, according to the Brenn Institute's annual review."),
     ("E007", "In our poll, the Tarrow team found that staff who felt informed trusted the tool more. "
              "Our data suggest that clear rules help."),
