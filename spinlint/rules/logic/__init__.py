@@ -14,6 +14,7 @@ from typing import Any, Callable, Iterator, Mapping
 
 from .blame import BLAME_CHECKS, agentless_bad_news_passive, agentless_decision
 from .common import Offsets
+from .evidence import EVIDENCE_CHECKS
 from .vague import VAGUE_CHECKS, abstract_sentence, is_nominalisation, stacked_nominalisations
 
 Check = Callable[[str, Mapping[str, Any]], Iterator[Offsets]]
@@ -30,7 +31,7 @@ def join_families(*families: Mapping[str, Check]) -> dict[str, Check]:
     return joined
 
 
-LOGIC: dict[str, Check] = join_families(VAGUE_CHECKS, BLAME_CHECKS)
+LOGIC: dict[str, Check] = join_families(VAGUE_CHECKS, BLAME_CHECKS, EVIDENCE_CHECKS)
 
 __all__ = ["LOGIC", "Check", "Offsets", "abstract_sentence", "agentless_bad_news_passive", "agentless_decision",
            "is_nominalisation", "stacked_nominalisations"]
