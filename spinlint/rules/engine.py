@@ -64,9 +64,10 @@ class Engine:
         self._documents = 0
         # One copy of each distinct text the findings of the document being run hold (see ``_finding``).
         self._shared: dict[str, str] = {}
+        # Per rule, its requirements (spinlint.rules.prefilter): None means try every unit.
         self._heads: list = [None] * len(self.compiled)
         if use_word_heads:
-            self._heads = [prefilter.UNKNOWN if source is None else prefilter.shipped_heads(source)
+            self._heads = [prefilter.UNKNOWN if source is None else prefilter.shipped_requirements(source)
                            for source in map(_filtered_source, self.compiled)]
         self._index_heads()
 
@@ -75,40 +76,32 @@ class Engine:
         return any(isinstance(item.kind, ClassifierKind) for item in self.compiled)
 
     def _index_heads(self) -> None:
-        """Head → the rules it belongs to, for rules tried sentence by sentence and paragraph by paragraph."""
-        self._rules_by_head: dict[bool, dict[str, list[int]]] = {True: {}, False: {}}
-        for index, heads in enumerate(self._heads):
-            if isinstance(heads, frozenset):
-                by_head = self._rules_by_head[_by_sentence(self.compiled[index])]
-                for head in heads:
-                    by_head.setdefault(head, []).append(index)
-        self._finders = {by_sentence: prefilter.HeadFinder(by_head) for by_sentence, by_head
-                         in self._rules_by_head.items()}
+        """One candidate finder for the rules tried sentence by sentence, one for those tried by paragraph."""
+        known: dict[bool, dict[int, prefilter.Requirements]] = {True: {}, False: {}}
+        for index, requirements in enumerate(self._heads):
+            if isinstance(requirements, tuple):
+                known[_by_sentence(self.compiled[index])][index] = requirements
+        self._finders = {by_sentence: prefilter.CandidateFinder(rules) for by_sentence, rules in known.items()
+                         if rules}
 
     def _learn_heads(self) -> None:
-        """Work out the heads the shipped table did not have (a long run only)."""
+        """Work out the requirements the shipped table did not have (a long run only)."""
         for index, heads in enumerate(self._heads):
             if heads is prefilter.UNKNOWN:
                 source = _filtered_source(self.compiled[index])
-                self._heads[index] = None if source is None else prefilter.heads_of(source)
+                self._heads[index] = None if source is None else prefilter.requirements_of(source)
         self._index_heads()
 
     def _candidate_units(self, segments: Segments) -> list[int | None]:
-        """Per rule, a bit per unit (sentence or paragraph) holding one of its heads; None: try every unit."""
+        """Per rule, a bit per unit (sentence or paragraph) it may match in; None: try every unit."""
         units: list[int | None] = [None] * len(self.compiled)
-        for by_sentence, by_head in self._rules_by_head.items():
-            if not by_head:
-                continue
+        for by_sentence, finder in self._finders.items():
             texts = segments.sentences.texts if by_sentence else segments.document.blocks.texts()
-            masks = self._finders[by_sentence].masks(texts)
-            if masks is None:
+            found = finder.units(texts)
+            if found is None:
                 continue  # a unit whose case folding the filter does not follow: try everything
-            for rules in by_head.values():
-                for index in rules:
-                    units[index] = 0
-            for head, bits in masks.items():
-                for index in by_head[head]:
-                    units[index] |= bits
+            for index, bits in found.items():
+                units[index] = bits
         return units
 
     def run(self, segments: Segments, features: Features) -> list[Finding]:
