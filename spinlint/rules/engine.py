@@ -12,7 +12,7 @@ from .features import Features
 from .findings import SEVERITY_RANK, Finding
 from .kinds import (ClassifierKind, ConditionalKind, Hit, LogicKind, MetricKind, PatternKind,
                     VocabularyOverrides, compile_rule, first_apart)
-from .ruleset import Rule
+from .ruleset import Rule, RuleError
 
 
 class _SafeFormat(dict):
@@ -69,6 +69,9 @@ class Engine:
         if use_word_heads:
             self._heads = [prefilter.UNKNOWN if source is None else prefilter.shipped_requirements(source)
                            for source in map(_filtered_source, self.compiled)]
+            for index, item in enumerate(self.compiled):
+                if isinstance(item.kind, LogicKind) and "heads" in item.options:
+                    self._heads[index] = _declared_heads(item)
         self._index_heads()
 
     @property
@@ -136,7 +139,7 @@ class Engine:
         elif isinstance(kind, ClassifierKind):
             yield from self._classifier(item, segments, features)
         elif isinstance(kind, LogicKind):
-            yield from self._logic(item, segments)
+            yield from self._logic(item, segments, units)
 
     def _units(self, rule: Rule, segments: Segments, units: int | None = None
                ) -> Iterator[tuple[int, int, str, int]]:
@@ -163,11 +166,11 @@ class Engine:
                 yield self._finding(item, segments, block_index, offset + hit.start, offset + hit.end,
                                     sentence_index, values)
 
-    def _logic(self, item: CompiledRule, segments: Segments) -> Iterator[Finding]:
+    def _logic(self, item: CompiledRule, segments: Segments, units: int | None) -> Iterator[Finding]:
         if item.rule.match.get("function") == "disguised_words":
             yield from self._disguised_words(item, segments)
             return
-        for block_index, offset, text, sentence_index in self._units(item.rule, segments):
+        for block_index, offset, text, sentence_index in self._units(item.rule, segments, units):
             for hit in item.kind.hits(text, item.options):
                 values = {"match": text[hit.start:hit.end], **hit.extras}
                 yield self._finding(item, segments, block_index, offset + hit.start, offset + hit.end,
@@ -373,6 +376,24 @@ def _filtered_source(item: CompiledRule) -> str | None:
     if isinstance(kind, ConditionalKind):
         return kind.sources["claim"]
     return None
+
+
+def _declared_heads(item: CompiledRule) -> prefilter.Requirements:
+    """A logic rule's ``heads`` option as requirements: each unit it reads needs a word beginning with one.
+
+    A logic check is Python, so no head can be worked out from it; its rule file (or a config) may declare
+    them, and the check is then never called on a unit without one. Declaring them is a promise about the
+    check: ``tests/test_engine_logic_heads.py`` shows how to hold a check to it.
+    """
+    heads = item.options["heads"]
+    if isinstance(heads, str) or not all(isinstance(head, str) for head in heads):
+        raise RuleError(f"{item.rule.code}: option heads must be a list of words")
+    wanted = frozenset(head.lower()[:prefilter.HEAD_CHARS] for head in heads)
+    short = sorted(head for head in wanted if len(head) < prefilter.MIN_HEAD_CHARS or not head.isalnum())
+    if not wanted or short:
+        raise RuleError(f"{item.rule.code}: option heads needs words of {prefilter.MIN_HEAD_CHARS} or more "
+                        f"letters or digits (not {', '.join(map(repr, short)) or 'an empty list'})")
+    return ((wanted,),)
 
 
 def prefilter_sources(engine: Engine) -> list[str]:

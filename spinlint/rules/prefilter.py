@@ -72,19 +72,23 @@ class HeadFinder:
 
         None when some unit holds a character whose case folding the filter does not follow.
         """
-        masks: dict[str, int] = {}
-        known = self._heads_of_word
+        # The units of a document share most of their words: each distinct word's heads are read once.
+        units_of_word: dict[str, int] = {}
         for index, text in enumerate(units):
             folded = lowered(text)
             if folded is None:
                 return None
             bit = 1 << index
-            for word in set(_WORD.findall(folded)):
-                heads = known.get(word)
-                if heads is None:
-                    heads = self.heads_of_word(word)
-                for head in heads:
-                    masks[head] = masks.get(head, 0) | bit
+            for word in _WORD.findall(folded):
+                units_of_word[word] = units_of_word.get(word, 0) | bit
+        masks: dict[str, int] = {}
+        known = self._heads_of_word
+        for word, bits in units_of_word.items():
+            heads = known.get(word)
+            if heads is None:
+                heads = self.heads_of_word(word)
+            for head in heads:
+                masks[head] = masks.get(head, 0) | bits
         return masks
 
 
