@@ -157,36 +157,44 @@ def _tidy(sets: tuple[frozenset[str], ...]) -> tuple[frozenset[str], ...]:
 class CandidateFinder:
     """For many rules at once, the units (a bit each) where each rule may match.
 
-    One pass over the units' distinct words finds the heads present (``HeadFinder``); an alternative
-    is tried only when a head of its most selective set is present, then needs every other set too.
+    One pass over the units' distinct words finds the heads present (``HeadFinder``), each distinct head
+    set of all the rules gets the bits of the units meeting it, and an alternative whose most selective
+    set is met somewhere needs its other sets met in the same unit.
     """
 
     def __init__(self, requirements: dict[int, Requirements]):
         self.rules = tuple(requirements)
-        self._by_head: dict[str, list[tuple[int, tuple[frozenset[str], ...]]]] = {}
-        wanted: set[str] = set()
+        set_ids: dict[frozenset[str], int] = {}
+        # alternatives by the id of their first (most selective) set: (rule, ids of their other sets)
+        self._by_first_set: dict[int, list[tuple[int, tuple[int, ...]]]] = {}
         for rule, alternatives in requirements.items():
             for alternative in alternatives:
-                for head in alternative[0]:
-                    self._by_head.setdefault(head, []).append((rule, alternative))
-                wanted.update(*alternative)
-        self._heads = HeadFinder(wanted)
+                ids = [set_ids.setdefault(heads, len(set_ids)) for heads in alternative]
+                self._by_first_set.setdefault(ids[0], []).append((rule, tuple(ids[1:])))
+        sets_of_head: dict[str, list[int]] = {}
+        for heads, set_id in set_ids.items():
+            for head in heads:
+                sets_of_head.setdefault(head, []).append(set_id)
+        self._sets_of_head = {head: tuple(ids) for head, ids in sets_of_head.items()}
+        self._heads = HeadFinder(sets_of_head)
 
     def units(self, texts: Iterable[str]) -> dict[int, int] | None:
         """Rule → bits of the units it may match in; None when the units' case folding is not followed."""
         masks = self._heads.masks(texts)
         if masks is None:
             return None
+        met: dict[int, int] = {}
+        sets_of_head = self._sets_of_head
+        for head, bits in masks.items():
+            for set_id in sets_of_head[head]:
+                met[set_id] = met.get(set_id, 0) | bits
         found = dict.fromkeys(self.rules, 0)
-        by_head = self._by_head
-        for head in masks:
-            for rule, alternative in by_head.get(head, ()):
-                bits = -1
-                for heads in alternative:
-                    present = 0
-                    for other in heads:
-                        present |= masks.get(other, 0)
-                    bits &= present
+        by_first_set = self._by_first_set
+        for set_id, first_bits in met.items():
+            for rule, others in by_first_set.get(set_id, ()):
+                bits = first_bits
+                for other in others:
+                    bits &= met.get(other, 0)
                     if not bits:
                         break
                 found[rule] |= bits
