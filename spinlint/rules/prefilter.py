@@ -227,16 +227,21 @@ def shipped_requirements(source: str):
     stored = table[key]
     if stored is None:
         return None
-    return tuple(tuple(frozenset(heads) for heads in alternative) for alternative in stored)
+    try:
+        return tuple(tuple(frozenset(heads.split(" ")) for heads in alternative.split("|"))
+                     for alternative in stored)
+    except (AttributeError, TypeError):  # a table of another layout: worked out as if not stored
+        return UNKNOWN
 
 
-def heads_table(sources) -> dict[str, list[list[list[str]]] | None]:
-    """Each source's requirements as JSON: a list of alternatives, each a list of sorted head lists."""
+def heads_table(sources) -> dict[str, list[str] | None]:
+    """Each source's requirements for JSON: an alternative is one string, its head sets split by "|" and
+    their heads by spaces (as nested lists the table took ten times as long to decode, at every start)."""
     table = {}
     for source in sources:
         found = requirements_of(source)
         table[source_key(source)] = None if found is None else [
-            [sorted(heads) for heads in alternative] for alternative in found]
+            "|".join(" ".join(sorted(heads)) for heads in alternative) for alternative in found]
     return dict(sorted(table.items()))
 
 
