@@ -90,8 +90,8 @@ def test_requirements_need_every_word_of_an_alternative():
     assert prefilter.requirements_of(alternation_source([r"legacy", r"legacy\s+tools"])) == ((frozenset({"legacy"}),),)
 
 
-def test_the_candidate_finder_passes_every_unit_the_head_filter_would_need():
-    # Per unit and rule, the finder's bits are a subset of the old single head set's and still hold every match.
+def test_the_candidate_finder_keeps_every_unit_a_rule_matches_in():
+    # All rules at once, forty units at a time, as the engine asks.
     texts = sample_texts(seed=8, generated=800)
     rules = list(rule_patterns())
     finder = prefilter.CandidateFinder({index: prefilter.requirements_of(pattern.pattern)
