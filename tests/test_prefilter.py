@@ -63,6 +63,50 @@ def test_a_text_the_heads_rule_out_never_matches():
     assert matched > 2000  # the sample really exercises the rules
 
 
+def test_a_text_the_requirements_rule_out_never_matches():
+    texts = sample_texts(seed=4)
+    masks = [prefilter.HeadFinder().masks([text]) for text in texts]
+    matched = 0
+    for rule, pattern in rule_patterns():
+        requirements = prefilter.requirements_of(pattern.pattern)
+        assert requirements is not None, rule.code
+        for text, mask in zip(texts, masks):
+            if pattern.search(text):
+                matched += 1
+                assert mask is None or any(all(heads & mask.keys() for heads in alternative)
+                                           for alternative in requirements), (rule.code, text)
+    assert matched > 2000
+
+
+def test_requirements_need_every_word_of_an_alternative():
+    source = alternation_source([r"we\s+(?:remind|urge)\s+(?:all\s+)?(?:customers|users)", r"legacy\s+tools?"])
+    assert [set(alternative) for alternative in prefilter.requirements_of(source)] == [
+        {frozenset({"remind", "urge"}), frozenset({"customer", "users"})},
+        {frozenset({"legacy"}), frozenset({"tool", "tools"})}]
+    finder = prefilter.CandidateFinder({7: prefilter.requirements_of(source)})
+    found = finder.units(["We remind you.", "We urge all users to wait.", "Old tools, legacy code.", "Users."])
+    assert found == {7: 0b0110}
+    # An alternative needing all that another needs, and more, adds nothing.
+    assert prefilter.requirements_of(alternation_source([r"legacy", r"legacy\s+tools"])) == ((frozenset({"legacy"}),),)
+
+
+def test_the_candidate_finder_keeps_every_unit_a_rule_matches_in():
+    # All rules at once, forty units at a time, as the engine asks.
+    texts = sample_texts(seed=8, generated=800)
+    rules = list(rule_patterns())
+    finder = prefilter.CandidateFinder({index: prefilter.requirements_of(pattern.pattern)
+                                        for index, (_, pattern) in enumerate(rules)})
+    for start in range(0, len(texts), 40):
+        chunk = texts[start:start + 40]
+        found = finder.units(chunk)
+        if found is None:
+            continue
+        for index, (rule, pattern) in enumerate(rules):
+            for bit, text in enumerate(chunk):
+                if pattern.search(text):
+                    assert found[index] >> bit & 1, (rule.code, text)
+
+
 def test_heads_follow_the_structure_of_a_pattern():
     heads = prefilter.heads_of(alternation_source([r"(?:the\s+)?legacy\s+(?:systems?|tools)", r"users?\s+error"]))
     assert heads == {"legacy", "error"}
@@ -104,7 +148,7 @@ def test_the_shipped_heads_table_is_current():
     from spinlint.rules.engine import prefilter_sources
 
     sources = prefilter_sources(Engine(builtin_rules()))
-    assert all(prefilter.shipped_heads(source) is not prefilter.UNKNOWN for source in sources), \
+    assert all(prefilter.shipped_requirements(source) is not prefilter.UNKNOWN for source in sources), \
         "run: python -m spinlint.rules.tables"
     assert prefilter.heads_table(sources) == prefilter._shipped_table()
 

@@ -12,7 +12,7 @@ from .features import Features
 from .findings import SEVERITY_RANK, Finding
 from .kinds import (ClassifierKind, ConditionalKind, Hit, LogicKind, MetricKind, PatternKind,
                     VocabularyOverrides, compile_rule, first_apart)
-from .ruleset import Rule
+from .ruleset import Rule, RuleError
 
 
 class _SafeFormat(dict):
@@ -64,10 +64,14 @@ class Engine:
         self._documents = 0
         # One copy of each distinct text the findings of the document being run hold (see ``_finding``).
         self._shared: dict[str, str] = {}
+        # Per rule, its requirements (spinlint.rules.prefilter): None means try every unit.
         self._heads: list = [None] * len(self.compiled)
         if use_word_heads:
-            self._heads = [prefilter.UNKNOWN if source is None else prefilter.shipped_heads(source)
+            self._heads = [prefilter.UNKNOWN if source is None else prefilter.shipped_requirements(source)
                            for source in map(_filtered_source, self.compiled)]
+            for index, item in enumerate(self.compiled):
+                if isinstance(item.kind, LogicKind) and "heads" in item.options:
+                    self._heads[index] = _declared_heads(item)
         self._index_heads()
 
     @property
@@ -75,40 +79,32 @@ class Engine:
         return any(isinstance(item.kind, ClassifierKind) for item in self.compiled)
 
     def _index_heads(self) -> None:
-        """Head → the rules it belongs to, for rules tried sentence by sentence and paragraph by paragraph."""
-        self._rules_by_head: dict[bool, dict[str, list[int]]] = {True: {}, False: {}}
-        for index, heads in enumerate(self._heads):
-            if isinstance(heads, frozenset):
-                by_head = self._rules_by_head[_by_sentence(self.compiled[index])]
-                for head in heads:
-                    by_head.setdefault(head, []).append(index)
-        self._finders = {by_sentence: prefilter.HeadFinder(by_head) for by_sentence, by_head
-                         in self._rules_by_head.items()}
+        """One candidate finder for the rules tried sentence by sentence, one for those tried by paragraph."""
+        known: dict[bool, dict[int, prefilter.Requirements]] = {True: {}, False: {}}
+        for index, requirements in enumerate(self._heads):
+            if isinstance(requirements, tuple):
+                known[_by_sentence(self.compiled[index])][index] = requirements
+        self._finders = {by_sentence: prefilter.CandidateFinder(rules) for by_sentence, rules in known.items()
+                         if rules}
 
     def _learn_heads(self) -> None:
-        """Work out the heads the shipped table did not have (a long run only)."""
+        """Work out the requirements the shipped table did not have (a long run only)."""
         for index, heads in enumerate(self._heads):
             if heads is prefilter.UNKNOWN:
                 source = _filtered_source(self.compiled[index])
-                self._heads[index] = None if source is None else prefilter.heads_of(source)
+                self._heads[index] = None if source is None else prefilter.requirements_of(source)
         self._index_heads()
 
     def _candidate_units(self, segments: Segments) -> list[int | None]:
-        """Per rule, a bit per unit (sentence or paragraph) holding one of its heads; None: try every unit."""
+        """Per rule, a bit per unit (sentence or paragraph) it may match in; None: try every unit."""
         units: list[int | None] = [None] * len(self.compiled)
-        for by_sentence, by_head in self._rules_by_head.items():
-            if not by_head:
-                continue
+        for by_sentence, finder in self._finders.items():
             texts = segments.sentences.texts if by_sentence else segments.document.blocks.texts()
-            masks = self._finders[by_sentence].masks(texts)
-            if masks is None:
+            found = finder.units(texts)
+            if found is None:
                 continue  # a unit whose case folding the filter does not follow: try everything
-            for rules in by_head.values():
-                for index in rules:
-                    units[index] = 0
-            for head, bits in masks.items():
-                for index in by_head[head]:
-                    units[index] |= bits
+            for index, bits in found.items():
+                units[index] = bits
         return units
 
     def run(self, segments: Segments, features: Features) -> list[Finding]:
@@ -143,7 +139,7 @@ class Engine:
         elif isinstance(kind, ClassifierKind):
             yield from self._classifier(item, segments, features)
         elif isinstance(kind, LogicKind):
-            yield from self._logic(item, segments)
+            yield from self._logic(item, segments, units)
 
     def _units(self, rule: Rule, segments: Segments, units: int | None = None
                ) -> Iterator[tuple[int, int, str, int]]:
@@ -170,11 +166,11 @@ class Engine:
                 yield self._finding(item, segments, block_index, offset + hit.start, offset + hit.end,
                                     sentence_index, values)
 
-    def _logic(self, item: CompiledRule, segments: Segments) -> Iterator[Finding]:
+    def _logic(self, item: CompiledRule, segments: Segments, units: int | None) -> Iterator[Finding]:
         if item.rule.match.get("function") == "disguised_words":
             yield from self._disguised_words(item, segments)
             return
-        for block_index, offset, text, sentence_index in self._units(item.rule, segments):
+        for block_index, offset, text, sentence_index in self._units(item.rule, segments, units):
             for hit in item.kind.hits(text, item.options):
                 values = {"match": text[hit.start:hit.end], **hit.extras}
                 yield self._finding(item, segments, block_index, offset + hit.start, offset + hit.end,
@@ -380,6 +376,24 @@ def _filtered_source(item: CompiledRule) -> str | None:
     if isinstance(kind, ConditionalKind):
         return kind.sources["claim"]
     return None
+
+
+def _declared_heads(item: CompiledRule) -> prefilter.Requirements:
+    """A logic rule's ``heads`` option as requirements: each unit it reads needs a word beginning with one.
+
+    A logic check is Python, so no head can be worked out from it; its rule file (or a config) may declare
+    them, and the check is then never called on a unit without one. Declaring them is a promise about the
+    check: ``tests/test_engine_logic_heads.py`` shows how to hold a check to it.
+    """
+    heads = item.options["heads"]
+    if isinstance(heads, str) or not all(isinstance(head, str) for head in heads):
+        raise RuleError(f"{item.rule.code}: option heads must be a list of words")
+    wanted = frozenset(head.lower()[:prefilter.HEAD_CHARS] for head in heads)
+    short = sorted(head for head in wanted if len(head) < prefilter.MIN_HEAD_CHARS or not head.isalnum())
+    if not wanted or short:
+        raise RuleError(f"{item.rule.code}: option heads needs words of {prefilter.MIN_HEAD_CHARS} or more "
+                        f"letters or digits (not {', '.join(map(repr, short)) or 'an empty list'})")
+    return ((wanted,),)
 
 
 def prefilter_sources(engine: Engine) -> list[str]:

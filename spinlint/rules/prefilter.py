@@ -72,19 +72,23 @@ class HeadFinder:
 
         None when some unit holds a character whose case folding the filter does not follow.
         """
-        masks: dict[str, int] = {}
-        known = self._heads_of_word
+        # The units of a document share most of their words: each distinct word's heads are read once.
+        units_of_word: dict[str, int] = {}
         for index, text in enumerate(units):
             folded = lowered(text)
             if folded is None:
                 return None
             bit = 1 << index
-            for word in set(_WORD.findall(folded)):
-                heads = known.get(word)
-                if heads is None:
-                    heads = self.heads_of_word(word)
-                for head in heads:
-                    masks[head] = masks.get(head, 0) | bit
+            for word in _WORD.findall(folded):
+                units_of_word[word] = units_of_word.get(word, 0) | bit
+        masks: dict[str, int] = {}
+        known = self._heads_of_word
+        for word, bits in units_of_word.items():
+            heads = known.get(word)
+            if heads is None:
+                heads = self.heads_of_word(word)
+            for head in heads:
+                masks[head] = masks.get(head, 0) | bits
         return masks
 
 
@@ -100,6 +104,101 @@ def heads_of(source: str) -> frozenset[str] | None:
     if found is None or _score(found)[0] is False:
         return None
     return frozenset(head[:HEAD_CHARS] for head in found)
+
+
+# -- requirements: every word a match needs, not only the most selective -----------------------------
+#
+# A rule of many alternatives has, as a whole, only common heads ("use", "change"), and they pass
+# nearly every sentence to the regex, which then matches nothing.  Each alternative alone needs
+# several words ("remind" and "customers"), and a sentence without all of one alternative's
+# words cannot match it.  A rule's *requirements* are its alternatives, each a tuple of head
+# sets: a match of that alternative contains a word beginning with a head of every set.
+
+Requirements = tuple  # tuple[tuple[frozenset[str], ...], ...]
+
+# Past this many alternatives (a long vocabulary) the rule is one alternative: the table stays
+# small and so does the work per document.
+MAX_ALTERNATIVES = 128
+
+
+def requirements_of(source: str) -> Requirements | None:
+    """The alternatives of a rule regex (compiled case-insensitively) with the head sets each needs, or None."""
+    try:
+        from re import _constants, _parser  # absent or changed: no filter, nothing else changes
+
+        parsed = list(_parser.parse(source, re.IGNORECASE))
+        alternatives = _Walker(_constants).alternatives(parsed, at_word_start=False)
+        if alternatives is None or len(alternatives) > MAX_ALTERNATIVES:
+            required: list[frozenset[str]] = []
+            _Walker(_constants).sequence(parsed, False, required)
+            alternatives = [tuple(required)] if required else None
+    except Exception:  # noqa: BLE001 - any surprise from a private module means: no filter
+        return None
+    if alternatives is None:
+        return None
+    tidied: list[tuple[frozenset[str], ...]] = []
+    for alternative in map(_tidy, alternatives):
+        if alternative not in tidied:
+            tidied.append(alternative)
+    # An alternative that needs everything another needs, and more, can only pass where the other does.
+    kept = [alternative for alternative in tidied
+            if not any(other != alternative and set(other) <= set(alternative) for other in tidied)]
+    return tuple(kept) if kept and all(kept) else None
+
+
+def _tidy(sets: tuple[frozenset[str], ...]) -> tuple[frozenset[str], ...]:
+    """Distinct head sets, most selective first, without the sets another implies."""
+    distinct = list(dict.fromkeys(frozenset(head[:HEAD_CHARS] for head in heads) for heads in sets))
+    # A set holding all of another's heads and more is met wherever the other is.
+    kept = [heads for heads in distinct if not any(other < heads for other in distinct)]
+    return tuple(sorted(kept, key=lambda heads: (_score(heads), sorted(heads)), reverse=True))
+
+
+class CandidateFinder:
+    """For many rules at once, the units (a bit each) where each rule may match.
+
+    One pass over the units' distinct words finds the heads present (``HeadFinder``), each distinct head
+    set of all the rules gets the bits of the units meeting it, and an alternative whose most selective
+    set is met somewhere needs its other sets met in the same unit.
+    """
+
+    def __init__(self, requirements: dict[int, Requirements]):
+        self.rules = tuple(requirements)
+        set_ids: dict[frozenset[str], int] = {}
+        # alternatives by the id of their first (most selective) set: (rule, ids of their other sets)
+        self._by_first_set: dict[int, list[tuple[int, tuple[int, ...]]]] = {}
+        for rule, alternatives in requirements.items():
+            for alternative in alternatives:
+                ids = [set_ids.setdefault(heads, len(set_ids)) for heads in alternative]
+                self._by_first_set.setdefault(ids[0], []).append((rule, tuple(ids[1:])))
+        sets_of_head: dict[str, list[int]] = {}
+        for heads, set_id in set_ids.items():
+            for head in heads:
+                sets_of_head.setdefault(head, []).append(set_id)
+        self._sets_of_head = {head: tuple(ids) for head, ids in sets_of_head.items()}
+        self._heads = HeadFinder(sets_of_head)
+
+    def units(self, texts: Iterable[str]) -> dict[int, int] | None:
+        """Rule → bits of the units it may match in; None when the units' case folding is not followed."""
+        masks = self._heads.masks(texts)
+        if masks is None:
+            return None
+        met: dict[int, int] = {}
+        sets_of_head = self._sets_of_head
+        for head, bits in masks.items():
+            for set_id in sets_of_head[head]:
+                met[set_id] = met.get(set_id, 0) | bits
+        found = dict.fromkeys(self.rules, 0)
+        by_first_set = self._by_first_set
+        for set_id, first_bits in met.items():
+            for rule, others in by_first_set.get(set_id, ()):
+                bits = first_bits
+                for other in others:
+                    bits &= met.get(other, 0)
+                    if not bits:
+                        break
+                found[rule] |= bits
+        return found
 
 
 # -- heads of the shipped rules, worked out ahead ---------------------------------------------------
@@ -119,21 +218,30 @@ def _shipped_table() -> dict[str, list[str] | None]:
     return generated_table(SHIPPED)
 
 
-def shipped_heads(source: str):
-    """The stored heads of a shipped rule's regex source, or ``UNKNOWN`` when it is not stored."""
+def shipped_requirements(source: str):
+    """The stored requirements of a shipped rule's regex source, or ``UNKNOWN`` when it is not stored."""
     table = _shipped_table()
     key = source_key(source)
     if key not in table:
         return UNKNOWN
-    heads = table[key]
-    return None if heads is None else frozenset(heads)
+    stored = table[key]
+    if stored is None:
+        return None
+    try:
+        return tuple(tuple(frozenset(heads.split(" ")) for heads in alternative.split("|"))
+                     for alternative in stored)
+    except (AttributeError, TypeError):  # a table of another layout: worked out as if not stored
+        return UNKNOWN
 
 
 def heads_table(sources) -> dict[str, list[str] | None]:
+    """Each source's requirements for JSON: an alternative is one string, its head sets split by "|" and
+    their heads by spaces (as nested lists the table took ten times as long to decode, at every start)."""
     table = {}
     for source in sources:
-        heads = heads_of(source)
-        table[source_key(source)] = None if heads is None else sorted(heads)
+        found = requirements_of(source)
+        table[source_key(source)] = None if found is None else [
+            "|".join(" ".join(sorted(heads)) for heads in alternative) for alternative in found]
     return dict(sorted(table.items()))
 
 
@@ -151,15 +259,54 @@ class _Walker:
         self.ops = ops
         self.steps = 0
 
-    def sequence(self, items: list, at_word_start: bool) -> tuple[frozenset[str] | None, bool]:
-        """(best heads found in the sequence or None, is the position after it surely a word start?)"""
+    def alternatives(self, items: list, at_word_start: bool) -> list[tuple[frozenset[str], ...]] | None:
+        """The top-level alternatives of ``items``, each as the head sets every match of it meets, or None.
+
+        Only a sequence that is one group or one alternation (zero-width assertions aside) is split;
+        anything else is one alternative whose requirements are every head set ``sequence`` finds.
+        """
+        ops = self.ops
+        body = []
+        for op, value in items:
+            if op in (ops.ASSERT, ops.ASSERT_NOT, ops.AT):
+                if not body and op is ops.ASSERT_NOT and value[0] == -1 and self._is_word_class(list(value[1])):
+                    at_word_start = True
+                continue
+            body.append((op, value))
+        if len(body) == 1 and body[0][0] is ops.SUBPATTERN:
+            return self.alternatives(list(body[0][1][-1]), at_word_start)
+        if len(body) == 1 and body[0][0] is ops.BRANCH:
+            found: list[tuple[frozenset[str], ...]] = []
+            for alternative in body[0][1][1]:
+                parts = self.alternatives(list(alternative), at_word_start)
+                if parts is None:
+                    return None
+                found.extend(parts)
+            return found
+        required: list[frozenset[str]] = []
+        self.sequence(items, at_word_start, required)
+        return [tuple(required)] if required else None
+
+    def sequence(self, items: list, at_word_start: bool, required: list | None = None
+                 ) -> tuple[frozenset[str] | None, bool]:
+        """(best heads found in the sequence or None, is the position after it surely a word start?)
+
+        ``required``, when given, receives every usable head set found at this level, not only the best:
+        each holds for every match of the sequence.
+        """
         ops = self.ops
         best: frozenset[str] | None = None
+
+        def better(current, candidate):
+            if required is not None and candidate and _score(candidate)[0]:
+                required.append(frozenset(candidate))
+            return _better(current, candidate)
+
         for index, (op, value) in enumerate(items):
             if at_word_start:
                 self.steps = 0
                 try:
-                    best = _better(best, self.heads_from(items[index:]))
+                    best = better(best, self.heads_from(items[index:]))
                 except _OverBudget:
                     pass
             if op in (ops.ASSERT, ops.ASSERT_NOT):
@@ -171,10 +318,10 @@ class _Walker:
                 continue
             if op is ops.SUBPATTERN:
                 found, at_word_start = self.sequence(list(value[-1]), at_word_start)
-                best = _better(best, found)
+                best = better(best, found)
             elif op is ops.BRANCH:
                 found, at_word_start = self.branch(value[1], at_word_start)
-                best = _better(best, found)
+                best = better(best, found)
             elif op in (ops.MAX_REPEAT, ops.MIN_REPEAT, ops.POSSESSIVE_REPEAT):
                 low, high, body = value
                 body = list(body)
@@ -182,12 +329,12 @@ class _Walker:
                     at_word_start = at_word_start or low >= 1
                 elif low >= 1 and high == 1:
                     found, at_word_start = self.sequence(body, at_word_start)
-                    best = _better(best, found)
+                    best = better(best, found)
                 else:
                     # Repeated or optional: heads inside would have to hold for every repetition.
                     found, after_body = self.sequence(body, False)
                     if low >= 1:
-                        best = _better(best, found)
+                        best = better(best, found)
                     at_word_start = after_body if low >= 1 else (at_word_start and after_body)
             else:
                 at_word_start = self._consumes_non_word(op, value)
