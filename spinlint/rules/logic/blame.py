@@ -121,12 +121,36 @@ def _clause_start(text: str, start: int) -> int:
     return floor + boundaries[-1].end() if boundaries else floor
 
 
+# The writer owns the account somewhere in the paragraph: "I proposed the move", "the board agreed on my
+# recommendation", "we chose the vendor and we remain responsible". An agentless "roles will be affected" or
+# "your information was exposed" beside that is the harm counted, not the decider hidden (guideline: the company
+# takes ownership). "We decided" alone is not enough: a layoff memo says it and still hides why.
+_OWNED_ACCOUNT = re.compile(
+    r"\b(?:we|i)\s+(?:should\s+have|should\s*n.t\s+have|failed\s+to|got\s+(?:this|it)\s+wrong|(?:was|were)\s+wrong|"
+    r"made\s+(?:a|the|this|that)\s+(?:mistake|error|wrong\s+call)|(?:take|accept)\s+(?:full\s+)?responsibility|"
+    r"(?:am|are|was|were|remain)\s+responsible|underestimated|misjudged)\b|"
+    r"\bi\s+(?:proposed|recommended|agreed|approved|chose|decided)\b|\bon\s+my\s+(?:recommendation|proposal|advice)\b|"
+    r"\b(?:our|my)\s+(?:own\s+)?(?:mistake|fault|error|failure|oversight)\b", re.IGNORECASE)
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence of a paragraph that holds ``start:end``, cut at the nearest sentence ends."""
+    before = max(text.rfind(mark, 0, start) for mark in ".!?")
+    after = min((found for found in (text.find(mark, end) for mark in ".!?") if found >= 0), default=len(text))
+    return text[before + 1:after]
+
+
 def agentless_bad_news_passive(text: str, options: Mapping[str, Any]) -> Iterator[Offsets]:
-    """'Mistakes were made', 'roles were impacted', 'data was exposed' with nobody named as the actor."""
-    if _SPECULATION.search(text):
+    """'Mistakes were made', 'roles were impacted', 'data was exposed' with nobody named as the actor.
+
+    Reads a paragraph, so that an account the writer owns anywhere in it silences the rule.
+    """
+    if _OWNED_ACCOUNT.search(text):
         return
     folded = lowered(text)
     for found in (any_case(_PASSIVE).finditer(text) if folded is None else _PASSIVE_LOWER.finditer(folded)):
+        if _SPECULATION.search(_sentence_around(text, found.start(), found.end())):
+            continue
         if _has_agent(text, found.end()) or _SETTING.match(text, found.start("participle")):
             continue
         if _QUOTED_MENTION.search(text, max(0, found.start() - 40), found.start()) and \
@@ -654,6 +678,71 @@ def setback_put_on_group(text: str, options: Mapping[str, Any]) -> Iterator[Offs
             return
 
 
+# -- a placeholder fault as the whole account -----------------------------------------------------
+
+# The guideline's euphemised incident (Version 4): the service went down "due to a technical issue", bookings
+# failed "following an anomaly", "a system error meant some patients were not called". The cause is a noun that
+# names only the *kind* of thing that went wrong, and nothing after it says which system, which change or who
+# acted, so the structure hides what broke. The fault noun may carry a few plain modifiers ("an unexpected
+# technical issue", "a sync problem"); what makes it a placeholder is that its noun phrase ends there: a
+# complement that specifies it ("an error in the payroll export we shipped on Monday") is an account.
+_PLACEHOLDER_FAULT = (r"(?:issues?|problems?|errors?|faults?|glitch(?:es)?|anomal(?:y|ies)|malfunctions?|"
+                      r"incidents?|failures?|difficult(?:y|ies)|circumstances|disruptions?|outages?|interruptions?|"
+                      r"reasons|hiccups?|irregularit(?:y|ies))")
+_FAULT_MODIFIERS = r"(?:(?!(?:of|in|at|by|for|with|on|to|from|and|or|our|we|which|that)\b)[a-z][\w-]*\s+){0,3}?"
+# "The incident affected ...", "due to the circumstances": a definite article points back to a fault the text has
+# already named, so only an indefinite or bare noun phrase is a placeholder.
+_FAULT_NP = rf"(?:an?|some|certain|various|unforeseen|unexpected|unavoidable|technical|operational)\s+{_FAULT_MODIFIERS}{_PLACEHOLDER_FAULT}"
+# Where the noun phrase must stop: a clause break or a bare "which has now been resolved".
+_RESOLVED = (r"(?:which|that)\s+(?:has|have|had|is|was)\s+(?:now\s+|since\s+|quickly\s+)?(?:been\s+)?"
+             r"(?:resolved|fixed|rectified|addressed|corrected|contained)")
+# Where the noun phrase must stop: a clause break, a time ("earlier today", "on Sunday"), a participle that only
+# says what it touched ("affecting our website"), or a bare "which has now been resolved".
+_NP_END = (r"(?=\s*(?:[.;:!?)—–]|,|$)|\s+(?:and|but|so|affecting|impacting|involving|" + _RESOLVED + "|"
+           r"(?:earlier\s+)?(?:today|yesterday|overnight|this\s+(?:morning|afternoon|evening|week)|last\s+(?:night|week))|"
+           r"on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b)")
+_RESOLVED_AFTER = re.compile(_RESOLVED, re.IGNORECASE)
+_FAULT_AS_CAUSE = re.compile(
+    r"\b(?:due\s+to|owing\s+to|because\s+of|as\s+a\s+(?:direct\s+)?result\s+of|caused\s+by|following|after|"
+    r"on\s+account\s+of|for|the\s+result\s+of|down\s+to|(?:impacted|affected|hit|disrupted|interrupted|delayed|"
+    rf"hampered)\s+by)\s+{_FAULT_NP}{_NP_END}"
+    rf"|\b{_FAULT_NP}\s+(?:(?:has|have|had)\s+)?(?:\w+ly\s+)?(?:affected|affecting|impacted|impacting|disrupted|"
+    r"interrupted|caused|causing|meant|means|prevented|preventing|led\s+to|resulted\s+in|delayed|stopped|took\s+down|"
+    r"brought\s+down)\b"
+    rf"|\b(?:experienced|suffered|encountered|had|hit)\s+{_FAULT_NP}{_NP_END}", re.IGNORECASE)
+# What the placeholder explains: a service down, a delay, people unable to do something.
+_FAULT_HARM = re.compile(
+    r"\b(?:unavailab\w*|unable|could\s+not|couldn.t|offline|down|outages?|interrupt\w*|disrupt\w*|delay\w*|"
+    r"postpon\w*|cancell?\w*|suspend\w*|clos(?:ed|ure)|paus\w*|fail\w*|missed|lost|incorrect\w*|inaccura\w*|"
+    r"wrong\w*|not\s+(?:been\s+)?(?:sent|received|available|delivered|processed|paid|shown|displayed|updated)|"
+    r"affected|impacted|late|slow\w*|errors?|withdr[ae]wn|recall\w*|inconvenience|degraded)\b", re.IGNORECASE)
+# Every shape of _FAULT_AS_CAUSE ends on, or starts from, a fault noun: one cheap search spares most sentences.
+_FAULT_HEAD = re.compile(r"\b(?:issue|problem|error|fault|glitch|anomal|malfunction|incident|failure|difficult|"
+                         r"circumstance|disruption|outage|interruption|reasons|hiccup|irregularit)", re.IGNORECASE)
+# A possibility or an instruction ("if a technical issue prevents you from logging in", documentation's "due to
+# a known issue"), a reason for something that is not a failure ("for personal reasons"), or an account with a
+# time, a CVE or the speaker's own change is not the placeholder.
+_FAULT_VETO = re.compile(
+    r"\b(?:if|unless|should|may|might|could\s+(?:be|have|cause)|in\s+case|whether|when(?:ever)?\s+(?:an?|the)\s|"
+    r"known\s+issues?|(?:personal|family|health|security|privacy|legal|historical|practical|these|those|other|"
+    r"many|several|two|three)\s+reasons|cve-\d|we\s+(?:deployed|shipped|pushed|introduced|made|changed|applied|"
+    r"misconfigured|failed)|our\s+(?:own\s+)?(?:change|update|deploy\w*|mistake|error|fault))\b|\d{1,2}:\d\d",
+    re.IGNORECASE)
+
+
+def placeholder_fault_as_cause(text: str, options: Mapping[str, Any]) -> Iterator[Offsets]:
+    """'Services were unavailable due to a technical issue', 'an anomaly interrupted service': nothing said broke."""
+    if _FAULT_HEAD.search(text) is None or _FAULT_VETO.search(text):
+        return
+    for found in _FAULT_AS_CAUSE.finditer(text):
+        outside = text[:found.start()] + " " + text[found.end():]
+        # "This was due to a technical issue, which has now been resolved": the fix admits the failure.
+        if _FAULT_HARM.search(outside) or _RESOLVED_AFTER.match(text, found.end() + 2) or \
+                _RESOLVED_AFTER.match(text, found.end() + 1):
+            yield skip_spaces(text, found.start(), found.end()), found.end()
+            return
+
+
 BLAME_CHECKS = {
     "agentless_bad_news_passive": agentless_bad_news_passive,
     "agentless_decision": agentless_decision,
@@ -663,4 +752,5 @@ BLAME_CHECKS = {
     "forced_hand": forced_hand,
     "cause_handed_to_other_party": cause_handed_to_other_party,
     "setback_put_on_group": setback_put_on_group,
+    "placeholder_fault_as_cause": placeholder_fault_as_cause,
 }
