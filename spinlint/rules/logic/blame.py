@@ -743,6 +743,69 @@ def placeholder_fault_as_cause(text: str, options: Mapping[str, Any]) -> Iterato
             return
 
 
+# -- a deficiency of the adopters' side as the grammatical agent of the harm ------------------------
+
+# The adoption-failure framing (guideline, Version 3) said with the deficiency as the subject of the verb:
+# "legacy systems slow teams down", "siloed data keeps agencies from seeing the whole case", "technical debt
+# stalls every release", "manual processes lead to errors", or in the passive, "teams are held back by outdated
+# tools". The thing that fails is nobody's choice in the sentence: who kept the old system, who split the data,
+# who decided not to fix it leaves, and the product or programme on offer is the implied cure. Two wide but
+# closed classes joined by position: a deficient condition (a pejorative adjective on a system, process, data or
+# culture noun, or a noun that names a deficiency itself) and a harm verb right after it.
+_DEFICIENT_ADJECTIVE = (r"legacy|outdated|out-of-date|antiquated|siloed|fragmented|ageing|aging|brittle|archaic|obsolete|"
+                        r"manual|disconnected|disjointed|inflexible|rigid|monolithic|old|poor|messy|inconsistent|"
+                        r"incomplete|low-quality|poor-quality|dirty|clunky|cumbersome|bureaucratic|risk-averse|"
+                        r"paper-based|spreadsheet-based|hand-built|homegrown|home-grown|patchwork|piecemeal|"
+                        r"decades-old|unstructured|scattered|duplicated|ad-hoc|ad\s+hoc")
+_DEFICIENT_THING = (r"systems?|processes|process|workflows?|infrastructure|tools?|tooling|technolog(?:y|ies)|"
+                    r"tech(?:\s+stacks?)?|stacks?|platforms?|data(?:\s+(?:sets?|estates?|sources|stores))?|"
+                    r"architectures?|approaches|methods|practices|mindsets?|cultures?|habits|spreadsheets|"
+                    r"paperwork|forms|models?|applications|apps|code(?:bases?)?|environments?|integrations|"
+                    r"pipelines|databases|software|it|estates?|ways\s+of\s+working|operating\s+models?|hardware")
+_DEFICIENCY_NOUN = (r"technical\s+debt|tech\s+debt|(?:data\s+|organi[sz]ational\s+)?silos|bureaucracy|red\s+tape|"
+                    r"resistance\s+to\s+change|skills?\s+gaps?|tool\s+sprawl|(?:data\s+)?fragmentation|"
+                    r"manual\s+work|legacy(?=\s+(?:still\s+|often\s+|also\s+)?(?:slows?|holds?|stalls?|blocks?|keeps?))")
+_DEFICIENCY = (rf"(?:(?:{_DEFICIENT_ADJECTIVE})[\s,]+(?:(?:and|or)\s+)?(?:(?:{_DEFICIENT_ADJECTIVE}|[\w-]+)[\s,]+)?"
+               rf"(?:{_DEFICIENT_THING})|{_DEFICIENCY_NOUN})")
+_HARM_VERB = (r"(?:(?:still|often|usually|also|quietly|simply|continue\s+to|continues\s+to|tend\s+to|tends\s+to|"
+              r"can|will|have|has|had)\s+)*"
+              r"(?:slow(?:s|ed|ing)?(?:\s+(?:\w+\s+){0,3}?down)?|stall(?:s|ed)?|block(?:s|ed)?|prevent(?:s|ed)?|"
+              r"hinder(?:s|ed)?|hamper(?:s|ed)?|hold(?:s)?\s+(?:\w+\s+){0,3}?back|held\s+(?:\w+\s+){0,3}?back|"
+              r"undermine(?:s|d)?|limit(?:s|ed)?|cripple(?:s|d)?|drain(?:s|ed)?|kill(?:s|ed)?|stifle(?:s|d)?|"
+              r"choke(?:s|d)?|bog(?:s|ged)?\s+(?:\w+\s+){0,3}?down|frustrate(?:s|d)?|derail(?:s|ed)?|"
+              r"keep(?:s)?\s+(?:\w+\s+){0,3}?from|kept\s+(?:\w+\s+){0,3}?from|"
+              r"(?:cannot|can.t|could\s*not|couldn.t|fail(?:s|ed)?\s+to|struggle(?:s|d)?\s+to)\s+(?:keep\s+up|scale|cope|"
+              r"support|handle|deliver|meet)|"
+              r"(?:lead|leads|led|contribute|contributes|contributed)\s+to\s+(?:\w+\s+){0,2}?(?:errors|delays|failures|"
+              r"outages|downtime|frustration|waste|inefficienc\w+|bottlenecks|mistakes|rework|backlogs|(?:bad|poor|wrong)\s+"
+              r"(?:decisions|answers|outcomes|results))|"
+              r"(?:create|creates|created|cause|causes|caused)\s+(?:\w+\s+){0,2}?(?:bottlenecks|friction|delays|"
+              r"errors|blind\s+spots|inefficienc\w+|headaches|barriers|backlogs|outages|failures|rework)|"
+              r"(?:make|makes|made)\s+it\s+(?:\w+\s+)?(?:hard|harder|difficult|impossible|slow|costly)\s+(?:for|to))\b")
+_DEFICIENCY_AS_AGENT = re.compile(
+    rf"\b{_DEFICIENCY}\s+(?:(?:that|which)\s+(?:[\w-]+\s+){{0,8}}?)?{_HARM_VERB}"
+    rf"|\b(?:held|slowed|bogged|hampered|hindered|blocked|stalled|weighed)\s+(?:down\s+|back\s+)?by\s+"
+    rf"(?:(?:the|their|its|our|your|years\s+of|decades\s+of|layers\s+of)\s+)?(?:[\w-]+\s+)?{_DEFICIENCY}",
+    re.IGNORECASE)
+_DEFICIENCY_HEAD = re.compile(
+    rf"\b(?:{_DEFICIENT_ADJECTIVE}|technical\s+debt|tech\s+debt|silos|bureaucracy|red\s+tape|resistance|skills?\s+gap|"
+    r"sprawl|fragmentation|manual)\b", re.IGNORECASE)
+# A figure or a named, dated system is the specific account the guideline calls reporting ("the 1998 benefits
+# database cannot store a second address, so 12,000 claims were re-keyed"); a possibility or a question is not a
+# failure presented; the speaker owning the old system's cost is not a shift.
+_DEFICIENCY_VETO = re.compile(r"\d|\b(?:could|might|may|if|whether|unless|we\s+(?:kept|chose|built|decided|should\s+have|"
+                              r"failed\s+to)|our\s+(?:own\s+)?(?:mistake|fault|choice|decision))\b|\?", re.IGNORECASE)
+
+
+def deficiency_as_agent(text: str, options: Mapping[str, Any]) -> Iterator[Offsets]:
+    """'Legacy systems slow teams down', 'siloed data keeps agencies from acting': a condition as the culprit."""
+    if _DEFICIENCY_HEAD.search(text) is None or _DEFICIENCY_VETO.search(text):
+        return
+    found = _DEFICIENCY_AS_AGENT.search(text)
+    if found is not None:
+        yield skip_spaces(text, found.start(), found.end()), found.end()
+
+
 BLAME_CHECKS = {
     "agentless_bad_news_passive": agentless_bad_news_passive,
     "agentless_decision": agentless_decision,
@@ -753,4 +816,5 @@ BLAME_CHECKS = {
     "cause_handed_to_other_party": cause_handed_to_other_party,
     "setback_put_on_group": setback_put_on_group,
     "placeholder_fault_as_cause": placeholder_fault_as_cause,
+    "deficiency_as_agent": deficiency_as_agent,
 }
