@@ -471,18 +471,27 @@ def adoption_failure_on_adopters(text: str, options: Mapping[str, Any]) -> Itera
     The connective may also open the sentence: 'When a programme like this stalls, the cause is almost always
     weak sponsorship and staff who never bought in.'
     """
-    if _OWN_OR_COUNTED.search(text):
-        return  # figures or the speaker's own side anywhere in the sentence: an account, not a shift
+    if _OWNED_ACCOUNT.search(text):
+        return
+    span = _adoption_failure_span(text)
+    # The speaker's own side or a figure inside the failure and its cause ("our pilot stalled because our data was
+    # not ready", "failed because 40% of records lack a postcode") is an owned or checkable account. Outside it
+    # they are the vendor's voice or a failure rate ("we see companies fail because their data isn't ready",
+    # "70% of pilots stall because staff never bought in"), and the shift stands.
+    if span is not None and not _OWN_OR_COUNTED.search(text, span[0], span[1]):
+        yield span
+
+
+def _adoption_failure_span(text: str) -> Offsets | None:
+    """Where the adoption failure and the adopters' deficiency it is put on are said, if they are."""
     without = _WITHOUT_FIRST.match(text)
     if without is not None:
         failure = _ADOPTION_FAILURE.search(text, without.end(), without.end() + 120)
         if failure is not None and _ADOPTION_SUBJECT.search(text, without.end(), failure.end() + 40):
-            yield skip_spaces(text, 0, failure.end()), failure.end()
-            return
+            return skip_spaces(text, 0, failure.end()), failure.end()
     top_cause = _adopters_named_as_top_cause(text)
     if top_cause is not None:
-        yield top_cause
-        return
+        return top_cause
     opening = _CONNECTIVE_FIRST.match(text)
     if opening:
         failure = _ADOPTION_FAILURE.search(text, opening.end(), opening.end() + 80)
@@ -490,8 +499,7 @@ def adoption_failure_on_adopters(text: str, options: Mapping[str, Any]) -> Itera
                                     or _ADOPTION_SUBJECT.search(text, failure.end(), failure.end() + 40)):
             cause = _DEFICIENT_ADOPTERS.search(text, failure.end(), failure.end() + _ADOPTION_REACH)
             if cause is not None:
-                yield skip_spaces(text, 0, cause.end()), cause.end()
-                return
+                return skip_spaces(text, 0, cause.end()), cause.end()
     for failure in _ADOPTION_FAILURE.finditer(text):
         connective = _ADOPTION_CONNECTIVE.search(text, failure.end(), failure.end() + _ADOPTION_REACH)
         if connective is None:
@@ -501,8 +509,8 @@ def adoption_failure_on_adopters(text: str, options: Mapping[str, Any]) -> Itera
         cause = _DEFICIENT_ADOPTERS.search(text, connective.end(), connective.end() + _ADOPTION_REACH)
         if cause is None:
             continue
-        yield skip_spaces(text, failure.start(), cause.end()), cause.end()
-        return
+        return skip_spaces(text, failure.start(), cause.end()), cause.end()
+    return None
 
 
 # -- a hard decision cast as forced on the decider ------------------------------------------------
