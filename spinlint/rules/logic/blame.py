@@ -774,12 +774,14 @@ _DEFICIENT_ADJECTIVE = (r"legacy|outdated|out-of-date|antiquated|siloed|fragment
                         r"manual|disconnected|disjointed|inflexible|rigid|monolithic|old|poor|messy|inconsistent|"
                         r"incomplete|low-quality|poor-quality|dirty|clunky|cumbersome|bureaucratic|risk-averse|"
                         r"paper-based|spreadsheet-based|hand-built|homegrown|home-grown|patchwork|piecemeal|"
-                        r"decades-old|unstructured|scattered|duplicated|ad-hoc|ad\s+hoc")
+                        r"decades-old|unstructured|scattered|duplicated|ad-hoc|ad\s+hoc|patchy|old-fashioned|ageing|creaking|"
+                        r"crumbling|underinvested|under-invested")
 _DEFICIENT_THING = (r"systems?|processes|process|workflows?|infrastructure|tools?|tooling|technolog(?:y|ies)|"
                     r"tech(?:\s+stacks?)?|stacks?|platforms?|data(?:\s+(?:sets?|estates?|sources|stores))?|"
                     r"architectures?|approaches|methods|practices|mindsets?|cultures?|habits|spreadsheets|"
                     r"paperwork|forms|models?|applications|apps|code(?:bases?)?|environments?|integrations|"
-                    r"pipelines|databases|software|it|estates?|ways\s+of\s+working|operating\s+models?|hardware")
+                    r"pipelines|databases|software|it|estates?|ways\s+of\s+working|operating\s+models?|hardware|equipment|"
+                    r"signalling|signaling|documentation|records|networks?|fleets?|buildings|machinery")
 _DEFICIENCY_NOUN = (r"technical\s+debt|tech\s+debt|(?:data\s+|organi[sz]ational\s+)?silos|bureaucracy|red\s+tape|"
                     r"resistance\s+to\s+change|skills?\s+gaps?|tool\s+sprawl|(?:data\s+)?fragmentation|"
                     r"manual\s+work|legacy(?=\s+(?:still\s+|often\s+|also\s+)?(?:slows?|holds?|stalls?|blocks?|keeps?))")
@@ -800,6 +802,16 @@ _HARM_VERB = (r"(?:(?:still|often|usually|also|quietly|simply|continue\s+to|cont
               r"(?:create|creates|created|cause|causes|caused)\s+(?:\w+\s+){0,2}?(?:bottlenecks|friction|delays|"
               r"errors|blind\s+spots|inefficienc\w+|headaches|barriers|backlogs|outages|failures|rework)|"
               r"(?:make|makes|made)\s+it\s+(?:\w+\s+)?(?:hard|harder|difficult|impossible|slow|costly)\s+(?:for|to))\b")
+# The deficiency as the object of a cause link: "disrupted as a result of ageing signalling infrastructure",
+# "the delay was largely the result of the district's outdated IT", "it reflects years of technical debt",
+# "slipped owing to the complexity of legacy data". The bad news must be in the sentence (checked after).
+_DEFICIENCY_LINK = (r"(?:due\s+to|owing\s+to|because\s+of|(?:as\s+)?(?:a|the)\s+(?:direct\s+)?result\s+of|caused\s+by|"
+                    r"driven\s+by|(?:comes?|came)\s+down\s+to|down\s+to|stem(?:s|med)?\s+from|reflect(?:s|ed|ing)?|"
+                    r"rooted\s+in|blamed\s+on|put\s+(?:it\s+)?down\s+to|traced\s+(?:back\s+)?to|attributed\s+to)")
+_DEFICIENCY_AS_CAUSE = re.compile(
+    rf"\b{_DEFICIENCY_LINK}\s+(?:\w+ly\s+)?(?:(?:the|their|its|an?|[\w-]+.s)\s+){{0,2}}(?:(?:years|decades|layers|a\s+legacy)\s+of\s+|"
+    rf"(?:the\s+)?(?:complexity|state|age|condition|limitations?|inflexibility|quality)\s+of\s+(?:(?:the|our|its|their)\s+)?)?"
+    rf"(?:[\w-]+\s+)?{_DEFICIENCY}", re.IGNORECASE)
 _DEFICIENCY_AS_AGENT = re.compile(
     rf"\b{_DEFICIENCY}\s+(?:(?:that|which)\s+(?:[\w-]+\s+){{0,8}}?)?{_HARM_VERB}"
     rf"|\b(?:held|slowed|bogged|hampered|hindered|blocked|stalled|weighed)\s+(?:down\s+|back\s+)?by\s+"
@@ -815,13 +827,24 @@ _DEFICIENCY_VETO = re.compile(r"\d|\b(?:could|might|may|if|whether|unless|we\s+(
                               r"failed\s+to)|our\s+(?:own\s+)?(?:mistake|fault|choice|decision))\b|\?", re.IGNORECASE)
 
 
+# Bad news the cause may explain that _SETBACK and _FAULT_HARM do not list: a slip, an overrun, a longer wait.
+_SLIPPED = re.compile(r"\b(?:slipp(?:ed|ing)|slips|overr?an|over\s+budget|rescheduled|went\s+wrong|waited\s+longer|"
+                      r"longer\s+(?:waits?|waiting|than\s+(?:usual|expected|planned)))\b", re.IGNORECASE)
+
+
 def deficiency_as_agent(text: str, options: Mapping[str, Any]) -> Iterator[Offsets]:
     """'Legacy systems slow teams down', 'siloed data keeps agencies from acting': a condition as the culprit."""
     if _DEFICIENCY_HEAD.search(text) is None or _DEFICIENCY_VETO.search(text):
         return
     found = _DEFICIENCY_AS_AGENT.search(text)
-    if found is not None:
-        yield skip_spaces(text, found.start(), found.end()), found.end()
+    if found is None:
+        found = _DEFICIENCY_AS_CAUSE.search(text)
+        if found is None:
+            return
+        outside = text[:found.start()] + " " + text[found.end():]
+        if not (_SETBACK.search(outside) or _FAULT_HARM.search(outside) or _SLIPPED.search(outside)):
+            return
+    yield skip_spaces(text, found.start(), found.end()), found.end()
 
 
 BLAME_CHECKS = {
