@@ -726,7 +726,7 @@ _FAULT_AS_CAUSE = re.compile(
     rf"hampered)\s+by)\s+{_FAULT_NP}{_NP_END}"
     rf"|\b{_FAULT_NP}\s+(?:(?:has|have|had)\s+)?(?:\w+ly\s+)?(?:affected|affecting|impacted|impacting|disrupted|"
     r"interrupted|caused|causing|meant|means|prevented|preventing|led\s+to|resulted\s+in|delayed|stopped|took\s+down|"
-    r"brought\s+down)\b"
+    r"brought\s+down)\b(?!\s+by\b)"
     rf"|\b(?:experienced|suffered|encountered|had|hit)\s+{_FAULT_NP}{_NP_END}", re.IGNORECASE)
 # What the placeholder explains: a service down, a delay, people unable to do something.
 _FAULT_HARM = re.compile(
@@ -770,8 +770,9 @@ def placeholder_fault_as_cause(text: str, options: Mapping[str, Any]) -> Iterato
 # who decided not to fix it leaves, and the product or programme on offer is the implied cure. Two wide but
 # closed classes joined by position: a deficient condition (a pejorative adjective on a system, process, data or
 # culture noun, or a noun that names a deficiency itself) and a harm verb right after it.
+# "Old" alone is too plain ("new data blocks push away old data blocks"); old habits and ways are nouns below.
 _DEFICIENT_ADJECTIVE = (r"legacy|outdated|out-of-date|antiquated|siloed|fragmented|ageing|aging|brittle|archaic|obsolete|"
-                        r"manual|disconnected|disjointed|inflexible|rigid|monolithic|old|poor|messy|inconsistent|"
+                        r"manual|disconnected|disjointed|inflexible|rigid|monolithic|poor|messy|inconsistent|"
                         r"incomplete|low-quality|poor-quality|dirty|clunky|cumbersome|bureaucratic|risk-averse|"
                         r"paper-based|spreadsheet-based|hand-built|homegrown|home-grown|patchwork|piecemeal|"
                         r"decades-old|unstructured|scattered|duplicated|ad-hoc|ad\s+hoc|patchy|old-fashioned|ageing|creaking|"
@@ -783,7 +784,7 @@ _DEFICIENT_THING = (r"systems?|processes|process|workflows?|infrastructure|tools
                     r"pipelines|databases|software|it|estates?|ways\s+of\s+working|operating\s+models?|hardware|equipment|"
                     r"signalling|signaling|documentation|records|networks?|fleets?|buildings|machinery")
 _DEFICIENCY_NOUN = (r"technical\s+debt|tech\s+debt|(?:data\s+|organi[sz]ational\s+)?silos|bureaucracy|red\s+tape|"
-                    r"resistance\s+to\s+change|skills?\s+gaps?|tool\s+sprawl|(?:data\s+)?fragmentation|"
+                    r"resistance\s+to\s+change|skills?\s+gaps?|tool\s+sprawl|old\s+(?:habits|ways(?:\s+of\s+working)?|mindsets?)|"
                     r"manual\s+work|legacy(?=\s+(?:still\s+|often\s+|also\s+)?(?:slows?|holds?|stalls?|blocks?|keeps?))")
 _DEFICIENCY = (rf"(?:(?:{_DEFICIENT_ADJECTIVE})[\s,]+(?:(?:and|or)\s+)?(?:(?:{_DEFICIENT_ADJECTIVE}|[\w-]+)[\s,]+)?"
                rf"(?:{_DEFICIENT_THING})|{_DEFICIENCY_NOUN})")
@@ -819,7 +820,7 @@ _DEFICIENCY_AS_AGENT = re.compile(
     re.IGNORECASE)
 _DEFICIENCY_HEAD = re.compile(
     rf"\b(?:{_DEFICIENT_ADJECTIVE}|technical\s+debt|tech\s+debt|silos|bureaucracy|red\s+tape|resistance|skills?\s+gap|"
-    r"sprawl|fragmentation|manual)\b", re.IGNORECASE)
+    r"sprawl|old|manual)\b", re.IGNORECASE)
 # A figure or a named, dated system is the specific account the guideline calls reporting ("the 1998 benefits
 # database cannot store a second address, so 12,000 claims were re-keyed"); a possibility or a question is not a
 # failure presented; the speaker owning the old system's cost is not a shift.
