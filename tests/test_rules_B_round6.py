@@ -37,6 +37,12 @@ def codes(text: str) -> set[str]:
     ("Marlow Dental recently became aware of unauthorised access to its booking system.", "B039"),
     ("An unauthorised third party obtained some customers' contact details.", "B039"),
     ("Fenwick Rail is dealing with a cyber incident affecting ticket machines.", "B039"),
+    ("Some tenants may have experienced delays when reporting repairs online.", "B039"),
+    # B040: the cut reported with the cause the organisation cites
+    ("Alder Toys is closing its Wrexham warehouse, citing a difficult retail climate.", "B040"),
+    ("Ticket prices are rising again, the club said, blaming the cost of running the ground.", "B040"),
+    # B038, widened: a lack or a shortage on the adopters' side
+    ("A lack of data skills derails most analytics projects in local government.", "B038"),
     # B023, widened: the event declared unforeseeable
     ("The failure of the flood barrier could not reasonably have been foreseen.", "B023"),
     ("No planner in the county would have predicted a storm like that.", "B023"),
@@ -75,6 +81,10 @@ def test_round6_structures_fire(text, code):
     ("On 9 June a phishing e-mail gave an attacker one clerk's password.", "B039"),
     ("Report any suspicious activity to the service desk.", "B039"),
     ("A security incident could interrupt our operations.", "B039"),
+    ("From 14:05 to 14:30 some tenants saw errors because a certificate we manage expired.", "B039"),
+    # B040: a cited cause with its figure, or good news
+    ("Alder Toys is closing its Wrexham warehouse, citing a 40% fall in orders since 2023.", "B040"),
+    ("The library extended its hours, citing demand from students.", "B040"),
     # B023: an admission, not an excuse
     ("The job had no check that would have stopped it, and it has one now.", "B023"),
     # B020: the organisation's own duty

@@ -785,6 +785,13 @@ _DEFICIENT_THING = (r"systems?|processes|process|workflows?|infrastructure|tools
                     r"signalling|signaling|documentation|records|networks?|fleets?|buildings|machinery")
 _DEFICIENCY_NOUN = (r"technical\s+debt|tech\s+debt|(?:data\s+|organi[sz]ational\s+)?silos|bureaucracy|red\s+tape|"
                     r"resistance\s+to\s+change|skills?\s+gaps?|tool\s+sprawl|old\s+(?:habits|ways(?:\s+of\s+working)?|mindsets?)|"
+                    # A lack or a shortage on the adopters' side: "a lack of skilled talent slows adoption", "delays
+                    # caused by a shortage of experienced engineers", "data quality issues derail projects".
+                    r"(?:a\s+)?lack\s+of\s+(?:[\w-]+\s+){0,2}?(?:skills|talent|expertise|buy-in|governance|data|alignment|"
+                    r"ownership|training|leadership|understanding|awareness|engagement|sponsorship|readiness|maturity|"
+                    r"discipline|standards)|(?:talent|skills?|labou?r|staffing)\s+shortages?|"
+                    r"shortages?\s+of\s+(?:[\w-]+\s+){0,2}?(?:talent|skills|staff|engineers|technicians|workers|people|"
+                    r"expertise|specialists)|(?:poor\s+)?data[- ]quality\s+(?:issues|problems|gaps)|poor\s+data[- ]quality|"
                     r"manual\s+work|legacy(?=\s+(?:still\s+|often\s+|also\s+)?(?:slows?|holds?|stalls?|blocks?|keeps?))")
 _DEFICIENCY = (rf"(?:(?:{_DEFICIENT_ADJECTIVE})[\s,]+(?:(?:and|or)\s+)?(?:(?:{_DEFICIENT_ADJECTIVE}|[\w-]+)[\s,]+)?"
                rf"(?:{_DEFICIENT_THING})|{_DEFICIENCY_NOUN})")
@@ -793,7 +800,8 @@ _HARM_VERB = (r"(?:(?:still|often|usually|also|quietly|simply|continue\s+to|cont
               r"(?:slow(?:s|ed|ing)?(?:\s+(?:\w+\s+){0,3}?down)?|stall(?:s|ed)?|block(?:s|ed)?|prevent(?:s|ed)?|"
               r"hinder(?:s|ed)?|hamper(?:s|ed)?|hold(?:s)?\s+(?:\w+\s+){0,3}?back|held\s+(?:\w+\s+){0,3}?back|"
               r"undermine(?:s|d)?|limit(?:s|ed)?|cripple(?:s|d)?|drain(?:s|ed)?|kill(?:s|ed)?|stifle(?:s|d)?|"
-              r"choke(?:s|d)?|bog(?:s|ged)?\s+(?:\w+\s+){0,3}?down|frustrate(?:s|d)?|derail(?:s|ed)?|"
+              r"choke(?:s|d)?|bog(?:s|ged)?\s+(?:\w+\s+){0,3}?down|frustrate(?:s|d)?|derail(?:s|ed)?|sink(?:s)?|sank|"
+              r"doom(?:s|ed)?|jeopardi[sz]e(?:s|d)?|delay(?:s|ed)?|"
               r"keep(?:s)?\s+(?:\w+\s+){0,3}?from|kept\s+(?:\w+\s+){0,3}?from|"
               r"(?:cannot|can.t|could\s*not|couldn.t|fail(?:s|ed)?\s+to|struggle(?:s|d)?\s+to)\s+(?:keep\s+up|scale|cope|"
               r"support|handle|deliver|meet)|"
@@ -820,7 +828,7 @@ _DEFICIENCY_AS_AGENT = re.compile(
     re.IGNORECASE)
 _DEFICIENCY_HEAD = re.compile(
     rf"\b(?:{_DEFICIENT_ADJECTIVE}|technical\s+debt|tech\s+debt|silos|bureaucracy|red\s+tape|resistance|skills?\s+gap|"
-    r"sprawl|old|manual)\b", re.IGNORECASE)
+    r"sprawl|old|manual|lack|shortages?|quality)\b", re.IGNORECASE)
 # A figure or a named, dated system is the specific account the guideline calls reporting ("the 1998 benefits
 # database cannot store a second address, so 12,000 claims were re-keyed"); a possibility or a question is not a
 # failure presented; the speaker owning the old system's cost is not a shift.
