@@ -43,6 +43,11 @@ def codes(text: str) -> set[str]:
     ("Ticket prices are rising again, the club said, blaming the cost of running the ground.", "B040"),
     # B038, widened: a lack or a shortage on the adopters' side
     ("A lack of data skills derails most analytics projects in local government.", "B038"),
+    ("Ultimately, this reflects years of underinvested infrastructure at the depot.", "B038"),
+    ("The clunky rota tool and a few stubborn habits in the night team slowed everything down.", "B038"),
+    ("The timetable launch slipped to May, owing to staffing pressures and the complexity of legacy records.", "B038"),
+    # B031, widened: a harm link ("held back by") is its own setback
+    ("The switch to online bookings has been held back by staff who refuse to use it.", "B031"),
     # B023, widened: the event declared unforeseeable
     ("The failure of the flood barrier could not reasonably have been foreseen.", "B023"),
     ("No planner in the county would have predicted a storm like that.", "B023"),
@@ -77,6 +82,8 @@ def test_round6_structures_fire(text, code):
     ("We decided to keep the old rota tool for a year, and it slowed the team.", "B038"),
     ("Is outdated tooling holding your team back?", "B038"),
     ("Revenue grew because clients replaced outdated systems with ours.", "B038"),
+    ("Most of our traffic comes from legacy systems that call the old API.", "B038"),
+    ("The new ramp was held back by two weeks of rain.", "B031"),
     # B039: an incident explained, a policy, a possibility
     ("On 9 June a phishing e-mail gave an attacker one clerk's password.", "B039"),
     ("Report any suspicious activity to the service desk.", "B039"),

@@ -679,13 +679,17 @@ _GROUP_VETO = re.compile(
     r"\b(?:if|unless|whether|when|whenever)\b(?:\W+\w+){0,6}?\W+(?:due\s+to|because|caused\s+by)\b", re.IGNORECASE)
 
 
+_HARM_LINK = re.compile(r"(?:hindered|hampered|held\s+back|undermined|slowed(?:\s+down)?)\s+by\b", re.IGNORECASE)
+
+
 def setback_put_on_group(text: str, options: Mapping[str, Any]) -> Iterator[Offsets]:
     """'The backlog has been driven largely by users submitting incomplete information': conduct as the cause."""
     if _CAUSE_LINK_HEAD.search(text) is None or _GROUP_VETO.search(text):
         return
     for pattern in (_GROUP_CONDUCT, _FAULT_AT_PARTY):
         found = pattern.search(text)
-        if found is not None and _SETBACK.search(text, 0, found.start()):
+        # "The rollout has been held back by staff who are resistant": a harm link is its own setback.
+        if found is not None and (_SETBACK.search(text, 0, found.start()) or _HARM_LINK.match(found.group(0))):
             yield skip_spaces(text, found.start(), found.end()), found.end()
             return
 
@@ -815,14 +819,16 @@ _HARM_VERB = (r"(?:(?:still|often|usually|also|quietly|simply|continue\s+to|cont
 # "the delay was largely the result of the district's outdated IT", "it reflects years of technical debt",
 # "slipped owing to the complexity of legacy data". The bad news must be in the sentence (checked after).
 _DEFICIENCY_LINK = (r"(?:due\s+to|owing\s+to|because\s+of|(?:as\s+)?(?:a|the)\s+(?:direct\s+)?result\s+of|caused\s+by|"
-                    r"driven\s+by|(?:comes?|came)\s+down\s+to|down\s+to|stem(?:s|med)?\s+from|reflect(?:s|ed|ing)?|"
+                    r"driven\s+by|(?:comes?|came)\s+(?:down\s+to|from)|down\s+to|stem(?:s|med)?\s+from|reflect(?:s|ed|ing)?|"
                     r"rooted\s+in|blamed\s+on|put\s+(?:it\s+)?down\s+to|traced\s+(?:back\s+)?to|attributed\s+to)")
+# A first cause may be listed before it: "owing to resourcing pressures and the complexity of legacy data".
 _DEFICIENCY_AS_CAUSE = re.compile(
-    rf"\b{_DEFICIENCY_LINK}\s+(?:\w+ly\s+)?(?:(?:the|their|its|an?|[\w-]+.s)\s+){{0,2}}(?:(?:years|decades|layers|a\s+legacy)\s+of\s+|"
+    rf"\b{_DEFICIENCY_LINK}\s+(?:\w+ly\s+)?(?:(?:[\w-]+\s+){{1,4}}?(?:and|,)\s+)?(?:(?:the|their|its|an?|[\w-]+.s)\s+){{0,2}}(?:(?:years|decades|layers|a\s+legacy)\s+of\s+|"
     rf"(?:the\s+)?(?:complexity|state|age|condition|limitations?|inflexibility|quality)\s+of\s+(?:(?:the|our|its|their)\s+)?)?"
     rf"(?:[\w-]+\s+)?{_DEFICIENCY}", re.IGNORECASE)
+# The deficiency may share the subject: "the legacy codebase and some deeply ingrained habits held us back".
 _DEFICIENCY_AS_AGENT = re.compile(
-    rf"\b{_DEFICIENCY}\s+(?:(?:that|which)\s+(?:[\w-]+\s+){{0,8}}?)?{_HARM_VERB}"
+    rf"\b{_DEFICIENCY}\s+(?:(?:that|which)\s+(?:[\w-]+\s+){{0,8}}?|(?:and|or)\s+(?:[\w-]+\s+){{1,8}}?)?{_HARM_VERB}"
     rf"|\b(?:held|slowed|bogged|hampered|hindered|blocked|stalled|weighed)\s+(?:down\s+|back\s+)?by\s+"
     rf"(?:(?:the|their|its|our|your|years\s+of|decades\s+of|layers\s+of)\s+)?(?:[\w-]+\s+)?{_DEFICIENCY}",
     re.IGNORECASE)
@@ -832,13 +838,19 @@ _DEFICIENCY_HEAD = re.compile(
 # A figure or a named, dated system is the specific account the guideline calls reporting ("the 1998 benefits
 # database cannot store a second address, so 12,000 claims were re-keyed"); a possibility or a question is not a
 # failure presented; the speaker owning the old system's cost is not a shift.
-_DEFICIENCY_VETO = re.compile(r"\d|\b(?:could|might|may|if|whether|unless|we\s+(?:kept|chose|built|decided|should\s+have|"
+# "May" with a capital is the month ("slipped to May"), not the modal.
+_DEFICIENCY_VETO = re.compile(r"\d|\b(?-i:may)\b|\b(?:could|might|if|whether|unless|we\s+(?:kept|chose|built|decided|should\s+have|"
                               r"failed\s+to)|our\s+(?:own\s+)?(?:mistake|fault|choice|decision))\b|\?", re.IGNORECASE)
 
 
 # Bad news the cause may explain that _SETBACK and _FAULT_HARM do not list: a slip, an overrun, a longer wait.
 _SLIPPED = re.compile(r"\b(?:slipp(?:ed|ing)|slips|overr?an|over\s+budget|rescheduled|went\s+wrong|waited\s+longer|"
                       r"longer\s+(?:waits?|waiting|than\s+(?:usual|expected|planned)))\b", re.IGNORECASE)
+
+
+_ANAPHORIC_SUBJECT = re.compile(r"(?:^|[,;]\s*|\b(?:ultimately|largely|mostly|mainly|partly|really|honestly)\W+)"
+                                r"(?:it|this|that|these|those|all\s+of\s+this)\s+(?:(?:is|was|are|were|all)\s+)?"
+                                r"(?:\w+ly\s+)?$", re.IGNORECASE)
 
 
 def deficiency_as_agent(text: str, options: Mapping[str, Any]) -> Iterator[Offsets]:
@@ -851,7 +863,11 @@ def deficiency_as_agent(text: str, options: Mapping[str, Any]) -> Iterator[Offse
         if found is None:
             return
         outside = text[:found.start()] + " " + text[found.end():]
-        if not (_SETBACK.search(outside) or _FAULT_HARM.search(outside) or _SLIPPED.search(outside)):
+        # "It reflects years of technical debt": a pronoun subject carries the bad news from the sentence before.
+        # "This comes from legacy systems" may be any origin, so only a link that names a cause counts here.
+        anaphoric = (_ANAPHORIC_SUBJECT.search(text, max(0, found.start() - 30), found.start()) is not None
+                     and not found.group(0).lower().startswith(("come", "came")))
+        if not (anaphoric or _SETBACK.search(outside) or _FAULT_HARM.search(outside) or _SLIPPED.search(outside)):
             return
     yield skip_spaces(text, found.start(), found.end()), found.end()
 
