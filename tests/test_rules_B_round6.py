@@ -46,6 +46,16 @@ def codes(text: str) -> set[str]:
     ("Ultimately, this reflects years of underinvested infrastructure at the depot.", "B038"),
     ("The clunky rota tool and a few stubborn habits in the night team slowed everything down.", "B038"),
     ("The timetable launch slipped to May, owing to staffing pressures and the complexity of legacy records.", "B038"),
+    ("Correction: a data processing error affected some figures in Tuesday's bulletin.", "B036"),
+    # B012, widened: the partner as the subject of the failure
+    ("Our ticketing partner is experiencing an outage that is stopping online sales.", "B012"),
+    # B014, widened: the target of a sophisticated attack
+    ("The clinic was the target of a highly sophisticated criminal attack.", "B014"),
+    # B019, widened: the strength of a named company's capabilities
+    ("The quick recovery demonstrated the strength of Pellow's resilience arrangements.", "B019"),
+    # B026, widened: the claim rejected, or called untrue, with no account
+    ("Dunmore Water firmly rejects claims that it ignored warnings about the reservoir.", "B026"),
+    ("That isn't true, and we won't be commenting further.", "B026"),
     # B031, widened: a harm link ("held back by") is its own setback
     ("The switch to online bookings has been held back by staff who refuse to use it.", "B031"),
     # B023, widened: the event declared unforeseeable
@@ -84,6 +94,9 @@ def test_round6_structures_fire(text, code):
     ("Revenue grew because clients replaced outdated systems with ours.", "B038"),
     ("Most of our traffic comes from legacy systems that call the old API.", "B038"),
     ("The new ramp was held back by two weeks of rain.", "B031"),
+    ("The review rejects the claim that the crossing is unsafe, citing two years of camera counts.", "B026"),
+    ("That is not true of the 2021 figures, which we corrected in March.", "B026"),
+    ("Our delivery partner is experiencing strong demand for the new van.", "B012"),
     # B039: an incident explained, a policy, a possibility
     ("On 9 June a phishing e-mail gave an attacker one clerk's password.", "B039"),
     ("Report any suspicious activity to the service desk.", "B039"),

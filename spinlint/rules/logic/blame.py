@@ -752,11 +752,19 @@ _FAULT_VETO = re.compile(
     re.IGNORECASE)
 
 
+_SELF_HARMING_VERB = re.compile(r"\b(?:affected|affecting|impacted|impacting|disrupted|interrupted|prevented|preventing|"
+                                r"delayed|stopped|took\s+down|brought\s+down)$", re.IGNORECASE)
+
+
 def placeholder_fault_as_cause(text: str, options: Mapping[str, Any]) -> Iterator[Offsets]:
     """'Services were unavailable due to a technical issue', 'an anomaly interrupted service': nothing said broke."""
     if _FAULT_HEAD.search(text) is None or _FAULT_VETO.search(text):
         return
     for found in _FAULT_AS_CAUSE.finditer(text):
+        # "A data processing error affected some figures": an occurrence verb that is itself the harm.
+        if _SELF_HARMING_VERB.search(found.group(0)):
+            yield skip_spaces(text, found.start(), found.end()), found.end()
+            return
         outside = text[:found.start()] + " " + text[found.end():]
         # "This was due to a technical issue, which has now been resolved": the fix admits the failure.
         if _FAULT_HARM.search(outside) or _RESOLVED_AFTER.match(text, found.end() + 2) or \
