@@ -128,7 +128,8 @@ def _clause_start(text: str, start: int) -> int:
 _OWNED_ACCOUNT = re.compile(
     r"\b(?:we|i)\s+(?:should\s+have|should\s*n.t\s+have|failed\s+to|got\s+(?:this|it)\s+wrong|(?:was|were)\s+wrong|"
     r"made\s+(?:a|the|this|that)\s+(?:mistake|error|wrong\s+call)|(?:take|accept)\s+(?:full\s+)?responsibility|"
-    r"(?:am|are|was|were|remain)\s+responsible|underestimated|misjudged)\b|"
+    r"(?:am|are|was|were|remain)\s+responsible|underestimated|misjudged|(?:didn.t|did\s+not)\s+(?:catch|check|test|"
+    r"notice|spot|plan|prepare|follow|review|act|listen|anticipate|see|have\s+enough))\b|"
     r"\bi\s+(?:proposed|recommended|agreed|approved|chose|decided)\b|\bon\s+my\s+(?:recommendation|proposal|advice)\b|"
     r"\b(?:our|my)\s+(?:own\s+)?(?:mistake|fault|error|failure|oversight)\b", re.IGNORECASE)
 
@@ -758,7 +759,7 @@ _SELF_HARMING_VERB = re.compile(r"\b(?:affected|affecting|impacted|impacting|dis
 
 def placeholder_fault_as_cause(text: str, options: Mapping[str, Any]) -> Iterator[Offsets]:
     """'Services were unavailable due to a technical issue', 'an anomaly interrupted service': nothing said broke."""
-    if _FAULT_HEAD.search(text) is None or _FAULT_VETO.search(text):
+    if _FAULT_HEAD.search(text) is None or _FAULT_VETO.search(text) or _OWNED_ACCOUNT.search(text):
         return
     for found in _FAULT_AS_CAUSE.finditer(text):
         # "A data processing error affected some figures": an occurrence verb that is itself the harm.
