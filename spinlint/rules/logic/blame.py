@@ -716,7 +716,7 @@ _FAULT_MODIFIERS = (r"(?:(?:technical|unexpected|unforeseen|unanticipated|unplan
 # "The incident affected ...", "due to the circumstances": a definite article points back to a fault the text has
 # already named, so only an indefinite or bare noun phrase is a placeholder.
 _FAULT_NP = rf"(?:an?|some|certain|various|unforeseen|unexpected|unavoidable|technical|operational)\s+{_FAULT_MODIFIERS}{_PLACEHOLDER_FAULT}"
-# Where the noun phrase must stop: a clause break or a bare "which has now been resolved".
+# "..., which has now been resolved": the fix, said with no account of what was fixed.
 _RESOLVED = (r"(?:which|that)\s+(?:has|have|had|is|was)\s+(?:now\s+|since\s+|quickly\s+)?(?:been\s+)?"
              r"(?:resolved|fixed|rectified|addressed|corrected|contained)")
 # Where the noun phrase must stop: a clause break, a time ("earlier today", "on Sunday"), a participle that only
@@ -724,7 +724,7 @@ _RESOLVED = (r"(?:which|that)\s+(?:has|have|had|is|was)\s+(?:now\s+|since\s+|qui
 _NP_END = (r"(?=\s*(?:[.;:!?)—–]|,|$)|\s+(?:and|but|so|affecting|impacting|involving|" + _RESOLVED + "|"
            r"(?:earlier\s+)?(?:today|yesterday|overnight|this\s+(?:morning|afternoon|evening|week)|last\s+(?:night|week))|"
            r"on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b)")
-_RESOLVED_AFTER = re.compile(_RESOLVED, re.IGNORECASE)
+_RESOLVED_AFTER = re.compile(r"\s*,?\s*" + _RESOLVED, re.IGNORECASE)
 _FAULT_AS_CAUSE = re.compile(
     r"\b(?:due\s+to|owing\s+to|because\s+of|as\s+a\s+(?:direct\s+)?result\s+of|caused\s+by|following|after|"
     r"on\s+account\s+of|for|the\s+result\s+of|down\s+to|(?:impacted|affected|hit|disrupted|interrupted|delayed|"
@@ -752,7 +752,6 @@ _FAULT_VETO = re.compile(
     r"misconfigured|failed)|our\s+(?:own\s+)?(?:change|update|deploy\w*|mistake|error|fault))\b|\d{1,2}:\d\d",
     re.IGNORECASE)
 
-
 _SELF_HARMING_VERB = re.compile(r"\b(?:affected|affecting|impacted|impacting|disrupted|interrupted|prevented|preventing|"
                                 r"delayed|stopped|took\s+down|brought\s+down)$", re.IGNORECASE)
 
@@ -768,8 +767,7 @@ def placeholder_fault_as_cause(text: str, options: Mapping[str, Any]) -> Iterato
             return
         outside = text[:found.start()] + " " + text[found.end():]
         # "This was due to a technical issue, which has now been resolved": the fix admits the failure.
-        if _FAULT_HARM.search(outside) or _RESOLVED_AFTER.match(text, found.end() + 2) or \
-                _RESOLVED_AFTER.match(text, found.end() + 1):
+        if _FAULT_HARM.search(outside) or _RESOLVED_AFTER.match(text, found.end()):
             yield skip_spaces(text, found.start(), found.end()), found.end()
             return
 
@@ -788,7 +786,7 @@ _DEFICIENT_ADJECTIVE = (r"legacy|outdated|out-of-date|antiquated|siloed|fragment
                         r"manual|disconnected|disjointed|inflexible|rigid|monolithic|poor|messy|inconsistent|"
                         r"incomplete|low-quality|poor-quality|dirty|clunky|cumbersome|bureaucratic|risk-averse|"
                         r"paper-based|spreadsheet-based|hand-built|homegrown|home-grown|patchwork|piecemeal|"
-                        r"decades-old|unstructured|scattered|duplicated|ad-hoc|ad\s+hoc|patchy|old-fashioned|ageing|creaking|"
+                        r"decades-old|unstructured|scattered|duplicated|ad-hoc|ad\s+hoc|patchy|old-fashioned|creaking|"
                         r"crumbling|underinvested|under-invested")
 _DEFICIENT_THING = (r"systems?|processes|process|workflows?|infrastructure|tools?|tooling|technolog(?:y|ies)|"
                     r"tech(?:\s+stacks?)?|stacks?|platforms?|data(?:\s+(?:sets?|estates?|sources|stores))?|"
@@ -856,7 +854,7 @@ _DEFICIENCY_VETO = re.compile(r"\d|\b(?-i:may)\b|\b(?:could|might|if|whether|unl
 _SLIPPED = re.compile(r"\b(?:slipp(?:ed|ing)|slips|overr?an|over\s+budget|rescheduled|went\s+wrong|waited\s+longer|"
                       r"longer\s+(?:waits?|waiting|than\s+(?:usual|expected|planned)))\b", re.IGNORECASE)
 
-
+# "Ultimately, it reflects ...": a pronoun subject whose bad news was said in the sentence before.
 _ANAPHORIC_SUBJECT = re.compile(r"(?:^|[,;]\s*|\b(?:ultimately|largely|mostly|mainly|partly|really|honestly)\W+)"
                                 r"(?:it|this|that|these|those|all\s+of\s+this)\s+(?:(?:is|was|are|were|all)\s+)?"
                                 r"(?:\w+ly\s+)?$", re.IGNORECASE)
