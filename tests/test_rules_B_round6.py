@@ -56,6 +56,8 @@ def codes(text: str) -> set[str]:
     # B026, widened: the claim rejected, or called untrue, with no account
     ("Dunmore Water firmly rejects claims that it ignored warnings about the reservoir.", "B026"),
     ("That isn't true, and we won't be commenting further.", "B026"),
+    # B004, widened: the mistake's sequel with the same missing actor
+    ("Lessons have been learned, and the parking scheme will be reviewed.", "B004"),
     # B031, widened: a harm link ("held back by") is its own setback
     ("The switch to online bookings has been held back by staff who refuse to use it.", "B031"),
     # B023, widened: the event declared unforeseeable

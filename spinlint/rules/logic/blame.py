@@ -26,6 +26,8 @@ _PEOPLE = r"roles?|positions?|jobs?|employees?|staff|people|colleagues?|team\s+m
 _SUBJECT_GROUPS = {
     "mistake": (r"made|committed",
                 r"mistakes?|errors?|missteps?|misjudge?ments?|oversights?|(?:bad|poor|wrong)\s+(?:decisions?|choices?|calls?)"),
+    # "Lessons have been learned": the mistake's sequel with the same missing actor, and no mistake named.
+    "lesson": (r"learned|learnt", r"lessons?"),
     # "consolidated", "restructured", "downsized": the euphemisms of a layoff announcement.
     "people": (r"impacted|eliminated|cut|reduced|terminated|dismissed|displaced|released|offboarded|"
                r"exited|removed|harmed|hurt|disadvantaged|consolidated|restructured|downsized|furloughed|"
