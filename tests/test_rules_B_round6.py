@@ -41,6 +41,9 @@ def codes(text: str) -> set[str]:
     # B040: the cut reported with the cause the organisation cites
     ("Alder Toys is closing its Wrexham warehouse, citing a difficult retail climate.", "B040"),
     ("Ticket prices are rising again, the club said, blaming the cost of running the ground.", "B040"),
+    # B041: the bad news blamed on a cause by the speaker's own attribution
+    ("Tollgate Buses blamed the cancellations on the national driver shortage.", "B041"),
+    ("The group put the weaker sales down to a cautious consumer.", "B041"),
     # B038, widened: a lack or a shortage on the adopters' side
     ("A lack of data skills derails most analytics projects in local government.", "B038"),
     ("Ultimately, this reflects years of underinvested infrastructure at the depot.", "B038"),
@@ -107,6 +110,9 @@ def test_round6_structures_fire(text, code):
     # B040: a cited cause with its figure, or good news
     ("Alder Toys is closing its Wrexham warehouse, citing a 40% fall in orders since 2023.", "B040"),
     ("The library extended its hours, citing demand from students.", "B040"),
+    # B041: an independent finding, a counted cause, the speaker's own cause
+    ("The inquiry blamed the delays on the contractor's missing permits.", "B041"),
+    ("Tollgate Buses blamed the cancellations on 23 drivers being off sick on Monday.", "B041"),
     # B023: an admission, not an excuse
     ("The job had no check that would have stopped it, and it has one now.", "B023"),
     # B020: the organisation's own duty
