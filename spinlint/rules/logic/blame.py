@@ -742,8 +742,9 @@ _FAULT_HARM = re.compile(
     r"wrong\w*|not\s+(?:been\s+)?(?:sent|received|available|delivered|processed|paid|shown|displayed|updated)|"
     r"affected|impacted|late|slow\w*|errors?|withdr[ae]wn|recall\w*|inconvenience|degraded)\b", re.IGNORECASE)
 # Every shape of _FAULT_AS_CAUSE ends on, or starts from, a fault noun: one cheap search spares most sentences.
+# Matched on lower-cased text without IGNORECASE, like _DEFICIENCY_HEAD.
 _FAULT_HEAD = re.compile(r"\b(?:issue|problem|error|fault|glitch|anomal|malfunction|incident|failure|difficult|"
-                         r"circumstance|disruption|outage|interruption|reasons|hiccup|irregularit)", re.IGNORECASE)
+                         r"circumstance|disruption|outage|interruption|reasons|hiccup|irregularit)")
 # A possibility or an instruction ("if a technical issue prevents you from logging in", documentation's "due to
 # a known issue"), a reason for something that is not a failure ("for personal reasons"), or an account with a
 # time, a CVE or the speaker's own change is not the placeholder.
@@ -760,7 +761,9 @@ _SELF_HARMING_VERB = re.compile(r"\b(?:affected|affecting|impacted|impacting|dis
 
 def placeholder_fault_as_cause(text: str, options: Mapping[str, Any]) -> Iterator[Offsets]:
     """'Services were unavailable due to a technical issue', 'an anomaly interrupted service': nothing said broke."""
-    if _FAULT_HEAD.search(text) is None or _FAULT_VETO.search(text) or _OWNED_ACCOUNT.search(text):
+    folded = lowered(text)
+    head = any_case(_FAULT_HEAD.pattern).search(text) if folded is None else _FAULT_HEAD.search(folded)
+    if head is None or _FAULT_VETO.search(text) or _OWNED_ACCOUNT.search(text):
         return
     for found in _FAULT_AS_CAUSE.finditer(text):
         # "A data processing error affected some figures": an occurrence verb that is itself the harm.
@@ -841,9 +844,10 @@ _DEFICIENCY_AS_AGENT = re.compile(
     rf"|\b(?:held|slowed|bogged|hampered|hindered|blocked|stalled|weighed)\s+(?:down\s+|back\s+)?by\s+"
     rf"(?:(?:the|their|its|our|your|years\s+of|decades\s+of|layers\s+of)\s+)?(?:[\w-]+\s+)?{_DEFICIENCY}",
     re.IGNORECASE)
+# Matched on lower-cased text without IGNORECASE, which keeps this first scan cheap (it runs on every sentence).
 _DEFICIENCY_HEAD = re.compile(
     rf"\b(?:{_DEFICIENT_ADJECTIVE}|technical\s+debt|tech\s+debt|silos|bureaucracy|red\s+tape|resistance|skills?\s+gap|"
-    r"sprawl|old|manual|lack|shortages?|quality)\b", re.IGNORECASE)
+    r"sprawl|old\s+(?:habits|ways|mindsets?)|manual|lack\s+of|shortages?|data[- ]quality)\b")
 # A figure or a named, dated system is the specific account the guideline calls reporting ("the 1998 benefits
 # database cannot store a second address, so 12,000 claims were re-keyed"); a possibility or a question is not a
 # failure presented; the speaker owning the old system's cost is not a shift.
@@ -864,7 +868,9 @@ _ANAPHORIC_SUBJECT = re.compile(r"(?:^|[,;]\s*|\b(?:ultimately|largely|mostly|ma
 
 def deficiency_as_agent(text: str, options: Mapping[str, Any]) -> Iterator[Offsets]:
     """'Legacy systems slow teams down', 'siloed data keeps agencies from acting': a condition as the culprit."""
-    if _DEFICIENCY_HEAD.search(text) is None or _DEFICIENCY_VETO.search(text):
+    folded = lowered(text)
+    head = (any_case(_DEFICIENCY_HEAD.pattern).search(text) if folded is None else _DEFICIENCY_HEAD.search(folded))
+    if head is None or _DEFICIENCY_VETO.search(text):
         return
     found = _DEFICIENCY_AS_AGENT.search(text)
     if found is None:
