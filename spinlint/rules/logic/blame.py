@@ -26,6 +26,8 @@ _PEOPLE = r"roles?|positions?|jobs?|employees?|staff|people|colleagues?|team\s+m
 _SUBJECT_GROUPS = {
     "mistake": (r"made|committed",
                 r"mistakes?|errors?|missteps?|misjudge?ments?|oversights?|(?:bad|poor|wrong)\s+(?:decisions?|choices?|calls?)"),
+    # "Lessons have been learned": the mistake's sequel with the same missing actor, and no mistake named.
+    "lesson": (r"learned|learnt", r"lessons?"),
     # "consolidated", "restructured", "downsized": the euphemisms of a layoff announcement.
     "people": (r"impacted|eliminated|cut|reduced|terminated|dismissed|displaced|released|offboarded|"
                r"exited|removed|harmed|hurt|disadvantaged|consolidated|restructured|downsized|furloughed|"
@@ -121,12 +123,37 @@ def _clause_start(text: str, start: int) -> int:
     return floor + boundaries[-1].end() if boundaries else floor
 
 
+# The writer owns the account somewhere in the paragraph: "I proposed the move", "the board agreed on my
+# recommendation", "we chose the vendor and we remain responsible". An agentless "roles will be affected" or
+# "your information was exposed" beside that is the harm counted, not the decider hidden (guideline: the company
+# takes ownership). "We decided" alone is not enough: a layoff memo says it and still hides why.
+_OWNED_ACCOUNT = re.compile(
+    r"\b(?:we|i)\s+(?:should\s+have|should\s*n.t\s+have|failed\s+to|got\s+(?:this|it)\s+wrong|(?:was|were)\s+wrong|"
+    r"made\s+(?:a|the|this|that)\s+(?:mistake|error|wrong\s+call)|(?:take|accept)\s+(?:full\s+)?responsibility|"
+    r"(?:am|are|was|were|remain)\s+responsible|underestimated|misjudged|(?:didn.t|did\s+not)\s+(?:catch|check|test|"
+    r"notice|spot|plan|prepare|follow|review|act|listen|anticipate|see|have\s+enough))\b|"
+    r"\bi\s+(?:proposed|recommended|agreed|approved|chose|decided)\b|\bon\s+my\s+(?:recommendation|proposal|advice)\b|"
+    r"\b(?:our|my)\s+(?:own\s+)?(?:mistake|fault|error|failure|oversight)\b", re.IGNORECASE)
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence of a paragraph that holds ``start:end``, cut at the nearest sentence ends."""
+    before = max(text.rfind(mark, 0, start) for mark in ".!?")
+    after = min((found for found in (text.find(mark, end) for mark in ".!?") if found >= 0), default=len(text))
+    return text[before + 1:after]
+
+
 def agentless_bad_news_passive(text: str, options: Mapping[str, Any]) -> Iterator[Offsets]:
-    """'Mistakes were made', 'roles were impacted', 'data was exposed' with nobody named as the actor."""
-    if _SPECULATION.search(text):
+    """'Mistakes were made', 'roles were impacted', 'data was exposed' with nobody named as the actor.
+
+    Reads a paragraph, so that an account the writer owns anywhere in it silences the rule.
+    """
+    if _OWNED_ACCOUNT.search(text):
         return
     folded = lowered(text)
     for found in (any_case(_PASSIVE).finditer(text) if folded is None else _PASSIVE_LOWER.finditer(folded)):
+        if _SPECULATION.search(_sentence_around(text, found.start(), found.end())):
+            continue
         if _has_agent(text, found.end()) or _SETTING.match(text, found.start("participle")):
             continue
         if _QUOTED_MENTION.search(text, max(0, found.start() - 40), found.start()) and \
@@ -403,6 +430,10 @@ _ADOPTION_SUBJECT = re.compile(
     r"businesses|firms|efforts|strategies|change|trials?|savings|value|benefits?|returns|roi|gains)\b", re.IGNORECASE)
 # The speaker's own side ('our data was not ready') or a figure is an owned or checkable account, not a shift.
 _OWN_OR_COUNTED = re.compile(r"\b(?:our|my|we|us)\b|\d", re.IGNORECASE)
+# A finding the text relays from its named sources ("the most common reason given ... cited by 27 companies",
+# "according to respondents") is reporting, not the writer moving the failure (guideline: relayed findings).
+_RELAYED_FINDING = re.compile(r"\b(?:(?:cited|reported|given|named|mentioned|listed)\s+by|according\s+to|respondents|"
+                              r"interviewees|(?:we|they)\s+(?:interviewed|surveyed|asked))\b", re.IGNORECASE)
 _ADOPTION_REACH = 160
 
 
@@ -447,18 +478,27 @@ def adoption_failure_on_adopters(text: str, options: Mapping[str, Any]) -> Itera
     The connective may also open the sentence: 'When a programme like this stalls, the cause is almost always
     weak sponsorship and staff who never bought in.'
     """
-    if _OWN_OR_COUNTED.search(text):
-        return  # figures or the speaker's own side anywhere in the sentence: an account, not a shift
+    if _OWNED_ACCOUNT.search(text) or _RELAYED_FINDING.search(text):
+        return
+    span = _adoption_failure_span(text)
+    # The speaker's own side or a figure inside the failure and its cause ("our pilot stalled because our data was
+    # not ready", "failed because 40% of records lack a postcode") is an owned or checkable account. Outside it
+    # they are the vendor's voice or a failure rate ("we see companies fail because their data isn't ready",
+    # "70% of pilots stall because staff never bought in"), and the shift stands.
+    if span is not None and not _OWN_OR_COUNTED.search(text, span[0], span[1]):
+        yield span
+
+
+def _adoption_failure_span(text: str) -> Offsets | None:
+    """Where the adoption failure and the adopters' deficiency it is put on are said, if they are."""
     without = _WITHOUT_FIRST.match(text)
     if without is not None:
         failure = _ADOPTION_FAILURE.search(text, without.end(), without.end() + 120)
         if failure is not None and _ADOPTION_SUBJECT.search(text, without.end(), failure.end() + 40):
-            yield skip_spaces(text, 0, failure.end()), failure.end()
-            return
+            return skip_spaces(text, 0, failure.end()), failure.end()
     top_cause = _adopters_named_as_top_cause(text)
     if top_cause is not None:
-        yield top_cause
-        return
+        return top_cause
     opening = _CONNECTIVE_FIRST.match(text)
     if opening:
         failure = _ADOPTION_FAILURE.search(text, opening.end(), opening.end() + 80)
@@ -466,8 +506,7 @@ def adoption_failure_on_adopters(text: str, options: Mapping[str, Any]) -> Itera
                                     or _ADOPTION_SUBJECT.search(text, failure.end(), failure.end() + 40)):
             cause = _DEFICIENT_ADOPTERS.search(text, failure.end(), failure.end() + _ADOPTION_REACH)
             if cause is not None:
-                yield skip_spaces(text, 0, cause.end()), cause.end()
-                return
+                return skip_spaces(text, 0, cause.end()), cause.end()
     for failure in _ADOPTION_FAILURE.finditer(text):
         connective = _ADOPTION_CONNECTIVE.search(text, failure.end(), failure.end() + _ADOPTION_REACH)
         if connective is None:
@@ -477,8 +516,8 @@ def adoption_failure_on_adopters(text: str, options: Mapping[str, Any]) -> Itera
         cause = _DEFICIENT_ADOPTERS.search(text, connective.end(), connective.end() + _ADOPTION_REACH)
         if cause is None:
             continue
-        yield skip_spaces(text, failure.start(), cause.end()), cause.end()
-        return
+        return skip_spaces(text, failure.start(), cause.end()), cause.end()
+    return None
 
 
 # -- a hard decision cast as forced on the decider ------------------------------------------------
@@ -643,15 +682,209 @@ _GROUP_VETO = re.compile(
     r"\b(?:if|unless|whether|when|whenever)\b(?:\W+\w+){0,6}?\W+(?:due\s+to|because|caused\s+by)\b", re.IGNORECASE)
 
 
+_HARM_LINK = re.compile(r"(?:hindered|hampered|held\s+back|undermined|slowed(?:\s+down)?)\s+by\b", re.IGNORECASE)
+
+
 def setback_put_on_group(text: str, options: Mapping[str, Any]) -> Iterator[Offsets]:
     """'The backlog has been driven largely by users submitting incomplete information': conduct as the cause."""
     if _CAUSE_LINK_HEAD.search(text) is None or _GROUP_VETO.search(text):
         return
     for pattern in (_GROUP_CONDUCT, _FAULT_AT_PARTY):
         found = pattern.search(text)
-        if found is not None and _SETBACK.search(text, 0, found.start()):
+        # "The rollout has been held back by staff who are resistant": a harm link is its own setback.
+        if found is not None and (_SETBACK.search(text, 0, found.start()) or _HARM_LINK.match(found.group(0))):
             yield skip_spaces(text, found.start(), found.end()), found.end()
             return
+
+
+# -- a placeholder fault as the whole account -----------------------------------------------------
+
+# The guideline's euphemised incident (Version 4): the service went down "due to a technical issue", bookings
+# failed "following an anomaly", "a system error meant some patients were not called". The cause is a noun that
+# names only the *kind* of thing that went wrong, and nothing after it says which system, which change or who
+# acted, so the structure hides what broke. The fault noun may carry a few plain modifiers ("an unexpected
+# technical issue", "a sync problem"); what makes it a placeholder is that its noun phrase ends there: a
+# complement that specifies it ("an error in the payroll export we shipped on Monday") is an account.
+_PLACEHOLDER_FAULT = (r"(?:issues?|problems?|errors?|faults?|glitch(?:es)?|anomal(?:y|ies)|malfunctions?|"
+                      r"incidents?|failures?|difficult(?:y|ies)|circumstances|disruptions?|outages?|interruptions?|"
+                      r"reasons|hiccups?|irregularit(?:y|ies))")
+# Only category words may qualify it: "a cooling failure" or "a power cut" already says which part broke.
+_FAULT_MODIFIERS = (r"(?:(?:technical|unexpected|unforeseen|unanticipated|unplanned|unspecified|system|systems|it|software|"
+                    r"network|operational|internal|external|minor|temporary|brief|short|isolated|sync|syncing|"
+                    r"synchroni[sz]ation|data|connectivity|service|platform|server|hardware|infrastructure|"
+                    r"processing|configuration|backend|back-end|intermittent|potential|unusual|rare|small|"
+                    r"unrelated|localised|localized|wider|broader|general|serious|significant|major|"
+                    r"further|ongoing|recent|underlying|complex|unavoidable|technological)[\s-]+){0,3}")
+# "The incident affected ...", "due to the circumstances": a definite article points back to a fault the text has
+# already named, so only an indefinite or bare noun phrase is a placeholder.
+_FAULT_NP = rf"(?:an?|some|certain|various|unforeseen|unexpected|unavoidable|technical|operational)\s+{_FAULT_MODIFIERS}{_PLACEHOLDER_FAULT}"
+# "..., which has now been resolved": the fix, said with no account of what was fixed.
+_RESOLVED = (r"(?:which|that)\s+(?:has|have|had|is|was)\s+(?:now\s+|since\s+|quickly\s+)?(?:been\s+)?"
+             r"(?:resolved|fixed|rectified|addressed|corrected|contained)")
+# Where the noun phrase must stop: a clause break, a time ("earlier today", "on Sunday"), a participle that only
+# says what it touched ("affecting our website"), or a bare "which has now been resolved".
+_NP_END = (r"(?=\s*(?:[.;:!?)—–]|,|$)|\s+(?:and|but|so|affecting|impacting|involving|" + _RESOLVED + "|"
+           r"(?:earlier\s+)?(?:today|yesterday|overnight|this\s+(?:morning|afternoon|evening|week)|last\s+(?:night|week))|"
+           r"on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b)")
+_RESOLVED_AFTER = re.compile(r"\s*,?\s*" + _RESOLVED, re.IGNORECASE)
+_FAULT_AS_CAUSE = re.compile(
+    r"\b(?:due\s+to|owing\s+to|because\s+of|as\s+a\s+(?:direct\s+)?result\s+of|caused\s+by|following|after|"
+    r"on\s+account\s+of|for|the\s+result\s+of|down\s+to|(?:impacted|affected|hit|disrupted|interrupted|delayed|"
+    rf"hampered)\s+by)\s+{_FAULT_NP}{_NP_END}"
+    rf"|\b{_FAULT_NP}\s+(?:(?:has|have|had)\s+)?(?:\w+ly\s+)?(?:affected|affecting|impacted|impacting|disrupted|"
+    r"interrupted|caused|causing|meant|means|prevented|preventing|led\s+to|resulted\s+in|delayed|stopped|took\s+down|"
+    r"brought\s+down)\b(?!\s+by\b)"
+    rf"|\b(?:experienced|suffered|encountered|had|hit)\s+{_FAULT_NP}{_NP_END}", re.IGNORECASE)
+# What the placeholder explains: a service down, a delay, people unable to do something.
+_FAULT_HARM = re.compile(
+    r"\b(?:unavailab\w*|unable|could\s+not|couldn.t|offline|down|outages?|interrupt\w*|disrupt\w*|delay\w*|"
+    r"postpon\w*|cancell?\w*|suspend\w*|clos(?:ed|ure)|paus\w*|fail\w*|missed|lost|incorrect\w*|inaccura\w*|"
+    r"wrong\w*|not\s+(?:been\s+)?(?:sent|received|available|delivered|processed|paid|shown|displayed|updated)|"
+    r"affected|impacted|late|slow\w*|errors?|withdr[ae]wn|recall\w*|inconvenience|degraded)\b", re.IGNORECASE)
+# Every shape of _FAULT_AS_CAUSE ends on, or starts from, a fault noun: one cheap search spares most sentences.
+# Matched on lower-cased text without IGNORECASE, like _DEFICIENCY_HEAD.
+_FAULT_HEAD = re.compile(r"\b(?:issue|problem|error|fault|glitch|anomal|malfunction|incident|failure|difficult|"
+                         r"circumstance|disruption|outage|interruption|reasons|hiccup|irregularit)")
+# A possibility or an instruction ("if a technical issue prevents you from logging in", documentation's "due to
+# a known issue"), a reason for something that is not a failure ("for personal reasons"), or an account with a
+# time, a CVE or the speaker's own change is not the placeholder.
+_FAULT_VETO = re.compile(
+    r"\b(?:if|unless|should|may|might|could\s+(?:be|have|cause)|in\s+case|whether|when(?:ever)?\s+(?:an?|the)\s|"
+    r"known\s+issues?|(?:personal|family|health|security|privacy|legal|historical|practical|these|those|other|"
+    r"many|several|two|three)\s+reasons|cve-\d|we\s+(?:deployed|shipped|pushed|introduced|made|changed|applied|"
+    r"misconfigured|failed)|our\s+(?:own\s+)?(?:change|update|deploy\w*|mistake|error|fault))\b|\d{1,2}:\d\d",
+    re.IGNORECASE)
+
+_SELF_HARMING_VERB = re.compile(r"\b(?:affected|affecting|impacted|impacting|disrupted|interrupted|prevented|preventing|"
+                                r"delayed|stopped|took\s+down|brought\s+down)$", re.IGNORECASE)
+
+
+def placeholder_fault_as_cause(text: str, options: Mapping[str, Any]) -> Iterator[Offsets]:
+    """'Services were unavailable due to a technical issue', 'an anomaly interrupted service': nothing said broke."""
+    folded = lowered(text)
+    head = any_case(_FAULT_HEAD.pattern).search(text) if folded is None else _FAULT_HEAD.search(folded)
+    if head is None or _FAULT_VETO.search(text) or _OWNED_ACCOUNT.search(text):
+        return
+    for found in _FAULT_AS_CAUSE.finditer(text):
+        # "A data processing error affected some figures": an occurrence verb that is itself the harm.
+        if _SELF_HARMING_VERB.search(found.group(0)):
+            yield skip_spaces(text, found.start(), found.end()), found.end()
+            return
+        outside = text[:found.start()] + " " + text[found.end():]
+        # "This was due to a technical issue, which has now been resolved": the fix admits the failure.
+        if _FAULT_HARM.search(outside) or _RESOLVED_AFTER.match(text, found.end()):
+            yield skip_spaces(text, found.start(), found.end()), found.end()
+            return
+
+
+# -- a deficiency of the adopters' side as the grammatical agent of the harm ------------------------
+
+# The adoption-failure framing (guideline, Version 3) said with the deficiency as the subject of the verb:
+# "legacy systems slow teams down", "siloed data keeps agencies from seeing the whole case", "technical debt
+# stalls every release", "manual processes lead to errors", or in the passive, "teams are held back by outdated
+# tools". The thing that fails is nobody's choice in the sentence: who kept the old system, who split the data,
+# who decided not to fix it leaves, and the product or programme on offer is the implied cure. Two wide but
+# closed classes joined by position: a deficient condition (a pejorative adjective on a system, process, data or
+# culture noun, or a noun that names a deficiency itself) and a harm verb right after it.
+# "Old" alone is too plain ("new data blocks push away old data blocks"); old habits and ways are nouns below.
+_DEFICIENT_ADJECTIVE = (r"legacy|outdated|out-of-date|antiquated|siloed|fragmented|ageing|aging|brittle|archaic|obsolete|"
+                        r"manual|disconnected|disjointed|inflexible|rigid|monolithic|poor|messy|inconsistent|"
+                        r"incomplete|low-quality|poor-quality|dirty|clunky|cumbersome|bureaucratic|risk-averse|"
+                        r"paper-based|spreadsheet-based|hand-built|homegrown|home-grown|patchwork|piecemeal|"
+                        r"decades-old|unstructured|scattered|duplicated|ad-hoc|ad\s+hoc|patchy|old-fashioned|creaking|"
+                        r"crumbling|underinvested|under-invested")
+_DEFICIENT_THING = (r"systems?|processes|process|workflows?|infrastructure|tools?|tooling|technolog(?:y|ies)|"
+                    r"tech(?:\s+stacks?)?|stacks?|platforms?|data(?:\s+(?:sets?|estates?|sources|stores))?|"
+                    r"architectures?|approaches|methods|practices|mindsets?|cultures?|habits|spreadsheets|"
+                    r"paperwork|forms|models?|applications|apps|code(?:bases?)?|environments?|integrations|"
+                    r"pipelines|databases|software|it|estates?|ways\s+of\s+working|operating\s+models?|hardware|equipment|"
+                    r"signalling|signaling|documentation|records|networks?|fleets?|buildings|machinery")
+_DEFICIENCY_NOUN = (r"technical\s+debt|tech\s+debt|(?:data\s+|organi[sz]ational\s+)?silos|bureaucracy|red\s+tape|"
+                    r"resistance\s+to\s+change|skills?\s+gaps?|tool\s+sprawl|old\s+(?:habits|ways(?:\s+of\s+working)?|mindsets?)|"
+                    # A lack or a shortage on the adopters' side: "a lack of skilled talent slows adoption", "delays
+                    # caused by a shortage of experienced engineers", "data quality issues derail projects".
+                    r"(?:a\s+)?lack\s+of\s+(?:[\w-]+\s+){0,2}?(?:skills|talent|expertise|buy-in|governance|data|alignment|"
+                    r"ownership|training|leadership|understanding|awareness|engagement|sponsorship|readiness|maturity|"
+                    r"discipline|standards)|(?:talent|skills?|labou?r|staffing)\s+shortages?|"
+                    r"shortages?\s+of\s+(?:[\w-]+\s+){0,2}?(?:talent|skills|staff|engineers|technicians|workers|people|"
+                    r"expertise|specialists)|(?:poor\s+)?data[- ]quality\s+(?:issues|problems|gaps)|poor\s+data[- ]quality|"
+                    r"manual\s+work|legacy(?=\s+(?:still\s+|often\s+|also\s+)?(?:slows?|holds?|stalls?|blocks?|keeps?))")
+_DEFICIENCY = (rf"(?:(?:{_DEFICIENT_ADJECTIVE})[\s,]+(?:(?:and|or)\s+)?(?:(?:{_DEFICIENT_ADJECTIVE}|[\w-]+)[\s,]+)?"
+               rf"(?:{_DEFICIENT_THING})|{_DEFICIENCY_NOUN})")
+_HARM_VERB = (r"(?:(?:still|often|usually|also|quietly|simply|continue\s+to|continues\s+to|tend\s+to|tends\s+to|"
+              r"can|will|have|has|had)\s+)*"
+              r"(?:slow(?:s|ed|ing)?(?:\s+(?:\w+\s+){0,3}?down)?|stall(?:s|ed)?|block(?:s|ed)?|prevent(?:s|ed)?|"
+              r"hinder(?:s|ed)?|hamper(?:s|ed)?|hold(?:s)?\s+(?:\w+\s+){0,3}?back|held\s+(?:\w+\s+){0,3}?back|"
+              r"undermine(?:s|d)?|limit(?:s|ed)?|cripple(?:s|d)?|drain(?:s|ed)?|kill(?:s|ed)?|stifle(?:s|d)?|"
+              r"choke(?:s|d)?|bog(?:s|ged)?\s+(?:\w+\s+){0,3}?down|frustrate(?:s|d)?|derail(?:s|ed)?|sink(?:s)?|sank|"
+              r"doom(?:s|ed)?|jeopardi[sz]e(?:s|d)?|delay(?:s|ed)?|"
+              r"keep(?:s)?\s+(?:\w+\s+){0,3}?from|kept\s+(?:\w+\s+){0,3}?from|"
+              r"(?:cannot|can.t|could\s*not|couldn.t|fail(?:s|ed)?\s+to|struggle(?:s|d)?\s+to)\s+(?:keep\s+up|scale|cope|"
+              r"support|handle|deliver|meet)|"
+              r"(?:lead|leads|led|contribute|contributes|contributed)\s+to\s+(?:\w+\s+){0,2}?(?:errors|delays|failures|"
+              r"outages|downtime|frustration|waste|inefficienc\w+|bottlenecks|mistakes|rework|backlogs|(?:bad|poor|wrong)\s+"
+              r"(?:decisions|answers|outcomes|results))|"
+              r"(?:create|creates|created|cause|causes|caused)\s+(?:\w+\s+){0,2}?(?:bottlenecks|friction|delays|"
+              r"errors|blind\s+spots|inefficienc\w+|headaches|barriers|backlogs|outages|failures|rework)|"
+              r"(?:make|makes|made)\s+it\s+(?:\w+\s+)?(?:hard|harder|difficult|impossible|slow|costly)\s+(?:for|to))\b")
+# The deficiency as the object of a cause link: "disrupted as a result of ageing signalling infrastructure",
+# "the delay was largely the result of the district's outdated IT", "it reflects years of technical debt",
+# "slipped owing to the complexity of legacy data". The bad news must be in the sentence (checked after).
+_DEFICIENCY_LINK = (r"(?:due\s+to|owing\s+to|because\s+of|(?:as\s+)?(?:a|the)\s+(?:direct\s+)?result\s+of|caused\s+by|"
+                    r"driven\s+by|(?:comes?|came)\s+(?:down\s+to|from)|down\s+to|stem(?:s|med)?\s+from|reflect(?:s|ed|ing)?|"
+                    r"rooted\s+in|blamed\s+on|put\s+(?:it\s+)?down\s+to|traced\s+(?:back\s+)?to|attributed\s+to)")
+# A first cause may be listed before it: "owing to resourcing pressures and the complexity of legacy data".
+_DEFICIENCY_AS_CAUSE = re.compile(
+    rf"\b{_DEFICIENCY_LINK}\s+(?:\w+ly\s+)?(?:(?:[\w-]+\s+){{1,4}}?(?:and|,)\s+)?(?:(?:the|their|its|an?|[\w-]+.s)\s+){{0,2}}(?:(?:years|decades|layers|a\s+legacy)\s+of\s+|"
+    rf"(?:the\s+)?(?:complexity|state|age|condition|limitations?|inflexibility|quality)\s+of\s+(?:(?:the|our|its|their)\s+)?)?"
+    rf"(?:[\w-]+\s+)?{_DEFICIENCY}", re.IGNORECASE)
+# The deficiency may share the subject: "the legacy codebase and some deeply ingrained habits held us back".
+_DEFICIENCY_AS_AGENT = re.compile(
+    rf"\b{_DEFICIENCY}\s+(?:(?:that|which)\s+(?:[\w-]+\s+){{0,8}}?|(?:and|or)\s+(?:[\w-]+\s+){{1,8}}?)?{_HARM_VERB}"
+    rf"|\b(?:held|slowed|bogged|hampered|hindered|blocked|stalled|weighed)\s+(?:down\s+|back\s+)?by\s+"
+    rf"(?:(?:the|their|its|our|your|years\s+of|decades\s+of|layers\s+of)\s+)?(?:[\w-]+\s+)?{_DEFICIENCY}",
+    re.IGNORECASE)
+# Matched on lower-cased text without IGNORECASE, which keeps this first scan cheap (it runs on every sentence).
+_DEFICIENCY_HEAD = re.compile(
+    rf"\b(?:{_DEFICIENT_ADJECTIVE}|technical\s+debt|tech\s+debt|silos|bureaucracy|red\s+tape|resistance|skills?\s+gap|"
+    r"sprawl|old\s+(?:habits|ways|mindsets?)|manual|lack\s+of|shortages?|data[- ]quality)\b")
+# A figure or a named, dated system is the specific account the guideline calls reporting ("the 1998 benefits
+# database cannot store a second address, so 12,000 claims were re-keyed"); a possibility or a question is not a
+# failure presented; the speaker owning the old system's cost is not a shift.
+# "May" with a capital is the month ("slipped to May"), not the modal.
+_DEFICIENCY_VETO = re.compile(r"\d|\b(?-i:may)\b|\b(?:could|might|if|whether|unless|we\s+(?:kept|chose|built|decided|should\s+have|"
+                              r"failed\s+to)|our\s+(?:own\s+)?(?:mistake|fault|choice|decision))\b|\?", re.IGNORECASE)
+
+
+# Bad news the cause may explain that _SETBACK and _FAULT_HARM do not list: a slip, an overrun, a longer wait.
+_SLIPPED = re.compile(r"\b(?:slipp(?:ed|ing)|slips|overr?an|over\s+budget|rescheduled|went\s+wrong|waited\s+longer|"
+                      r"longer\s+(?:waits?|waiting|than\s+(?:usual|expected|planned)))\b", re.IGNORECASE)
+
+# "Ultimately, it reflects ...": a pronoun subject whose bad news was said in the sentence before.
+_ANAPHORIC_SUBJECT = re.compile(r"(?:^|[,;]\s*|\b(?:ultimately|largely|mostly|mainly|partly|really|honestly)\W+)"
+                                r"(?:it|this|that|these|those|all\s+of\s+this)\s+(?:(?:is|was|are|were|all)\s+)?"
+                                r"(?:\w+ly\s+)?$", re.IGNORECASE)
+
+
+def deficiency_as_agent(text: str, options: Mapping[str, Any]) -> Iterator[Offsets]:
+    """'Legacy systems slow teams down', 'siloed data keeps agencies from acting': a condition as the culprit."""
+    folded = lowered(text)
+    head = (any_case(_DEFICIENCY_HEAD.pattern).search(text) if folded is None else _DEFICIENCY_HEAD.search(folded))
+    if head is None or _DEFICIENCY_VETO.search(text):
+        return
+    found = _DEFICIENCY_AS_AGENT.search(text)
+    if found is None:
+        found = _DEFICIENCY_AS_CAUSE.search(text)
+        if found is None:
+            return
+        outside = text[:found.start()] + " " + text[found.end():]
+        # "It reflects years of technical debt": a pronoun subject carries the bad news from the sentence before.
+        # "This comes from legacy systems" may be any origin, so only a link that names a cause counts here.
+        anaphoric = (_ANAPHORIC_SUBJECT.search(text, max(0, found.start() - 30), found.start()) is not None
+                     and not found.group(0).lower().startswith(("come", "came")))
+        if not (anaphoric or _SETBACK.search(outside) or _FAULT_HARM.search(outside) or _SLIPPED.search(outside)):
+            return
+    yield skip_spaces(text, found.start(), found.end()), found.end()
 
 
 BLAME_CHECKS = {
@@ -663,4 +896,6 @@ BLAME_CHECKS = {
     "forced_hand": forced_hand,
     "cause_handed_to_other_party": cause_handed_to_other_party,
     "setback_put_on_group": setback_put_on_group,
+    "placeholder_fault_as_cause": placeholder_fault_as_cause,
+    "deficiency_as_agent": deficiency_as_agent,
 }
