@@ -43,7 +43,9 @@ def seed_re_cache() -> int:
         if table.get("runtime") != runtime_key():
             return 0
         seeded = 0
-        limit = getattr(re, "_MAXCACHE", 512) // 2  # leave half of re's cache to the program's own patterns
+        # Leave a quarter of re's cache (512 entries) to patterns compiled while running; re drops its oldest
+        # entry when full, so a seeded one pushed out is only compiled again, never wrong.
+        limit = getattr(re, "_MAXCACHE", 512) * 3 // 4
         for source, flags, compiled_flags, packed, groups, groupindex, indexgroup in table["regexes"][:limit]:
             key = (str, source, flags)
             if key not in cache:
