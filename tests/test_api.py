@@ -112,3 +112,19 @@ def test_a_match_over_a_line_break_reads_as_one_phrase_in_the_message():
     findings = [f for f in spinlint.analyze(text, "a.txt", config={"select": ["V003"]}).files[0].findings]
     assert findings and "\n" in findings[0].match
     assert "unlock value" in findings[0].message and "\n" not in findings[0].message
+
+
+def test_a_long_match_is_quoted_by_its_ends_and_kept_whole_in_the_finding():
+    from spinlint.rules.engine import QUOTED_WORDS, quoted
+
+    words = [f"w{n}" for n in range(40)]
+    short = " ".join(words[:QUOTED_WORDS])
+    assert quoted(short) == short
+    long = quoted(" ".join(words))
+    assert long.split() == words[:QUOTED_WORDS - 4] + ["…"] + words[-3:]
+    # A paragraph-scope finding that spans a paragraph (V032) keeps its exact match; its message stays short.
+    text = ("Our powerful new platform empowers teams to unlock meaningful growth. It fosters collaboration across "
+            "the ecosystem and delivers truly seamless, world-class experiences that transform every journey.")
+    findings = spinlint.analyze(text, "a.txt", config={"select": ["V032"]}).files[0].findings
+    assert findings and len(findings[0].match.split()) > QUOTED_WORDS
+    assert "…" in findings[0].message and len(findings[0].message) < len(findings[0].match) + 120

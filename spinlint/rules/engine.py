@@ -22,11 +22,24 @@ class _SafeFormat(dict):
         return "{" + key + "}"
 
 
+# A quoted match longer than this many words reads as its first and last words around an ellipsis: a
+# paragraph-scope finding can span a whole paragraph, and the message should still fit on a line.
+QUOTED_WORDS = 12
+
+
+def quoted(match: str) -> str:
+    """The match as a message quotes it: on one line, and elided in the middle when it is long."""
+    words = str(match).split()
+    if len(words) > QUOTED_WORDS:
+        words = words[:QUOTED_WORDS - 4] + ["…"] + words[-3:]
+    return " ".join(words)
+
+
 def render(template: str, values: Mapping[str, Any]) -> str:
     if "match" in values:
         # A match that runs over a line break reads as one phrase in a message; the finding's own match
         # field keeps the exact text.
-        values = {**values, "match": " ".join(str(values["match"]).split())}
+        values = {**values, "match": quoted(values["match"])}
     try:
         return template.format_map(_SafeFormat(values))
     except (ValueError, IndexError, AttributeError):
