@@ -61,3 +61,28 @@ def test_the_check_fires_only_where_a_head_is(rule):
                 fired += 1
                 assert has_head(sentence, rule.options["heads"]), f"{rule.code} fires on {sentence!r} without a head"
     assert fired >= 5, f"{rule.code}: too few cases fire to hold its heads to the check"
+
+
+# Where a check opens by searching one head regex and returns when it finds nothing, its declared heads must be
+# that regex's words: every word of English (the ~40,000 rated for concreteness, plus inflections and the hyphen
+# and apostrophe shapes the regexes name) that the regex finds at its start begins with a declared head.
+OPENING_REGEX = {"B029": "_COMPELLED_HEAD", "B030": "_PARTY_HEAD", "B031": "_CAUSE_LINK_HEAD"}
+
+
+def english_words() -> list[str]:
+    import spinlint.text
+
+    listed = (Path(spinlint.text.__file__).parent / "concreteness-words.txt").read_text(encoding="utf-8")
+    words = set(re.findall(r"[a-z][a-z'-]*", listed.lower()))
+    return sorted(words | {word + ending for word in words for ending in ("s", "es", "ed", "ing")})
+
+
+@pytest.mark.parametrize("code", sorted(OPENING_REGEX))
+def test_declared_heads_are_the_words_of_the_checks_opening_regex(code):
+    from spinlint.rules.logic import blame
+
+    rule = next(rule for rule in WITH_HEADS if rule.code == code)
+    opening = getattr(blame, OPENING_REGEX[code])
+    heads = tuple(rule.options["heads"])
+    missed = [word for word in english_words() if opening.match(word) and not word.startswith(heads)]
+    assert not missed, f"{code}: {OPENING_REGEX[code]} finds {missed[:5]} but the heads do not"
