@@ -21,12 +21,17 @@ WORDS = Path(__file__).with_name("concreteness-words.txt")  # sorted, one a line
 VALUES = Path(__file__).with_name("concreteness-ratings.f64")  # one little-endian double per word
 
 
+def little_endian(values: array) -> array:
+    """The stored file's byte order, both ways: swapped in place on a big-endian machine."""
+    if sys.byteorder == "big":
+        values.byteswap()
+    return values
+
+
 @lru_cache(maxsize=1)
 def ratings() -> WordTable:
     """Single lower-case words → Brysbaert rating."""
-    values = array("d", VALUES.read_bytes())
-    if sys.byteorder == "big":
-        values.byteswap()
+    values = little_endian(array("d", VALUES.read_bytes()))
     return WordTable.from_sorted(WORDS.read_bytes().decode("utf-8").split("\n"), values.tobytes())
 
 

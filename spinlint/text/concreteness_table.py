@@ -8,7 +8,6 @@ Parsing the 2.6 MB CSV took ~90 ms of a one-file run's CPU; the stored table loa
 
 from __future__ import annotations
 
-import sys
 from array import array
 
 from ..resources import package_data
@@ -36,9 +35,7 @@ def write_table() -> int:
     words = sorted(table)
     if any("\n" in word for word in words):
         raise ValueError("a word with a line break cannot be stored one word a line")
-    values = array("d", (table[word] for word in words))
-    if sys.byteorder == "big":
-        values.byteswap()
+    values = concreteness.little_endian(array("d", (table[word] for word in words)))
     concreteness.WORDS.write_bytes("\n".join(words).encode("utf-8"))
     concreteness.VALUES.write_bytes(values.tobytes())
     return len(words)
