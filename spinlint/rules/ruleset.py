@@ -330,15 +330,9 @@ def _decoded_by_name() -> dict[str, dict]:
 
 
 @lru_cache(maxsize=1)
-def evidence_set_table() -> dict[str, dict[str, Any]]:
-    """The shipped evidence sets with their descriptions (``rules/catalogue/evidence-sets.toml``)."""
-    data = _decoded_by_name().get(EVIDENCE_SETS, {})
-    _evidence_sets(data)
-    return data
-
-
 def shipped_evidence_sets() -> dict[str, list[str]]:
-    return {name: list(entry["patterns"]) for name, entry in evidence_set_table().items()}
+    """The shipped evidence sets (``rules/catalogue/evidence-sets.toml``), validated: name → patterns."""
+    return _evidence_sets(_decoded_by_name().get(EVIDENCE_SETS, {}))
 
 
 def rules_by_code() -> dict[str, Rule]:
