@@ -1,4 +1,4 @@
-"""Logic checks for vague prose: nominal chains, abstract sentences, stacked mild cues, sizes without figures."""
+"""Logic checks for vague prose: nominal chains, abstract sentences, paragraphs of stacked mild cues."""
 
 from __future__ import annotations
 
@@ -264,9 +264,6 @@ def stacked_mild_cues(text: str, options: Mapping[str, Any]) -> Iterator[Offsets
             or (len(matches) >= short_minimum and density >= float(options.get("short_per_100_words", 12)))):
         # From the first cue to the last: the stretch the reader should rewrite.
         yield matches[0].start(), matches[-1].end()
-
-
-# -- agentless passives --------------------------------------------------------------------------
 
 
 VAGUE_CHECKS = {
