@@ -3,6 +3,8 @@
 import re
 import string
 
+import pytest
+
 from spinlint.text.casefold import FOLDS_TO_ASCII, lowered
 
 
@@ -29,3 +31,23 @@ def test_lowered_refuses_only_text_with_a_listed_character():
     assert lowered("Legacy Systems") == "legacy systems"
     assert lowered("Café Zürich") == "café zürich"
     assert lowered("\u212aelvin") is None
+
+
+@pytest.mark.parametrize("module, check, code", [
+    ("spinlint.rules.logic.evidence", "stacked_unmeasured_benefits", "E022"),
+    ("spinlint.rules.logic.vague", "stacked_mild_cues", "V032"),
+])
+def test_a_paragraph_check_on_lower_cased_text_finds_what_ignorecase_finds(monkeypatch, module, check, code):
+    """E022 and V032 match a lower-cased copy case-sensitively; the IGNORECASE path is the reference."""
+    import importlib
+    from pathlib import Path
+
+    checks = importlib.import_module(module)
+    fixtures = Path(__file__).parent / "fixtures" / "rules" / code
+    paragraphs = [block for name in ("fire.md", "pass.md")
+                  for block in (fixtures / name).read_text(encoding="utf-8").split("\n\n") if block.strip()]
+    paragraphs += [block.upper() for block in paragraphs] + [block.title() for block in paragraphs]
+    fast = [list(getattr(checks, check)(text, {})) for text in paragraphs]
+    monkeypatch.setattr(checks, "lowered", lambda text: None)
+    exact = [list(getattr(checks, check)(text, {})) for text in paragraphs]
+    assert fast == exact and any(fast)
