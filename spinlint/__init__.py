@@ -69,12 +69,18 @@ _linter = None
 def classify_sentences(sentences: list[str]) -> list[dict[str, float]]:
     """Calibrated probabilities from the shipped model, one dict per sentence.
 
-    Keys: ``vague``, ``blame``, ``evidence_gap``.
+    Keys: ``vague``, ``blame``, ``evidence_gap``. Each sentence is read on its own, as a one-sentence
+    document: the rule findings the model reads beside its words are those the sentence gets alone.
     """
     from .model.loading import load_model
 
     model = load_model(None)
     if not sentences:
         return []
-    matrix = model.predict_proba(list(sentences))
+    if model.reads_rule_hits:
+        from .lint import rule_hits_alone
+
+        matrix = model.predict_proba(list(sentences), rule_hits=rule_hits_alone(list(sentences)))
+    else:
+        matrix = model.predict_proba(list(sentences))
     return [{label: float(row[column]) for column, label in enumerate(model.labels)} for row in matrix]

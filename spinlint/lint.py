@@ -99,6 +99,30 @@ class Linter:
         )
 
 
+_RULES_ONLY: tuple[Linter, Settings] | None = None
+
+
+def rule_hits_alone(texts):
+    """Per text, linted as a plain-text document of its own with every default rule except the classifier
+    rules: a 0/1 per rule family (spinlint/model/rule_hits.py), the hits a sentence that came alone gets."""
+    global _RULES_ONLY
+    from .config import parse_settings
+    from .model.rule_hits import FAMILIES, family_column
+
+    import numpy as np
+
+    if _RULES_ONLY is None:
+        _RULES_ONLY = (Linter(), parse_settings({"ignore": ["M"]}, Path("<rule hits>")))
+    linter, settings = _RULES_ONLY
+    hits = np.zeros((len(texts), len(FAMILIES)))
+    for row, text in enumerate(texts):
+        for finding in linter.lint(Source(path="sentence.txt", text=text, format="text"), settings).findings:
+            column = family_column(finding.code)
+            if column >= 0:
+                hits[row, column] = 1.0
+    return hits
+
+
 def _frozen(value: Any) -> Any:
     """A hashable, order-independent stand-in for nested mappings and lists from config."""
     if isinstance(value, Mapping):

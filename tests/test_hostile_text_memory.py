@@ -50,9 +50,9 @@ def test_the_model_scores_a_long_document_in_bounded_batches(monkeypatch):
     sizes = []
     real = type(model).predict_proba
 
-    def recording(self, texts):
+    def recording(self, texts, **rule_hits):
         sizes.append(len(texts))
-        return real(self, texts)
+        return real(self, texts, **rule_hits)
 
     monkeypatch.setattr(type(model), "predict_proba", recording)
     sentence = "The regional team shipped the new billing service on Tuesday morning. "

@@ -18,7 +18,7 @@ pytestmark = [pytest.mark.data, pytest.mark.slow]
 # document model.
 SMALL = TrainConfig(limit=400, word_max_features=4_000, char_max_features=4_000, cv_folds=3,
                     auxiliary_weights={"vague": (0.0, 0.2), "blame": (0.0,), "evidence_gap": (0.0,)},
-                    meaning_weights=(3.0,), jobs=1)
+                    meaning_weights=(3.0,), rule_hit_options=(True,), jobs=1)
 
 
 def _export_with_card(trained, folder):
@@ -40,17 +40,36 @@ def small_model(tmp_path_factory):
 
 
 def test_runtime_equals_scikit_learn(small_model):
-    from spinlint.model.features import label_pipeline
+    from spinlint.model.features import reference_probabilities
+    from spinlint.model.lone_hits import hits_read_alone
 
     data, trained, path = small_model
     texts = [example.text for example in ds.conll(data, "eval")[:1900]]
     texts += [example.text for example in ds.ibm_debater(data, "eval")[:200]]
     texts += ["", "   ", "100%!", "Ünïcödé façade — naïve café’s résumé."]
+    texts += ["Our legacy systems and the market headwinds held us back this quarter.",
+              "Industry leaders agree this platform will transform every workflow."]
     model = runtime.load(path)
-    ours = model.predict_proba(texts)
+    assert model.reads_rule_hits and trained.rule_hits
+    alone = hits_read_alone(texts)
+    ours = model.predict_proba(texts, rule_hits=alone)
     assert ours.shape == (len(texts), len(LABELS))
+    assert alone[:, 1:].any(), "the written blame and evidence sentences should give the rule columns a 1"
     for column, label in enumerate(LABELS):
-        reference = label_pipeline(trained.union, trained.classifiers[label]).predict_proba(texts)[:, 1]
+        reference = reference_probabilities(trained.union, trained.classifiers[label], texts, alone)
+        assert np.max(np.abs(ours[:, column] - reference)) < 1e-9, label
+
+
+def test_runtime_equals_scikit_learn_with_hits_given(small_model):
+    """Hits from where the sentences stand (a linted document) enter the runtime and scikit-learn alike."""
+    from spinlint.model.features import reference_probabilities
+
+    data, trained, path = small_model
+    texts = [example.text for example in ds.conll(data, "eval")[:300]]
+    hits = np.random.default_rng(7).integers(0, 2, size=(len(texts), 3)).astype(float)
+    ours = runtime.load(path).predict_proba(texts, rule_hits=hits)
+    for column, label in enumerate(LABELS):
+        reference = reference_probabilities(trained.union, trained.classifiers[label], texts, hits)
         assert np.max(np.abs(ours[:, column] - reference)) < 1e-9, label
 
 
@@ -69,7 +88,9 @@ def test_thresholds_come_from_the_grid(small_model):
 
 def test_selection_is_recorded_from_the_runs_it_compared(small_model):
     _, trained, _ = small_model
-    grid = trained.selection["grid"]["3.0"]["per_label"]
+    assert set(trained.selection["grid"]) == {"3.0, rule hits"}
+    assert trained.selection["chosen"]["rule_hits"] is True
+    grid = trained.selection["grid"]["3.0, rule hits"]["per_label"]
     assert set(grid["vague"]) == {"0.0", "0.2"}
     assert all(option["real_in_genre_oof_auc"] is not None for option in grid["vague"].values())
     assert trained.selection["chosen"]["auxiliary_weight"]["vague"] in (0.0, 0.2)

@@ -128,7 +128,10 @@ def build(trained, artefact: dict, evaluation: dict, data: Path) -> dict:
         "thresholds": trained.thresholds,
         "threshold_rule": f"per label, the lowest threshold (grid 0.05-0.95) whose out-of-fold precision on the real "
                           f"in-genre rows is at least {PRECISION_TARGET} ({config.cv_folds}-fold CV grouped by "
-                          "document); where no threshold reaches it, the best-F0.5 threshold (flagged per label in "
+                          "document)" + (", among the rows where no rule of the label's family fired (a classifier "
+                                         "finding is not repeated where a rule of its family already flagged the "
+                                         "sentence)" if trained.rule_hits else "")
+                          + "; where no threshold reaches it, the best-F0.5 threshold (flagged per label in "
                           "cross_validation)",
         "benchmark_thresholds": trained.benchmark_thresholds,
         "benchmark_threshold_rule": "CoNLL: the threshold with the best F1 on out-of-fold probabilities of the "
@@ -136,9 +139,13 @@ def build(trained, artefact: dict, evaluation: dict, data: Path) -> dict:
         "artefact": artefact,
         "model": {
             "pipeline": "FeatureUnion(word TF-IDF 1-2-grams, char TF-IDF 2-5-grams within tokens, named dense "
-                        "features, mean word vector x weight) -> per label LogisticRegression(class_weight="
+                        "features, mean word vector x weight)" + (
+                            " + the rule families' hits (V, B, E: did a rule of the family fire in the sentence, "
+                            "read where it stands; spinlint/model/rule_hits.py)" if trained.rule_hits else "")
+                        + " -> per label LogisticRegression(class_weight="
                         "'balanced', solver='liblinear') -> Platt sigmoid fitted on the out-of-fold decisions of "
                         "the in-genre rows",
+            "rule_hits": trained.rule_hits,
             "analysers": "lower-case; tokens \\w+(?:'\\w+)* or % $ € £; digits mapped to 0; sublinear tf, "
                          "smooth idf, l2 norm per block (spinlint/model/runtime.py)",
             "C": config.C, "word_max_features": config.word_max_features,
@@ -160,7 +167,9 @@ def build(trained, artefact: dict, evaluation: dict, data: Path) -> dict:
             "runtime": "numpy only (spinlint/model/runtime.py), equal to scikit-learn's probabilities to 1e-9 "
                        "(tests/test_model_training.py)",
             "explanations": "logit contributions of word n-grams and dense features, named in plain words; the word "
-                            "vectors together as 'wording close to labelled examples'; character n-grams unnamed",
+                            "vectors together as 'wording close to labelled examples'; character n-grams unnamed"
+                            + ("; a rule family's hit as 'a blame rule fired here' (and so on)"
+                               if trained.rule_hits else ""),
         },
         "document_model": {
             "features": feature_names(),
@@ -336,15 +345,17 @@ def render(card: dict) -> str:
     selection = card["model"].get("selection")
     if isinstance(selection, dict) and selection.get("grid"):
         lines += ["", "## Model selection (in-genre cross-validation, from the training run)", "",
-                  selection["rule"] + ".", "", "| word-vector weight | label | auxiliary weight | real in-genre "
-                  "out-of-fold AUC | CoNLL-train out-of-fold best F1 |", "|---|---|---|---|---|"]
+                  selection["rule"] + ".", "", "| word-vector weight (and rule hits) | label | auxiliary weight | "
+                  "real in-genre out-of-fold AUC | CoNLL-train out-of-fold best F1 |", "|---|---|---|---|---|"]
         for meaning_weight, entry in selection["grid"].items():
             for label, options in entry["per_label"].items():
                 for weight, result in options.items():
                     lines.append(f"| {meaning_weight} | {label} | {weight} | {result['real_in_genre_oof_auc']} | "
                                  f"{result.get('conll_train_oof_best_f1', '')} |")
         chosen = selection["chosen"]
-        lines += ["", f"Chosen: word-vector weight {chosen['meaning_weight']}; auxiliary weight "
+        hits = {True: "; rule-family hits as features", False: "; no rule-family hits"}.get(
+            chosen.get("rule_hits"), "")
+        lines += ["", f"Chosen: word-vector weight {chosen['meaning_weight']}{hits}; auxiliary weight "
                   + ", ".join(f"{label} {value}" for label, value in chosen["auxiliary_weight"].items()) + "."]
     lines += ["", "## Cross-validation on train data (out-of-fold) and calibration", "",
               "Out-of-fold, on the real in-genre rows (the project's labelled passages and 10-K pool):", "",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import zlib
 from pathlib import Path
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 import numpy as np
 
@@ -35,8 +35,19 @@ def targets_of(labels: dict) -> dict[str, int]:
             "blame": int(labels["blame"]), "evidence_gap": int(labels["evidence_gap"])}
 
 
-def lint_inputs(texts: Sequence[str]) -> list[tuple[list[str], list[bool], list]]:
-    """Per text: the linter's sentence texts, which are statements, and the rule findings (no model rules)."""
+class LintedPassage(NamedTuple):
+    """A passage as the linter reads it with the rules alone."""
+
+    sentences: list[str]
+    statements: list[bool]
+    findings: list
+    rule_hits: np.ndarray  # per sentence, which rule families fired in it (rule_hits.py)
+
+
+def lint_inputs(texts: Sequence[str]) -> list[LintedPassage]:
+    """Per text: the linter's sentence texts, which are statements, the rule findings (no model rules) and the
+    rule-family hits of each sentence, as the model reads them at run time."""
+    from .rule_hits import hits_by_span
     from .. import markup
     from ..config import parse_settings
     from ..document import Source
@@ -52,7 +63,12 @@ def lint_inputs(texts: Sequence[str]) -> list[tuple[list[str], list[bool], list]
         segments = segment(markup.parse(Source(path="passage.txt", text=text, format="text")))
         features = Features(segments)
         findings = engine.run(segments, features)
-        out.append(([sentence.text for sentence in segments.sentences], list(features.statements), findings))
+        sentences = segments.sentences
+        spans = [(span.start, span.end) for span in (
+            segments.document.blocks[sentence.block_index].to_source(sentence.start, sentence.end)
+            for sentence in sentences)]
+        out.append(LintedPassage([sentence.text for sentence in sentences], list(features.statements), findings,
+                                 hits_by_span(findings, spans)))
     return out
 
 
@@ -88,13 +104,13 @@ def joined_documents(groups: Sequence[str], count: int = JOINED_PER_PASSAGE, see
     return joined
 
 
-def _join_inputs(parts: Sequence[tuple[dict[str, np.ndarray], tuple]]) -> tuple[dict, list, list, int]:
+def _join_inputs(parts: Sequence[tuple[dict[str, np.ndarray], LintedPassage]]) -> tuple[dict, list, list, int]:
     """Concatenate passages' probabilities, statements and findings (sentence indices shifted)."""
     from dataclasses import replace
 
     probabilities = {label: np.concatenate([probability[label] for probability, _ in parts]) for label in LABELS}
     statements, findings, offset = [], [], 0
-    for _, (sentence_texts, passage_statements, passage_findings) in parts:
+    for _, (sentence_texts, passage_statements, passage_findings, _) in parts:
         statements.extend(passage_statements)
         findings.extend(replace(finding, sentence_index=finding.sentence_index + offset)
                         if finding.sentence_index >= 0 else finding for finding in passage_findings)
@@ -107,8 +123,12 @@ def fold_of(group: str, group_folds: dict[str, int], folds: int) -> int:
 
 
 def out_of_fold_probabilities(sentences: list[str], passage_folds: list[int], counts: list[int], union,
-                              fold_models: dict) -> list[dict[str, np.ndarray]]:
-    matrix = union.transform(sentences).tocsr() if sentences else None
+                              fold_models: dict, rule_hits: np.ndarray | None = None) -> list[dict[str, np.ndarray]]:
+    """Each passage's sentence probabilities from the fold model that never saw its document or brief;
+    ``rule_hits`` (one row per sentence) when the sentence model reads them."""
+    from .features import design_matrix
+
+    matrix = design_matrix(union, sentences, rule_hits) if sentences else None
     per_passage = []
     start = 0
     decisions = {label: [model.decision_function(matrix) for model in models] if matrix is not None else []
@@ -128,20 +148,25 @@ def out_of_fold_probabilities(sentences: list[str], passage_folds: list[int], co
     return per_passage
 
 
-def fit_document_model(passages: Sequence, union, fold_models: dict, group_folds: dict[str, int], config):
-    """The fitted ``DocumentModel`` and its out-of-fold quality on the labelled passages (grouped folds)."""
-    inputs = lint_inputs([passage.text for passage in passages])
+def fit_document_model(passages: Sequence, union, fold_models: dict, group_folds: dict[str, int], config,
+                       inputs: list[LintedPassage] | None = None, rule_hits: bool = False):
+    """The fitted ``DocumentModel`` and its out-of-fold quality on the labelled passages (grouped folds).
+
+    ``inputs`` are the passages already linted (``lint_inputs``); ``rule_hits``: the sentence model reads them."""
+    if inputs is None:
+        inputs = lint_inputs([passage.text for passage in passages])
     folds = [fold_of(passage.group, group_folds, config.cv_folds) for passage in passages]
-    sentences = [text for sentence_texts, _, _ in inputs for text in sentence_texts]
-    probabilities = out_of_fold_probabilities(sentences, folds, [len(item[0]) for item in inputs], union,
-                                              fold_models)
+    sentences = [text for item in inputs for text in item.sentences]
+    hits = np.vstack([item.rule_hits for item in inputs]) if rule_hits and sentences else None
+    probabilities = out_of_fold_probabilities(sentences, folds, [len(item.sentences) for item in inputs], union,
+                                              fold_models, hits)
     return fit_on_probabilities(passages, inputs, folds, probabilities, config)
 
 
 def fit_on_probabilities(passages: Sequence, inputs: list, folds: list[int], probabilities: list, config):
     """``fit_document_model`` once the passages are linted and their sentences have out-of-fold probabilities."""
     rows = [document_row(probability, findings, statements, len(sentence_texts))
-            for probability, (sentence_texts, statements, findings) in zip(probabilities, inputs)]
+            for probability, (sentence_texts, statements, findings, _) in zip(probabilities, inputs)]
     passage_targets = [targets_of(passage.labels) for passage in passages]
     row_targets, row_folds = list(passage_targets), list(folds)
     real_rows = [not passage.synthetic for passage in passages]

@@ -56,8 +56,19 @@ def auc(y, scores) -> float | None:
     return round(float(roc_auc_score(y, scores)), 4)
 
 
+def _scored(model, texts: list[str]) -> tuple[np.ndarray, np.ndarray | None]:
+    """Probabilities of sentences that came alone, each linted alone for the rule hits a model may read; and
+    those hits (None for a model that does not read them)."""
+    if not getattr(model, "reads_rule_hits", False):
+        return model.predict_proba(texts), None
+    from .lone_hits import hits_read_alone
+
+    hits = hits_read_alone(texts)
+    return model.predict_proba(texts, rule_hits=hits), hits
+
+
 def _column(model, label: str, texts: list[str]) -> np.ndarray:
-    return model.predict_proba(texts)[:, model.labels.index(label)]
+    return _scored(model, texts)[0][:, model.labels.index(label)]
 
 
 def conll_benchmark(model, data: Path, threshold: float) -> dict:
@@ -85,11 +96,16 @@ def project_test(model, data: Path) -> dict:
     examples = [example for example in ds.project_labels(data) if example.split == "test" and not example.synthetic]
     if not examples:
         return {"n": 0, "note": "no project labels found"}
-    matrix = model.predict_proba([example.text for example in examples])
+    matrix, hits = _scored(model, [example.text for example in examples])
     results = {}
     for column, label in enumerate(model.labels):
         y = np.asarray([example.label(label) for example in examples])
-        results[label] = {**binary_metrics(y, matrix[:, column] >= model.thresholds[label]),
+        flagged = matrix[:, column] >= model.thresholds[label]
+        if hits is not None:  # a classifier finding is not reported where a rule of its family fired
+            from .rule_hits import column_of_label
+
+            flagged &= hits[:, column_of_label(label)] == 0
+        results[label] = {**binary_metrics(y, flagged),
                           "threshold": model.thresholds[label], "auc": auc(y, matrix[:, column]),
                           "reliability": reliability(y, matrix[:, column])}
     return results

@@ -115,9 +115,29 @@ def label_pipeline(fitted_union: FeatureUnion, fitted_classifier: CalibratedClas
     return Pipeline([("features", fitted_union), ("classifier", fitted_classifier)])
 
 
+def design_matrix(fitted_union: FeatureUnion, texts, rule_hits: np.ndarray | None = None):
+    """The rows the linear models read: the union's features, then the rule-family hits when the model uses
+    them (``spinlint.model.rule_hits``; they depend on where a sentence stands, so they are not a transformer
+    of the text alone)."""
+    from scipy import sparse
+
+    matrix = fitted_union.transform(list(texts)).tocsr()
+    if rule_hits is None:
+        return matrix
+    return sparse.hstack([matrix, sparse.csr_matrix(np.asarray(rule_hits, dtype=np.float64))]).tocsr()
+
+
+def reference_probabilities(fitted_union: FeatureUnion, fitted_classifier, texts,
+                            rule_hits: np.ndarray | None = None) -> np.ndarray:
+    """scikit-learn's probability of the positive class, the reference the exported runtime must equal."""
+    return fitted_classifier.predict_proba(design_matrix(fitted_union, texts, rule_hits))[:, 1]
+
+
 def exported_parts(fitted_union: FeatureUnion, classifiers: dict[str, CalibratedClassifierCV],
-                   labels: tuple[str, ...]) -> dict[str, np.ndarray | list[str]]:
-    """Vocabularies, idf, coefficients and calibration, in the layout ``runtime.export_arrays`` takes."""
+                   labels: tuple[str, ...], rule_hits: bool = False) -> dict[str, np.ndarray | list[str]]:
+    """Vocabularies, idf, coefficients and calibration, in the layout ``runtime.export_arrays`` takes.
+
+    With ``rule_hits`` the last columns of each coefficient row are the rule families' (``rule_hits.FAMILIES``)."""
     word = fitted_union.named_transformers["word"]
     char = fitted_union.named_transformers.get("char")
 
@@ -148,4 +168,8 @@ def exported_parts(fitted_union: FeatureUnion, classifiers: dict[str, Calibrated
     if "meaning" in fitted_union.named_transformers:
         meaning = fitted_union.named_transformers["meaning"]
         parts["meaning"] = (meaning.vectors, meaning.weight)
+    if rule_hits:
+        from .rule_hits import FAMILIES
+
+        parts["rule_hit_families"] = FAMILIES
     return parts

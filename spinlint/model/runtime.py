@@ -448,6 +448,7 @@ class _Batch:
     dense: np.ndarray
     rows: dict[str, int]  # sentence text -> row
     meaning: np.ndarray | None = None  # mean word vectors times the model's weight, when it has them
+    rules: np.ndarray | None = None  # the rule families' hits per sentence (rule_hits.py), when the model reads them
 
 
 class ExportedModel:
@@ -474,8 +475,13 @@ class ExportedModel:
             self.meaning = WordVectors.from_arrays(arrays, prefix="meaning_")
             self.meaning_weight = float(np.asarray(arrays["meaning_weight"]).reshape(-1)[0])
         n_meaning = self.meaning.dimensions if self.meaning is not None else 0
-        self.dense_coef = coef[:, n_word + n_char:coef.shape[1] - n_meaning]
-        self.meaning_coef = coef[:, coef.shape[1] - n_meaning:]
+        # the rule families whose hits are the last columns (rule_hits.py); none in a model without them
+        self.rule_families = (tuple(_from_text_array(arrays["rule_hit_families"]))
+                              if "rule_hit_families" in arrays else ())
+        end = coef.shape[1] - len(self.rule_families)
+        self.dense_coef = coef[:, n_word + n_char:end - n_meaning]
+        self.meaning_coef = coef[:, end - n_meaning:end]
+        self.rules_coef = coef[:, end:]
         names = _from_text_array(arrays["lexicon_names"])
         phrases = _from_text_array(arrays["lexicon_phrases"])
         sizes = arrays["lexicon_sizes"].tolist()
@@ -533,7 +539,19 @@ class ExportedModel:
         norms[norms == 0.0] = 1.0
         return rows_a, columns_a, data / norms[rows_a]
 
-    def _features(self, texts: list[str]) -> _Batch:
+    @property
+    def reads_rule_hits(self) -> bool:
+        """Does this model take the rule families' findings per sentence as features?"""
+        return bool(self.rule_families)
+
+    def _rule_hits(self, texts: list[str], rule_hits) -> np.ndarray | None:
+        if not self.rule_families:
+            return None
+        if rule_hits is None:  # no hits given: sentences no rule flagged
+            return np.zeros((len(texts), len(self.rule_families)))
+        return np.asarray(rule_hits, dtype=np.float64).reshape(len(texts), len(self.rule_families))
+
+    def _features(self, texts: list[str], rule_hits=None) -> _Batch:
         """Every feature of a batch, from one cache look-up per token of the whole batch (no loop per
         sentence): the same entries, in the same order, as featurising each sentence on its own."""
         lowered = [lower(text) for text in texts]
@@ -561,7 +579,7 @@ class ExportedModel:
         if self.meaning is not None:
             meaning = self.meaning.matrix_of_columns(rows, np.array(meanings, dtype=np.int64), n) * self.meaning_weight
         return _Batch(word, char, self.dense.matrix(lowered, normalised, token_lists, token_columns),
-                      {text: row for row, text in enumerate(texts)}, meaning)
+                      {text: row for row, text in enumerate(texts)}, meaning, self._rule_hits(texts, rule_hits))
 
     def _decision(self, batch: _Batch) -> np.ndarray:
         n = batch.dense.shape[0]
@@ -572,25 +590,31 @@ class ExportedModel:
         scores += batch.dense @ self.dense_coef.T
         if batch.meaning is not None:
             scores += batch.meaning @ self.meaning_coef.T
+        if batch.rules is not None:
+            scores += batch.rules @ self.rules_coef.T
         return scores + self.intercept
 
-    def decision_function(self, texts: list[str]) -> np.ndarray:
+    def decision_function(self, texts: list[str], rule_hits=None) -> np.ndarray:
         """The linear models' scores before calibration, shape (n, labels)."""
-        return self._decision(self._features(list(texts)))
+        return self._decision(self._features(list(texts), rule_hits))
 
-    def predict_proba(self, texts: list[str]) -> np.ndarray:
-        """Calibrated probability per label, shape (n, labels): one batched call per document."""
+    def predict_proba(self, texts: list[str], rule_hits=None) -> np.ndarray:
+        """Calibrated probability per label, shape (n, labels): one batched call per document.
+
+        ``rule_hits`` (n, families): did a rule of each family fire in each sentence (``rule_hits``); a model that
+        reads them and is given none reads every sentence as one no rule flagged (``lone_hits.hits_read_alone``
+        gives the hits of sentences linted alone)."""
         texts = list(texts)
         if not texts:
             return np.zeros((0, len(self.labels)))
-        batch = self._features(texts)
+        batch = self._features(texts, rule_hits)
         decision = self._decision(batch)
         # One assignment, so a concurrent explain sees either the previous batch or this one.
         self._last = batch if len(texts) <= EXPLAIN_MEMO_ROWS else None
         # scikit-learn's sigmoid calibration: p = 1 / (1 + exp(a * f + b)).
         return 1.0 / (1.0 + np.exp(self.calibration_a * decision + self.calibration_b))
 
-    def explain(self, text: str, label: str, k: int = 3) -> list[tuple[str, float]]:
+    def explain(self, text: str, label: str, k: int = 3, rule_hits=None) -> list[tuple[str, float]]:
         """The ``k`` named features pushing ``text`` hardest towards ``label`` (logit contributions).
 
         Word n-grams and dense features are named; character n-grams are left
@@ -601,7 +625,7 @@ class ExportedModel:
         batch = self._last
         row = batch.rows.get(text) if batch is not None else None
         if row is None:
-            batch, row = self._features([text]), 0
+            batch, row = self._features([text], None if rule_hits is None else [rule_hits]), 0
         rows, columns, values = batch.word
         start, end = np.searchsorted(rows, (row, row + 1)).tolist()
         columns = columns[start:end]
@@ -611,6 +635,11 @@ class ExportedModel:
         positive = [(f"'{terms.term(column)}'", weight) for column, weight in zip(columns.tolist(), word.tolist())
                     if weight > 0]
         positive += [(name, weight) for name, weight in zip(names, dense.tolist()) if weight > 0]
+        if batch.rules is not None:
+            from .rule_hits import NAMES
+
+            rules = batch.rules[row] * self.rules_coef[label_index]
+            positive += [(name, weight) for name, weight in zip(NAMES, rules.tolist()) if weight > 0]
         named = sorted(positive, key=lambda item: (-item[1], item[0]))[:k]
         if batch.meaning is not None and len(named) < k:
             # 96 unnamed dimensions explain nothing one by one; together they say the wording resembles
@@ -627,7 +656,7 @@ class ExportedModel:
 def export_arrays(*, word_terms: list[str], word_idf: np.ndarray, char_terms: list[str], char_idf: np.ndarray,
                   coef: np.ndarray, intercept: np.ndarray, calibration_a: np.ndarray, calibration_b: np.ndarray,
                   dense: DenseFeatures, meaning: tuple[WordVectors, float] | None = None,
-                  document_model=None) -> dict[str, np.ndarray]:
+                  document_model=None, rule_hit_families: Sequence[str] = ()) -> dict[str, np.ndarray]:
     """The plain arrays that make up an artefact (written by ``train.write_npz``, uncompressed)."""
     words = sorted(dense.concreteness)
     extra: dict[str, np.ndarray] = {}
@@ -636,6 +665,8 @@ def export_arrays(*, word_terms: list[str], word_idf: np.ndarray, char_terms: li
         extra = {**vectors.arrays(prefix="meaning_"), "meaning_weight": np.asarray([weight], dtype=np.float64)}
     if document_model is not None:
         extra.update(document_model.arrays())
+    if rule_hit_families:
+        extra["rule_hit_families"] = _text_array(rule_hit_families)
     # Each vocabulary goes with its sorted keys, so loading builds no index (spinlint/model/terms.py).
     extra.update(TermIndex("\n".join(word_terms)).arrays("word_terms"))
     extra.update(TermIndex("\n".join(char_terms)).arrays("char_terms"))

@@ -61,6 +61,9 @@ class TrainConfig:
     auxiliary_weights: dict[str, tuple[float, ...]] = field(default_factory=lambda: {
         "vague": (0.0, 1.0), "blame": (0.0,), "evidence_gap": (0.0, 0.05)})
     meaning_weights: tuple[float, ...] = (0.0, 3.0)
+    # whether the sentence model reads the rule families' findings in each sentence (rule_hits.py); chosen
+    # by the same in-genre CV
+    rule_hit_options: tuple[bool, ...] = (False, True)
     # where the word vectors come from (embeddings.SOURCES_OF_VECTORS); chosen by in-genre CV, docs/scoring.md
     word_vectors: str = "ppmi"
     limit: int | None = None  # train on the first N rows of each source (tests: a small, fast slice)
@@ -92,6 +95,7 @@ class Trained:
     selection: dict = field(default_factory=dict)
     document_model: object = None
     document_cross_validation: dict = field(default_factory=dict)
+    rule_hits: bool = False  # the sentence model reads the rule families' hits (its last columns)
 
 
 def load_training_data(data: Path, config: TrainConfig) -> TrainingData:
@@ -128,6 +132,28 @@ def load_training_data(data: Path, config: TrainConfig) -> TrainingData:
     dense = DenseFeatures(tuple((name, tuple(phrases)) for name, phrases in sorted(lexicons.items())),
                           ds.concreteness(data))
     return TrainingData(examples, dense, sources, build_vectors(data, limit=config.limit, source=config.word_vectors), passages)
+
+
+def example_rule_hits(examples: list[ds.Example], passages: list, linted: list) -> np.ndarray:
+    """Per example, which rule families fired in it: a passage's sentences as they stand in the linted
+    passage, every other row (sentences that came alone) read as a document of its own."""
+    from .lone_hits import hits_in_passage, hits_read_alone
+
+    from_passages = [index for index, example in enumerate(examples)
+                     if example.dataset in (ds.REAL_PASSAGES, ds.WRITTEN_PASSAGES)]
+    alone = [index for index, example in enumerate(examples)
+             if example.dataset not in (ds.REAL_PASSAGES, ds.WRITTEN_PASSAGES)]
+    in_passages = [hits_in_passage(passage.text, [text for _, text, _ in passage.sentences], item.findings)
+                   for passage, item in zip(passages, linted)]
+    hits = np.zeros((len(examples), 3))
+    if in_passages:
+        stacked = np.vstack(in_passages)
+        if len(stacked) != len(from_passages):
+            raise ValueError("passage sentences and training rows are out of step")
+        hits[from_passages] = stacked
+    if alone:
+        hits[alone] = hits_read_alone([examples[index].text for index in alone])
+    return hits
 
 
 def _weight(example: ds.Example, auxiliary: float) -> float:
@@ -211,23 +237,36 @@ def _best_f1(y: np.ndarray, probabilities: np.ndarray) -> float:
 
 
 def train(data: Path, config: TrainConfig = TrainConfig()) -> Trained:
+    from scipy import sparse
+
+    from .document_training import lint_inputs
     from .evaluate import binary_metrics, reliability
     from .features import PlattClassifier, feature_union, platt
 
     training = load_training_data(data, config)
     examples = training.examples
     texts = [example.text for example in examples]
+    # Every labelled passage read by the rules alone: the document model's rows, and where the sentence
+    # model's passage rows find their rule hits.
+    linted = lint_inputs([passage.text for passage in training.passages])
+    hits = example_rule_hits(examples, training.passages, linted) if any(config.rule_hit_options) else None
     folds = _folds(examples, config.cv_folds, config.seed)
     real = np.asarray([example.dataset in IN_GENRE_REAL for example in examples])
     in_genre = np.asarray([example.dataset not in AUXILIARY for example in examples])
     conll_rows = np.asarray([example.dataset == ds.CONLL for example in examples])
 
-    candidates = []  # (meaning weight, union, matrix, per label: {aux weight: (auc, decisions, models)})
+    # (meaning weight, rule hits, union, matrix, per label: {aux weight: (auc, decisions, models)})
+    candidates = []
+    variants = []
     for meaning_weight in config.meaning_weights:
         union = feature_union(training.dense, word_max_features=config.word_max_features,
                               char_max_features=config.char_max_features,
                               meaning=training.meaning if meaning_weight > 0 else None, meaning_weight=meaning_weight)
-        matrix = union.fit_transform(texts).tocsr()
+        base = union.fit_transform(texts).tocsr()
+        for use_hits in config.rule_hit_options:
+            matrix = sparse.hstack([base, sparse.csr_matrix(hits)]).tocsr() if use_hits else base
+            variants.append((meaning_weight, use_hits, union, matrix))
+    for meaning_weight, use_hits, union, matrix in variants:
         per_label = {}
         for label in LABELS:
             rows = np.asarray([index for index, example in enumerate(examples) if example.label(label) is not None])
@@ -256,7 +295,7 @@ def train(data: Path, config: TrainConfig = TrainConfig()) -> Trained:
                 options[auxiliary] = {"auc": _auc(kept_y[score], decisions[score]), "rows": kept_rows,
                                       "y": kept_y, "decisions": decisions, "models": models}
             per_label[label] = options
-        candidates.append((meaning_weight, union, matrix, per_label))
+        candidates.append((meaning_weight, use_hits, union, matrix, per_label))
 
     def conll_f1(option) -> float | None:
         mask = conll_rows[option["rows"]]
@@ -276,19 +315,23 @@ def train(data: Path, config: TrainConfig = TrainConfig()) -> Trained:
         return chosen, table
 
     scored = []
-    for meaning_weight, union, matrix, per_label in candidates:
+    for meaning_weight, use_hits, union, matrix, per_label in candidates:
         chosen, table = choose(per_label)
         mean_auc = float(np.mean([per_label[label][chosen[label]]["auc"] or 0.0 for label in LABELS]))
-        scored.append((mean_auc, -meaning_weight, meaning_weight, union, matrix, per_label, chosen, table))
-    scored.sort(key=lambda item: (item[0], item[1]), reverse=True)
-    _, _, meaning_weight, union, matrix, per_label, chosen, _ = scored[0]
+        # ties go to the simpler model: fewer word vectors, then no rule hits
+        scored.append(((mean_auc, -meaning_weight, -int(use_hits)), meaning_weight, use_hits, union, matrix,
+                       per_label, chosen, table))
+    scored.sort(key=lambda item: item[0], reverse=True)
+    _, meaning_weight, use_hits, union, matrix, per_label, chosen, _ = scored[0]
     selection = {
         "rule": "per label, the auxiliary weight with the best out-of-fold ROC AUC on the real in-genre rows; then "
-                "the word-vector weight with the best mean of those AUCs. The CoNLL-train out-of-fold F1 is shown "
-                f"for the CoNLL-2010 benchmark's floor of {CONLL_F1_FLOOR}, which no weight that keeps the "
-                "in-genre quality reaches",
-        "grid": {str(item[2]): {"mean_real_in_genre_auc": round(item[0], 4), "per_label": item[7]} for item in scored},
-        "chosen": {"meaning_weight": meaning_weight, "auxiliary_weight": {l: chosen[l] for l in LABELS}},
+                "the word-vector weight, and whether the rule families' hits are features, with the best mean of "
+                f"those AUCs. The CoNLL-train out-of-fold F1 is shown for the CoNLL-2010 benchmark's floor of "
+                f"{CONLL_F1_FLOOR}, which no weight that keeps the in-genre quality reaches",
+        "grid": {_variant_name(item[1], item[2]): {"mean_real_in_genre_auc": round(item[0][0], 4),
+                                                   "per_label": item[7]} for item in scored},
+        "chosen": {"meaning_weight": meaning_weight, "rule_hits": use_hits,
+                   "auxiliary_weight": {l: chosen[l] for l in LABELS}},
     }
 
     classifiers, thresholds, measured, benchmark_thresholds, fold_models = {}, {}, {}, {}, {}
@@ -300,13 +343,24 @@ def train(data: Path, config: TrainConfig = TrainConfig()) -> Trained:
         a, b = platt(decisions[calibration], y[calibration])
         probabilities = 1.0 / (1.0 + np.exp(a * decisions + b))
         real_rows = real[rows]
-        thresholds[label], met = precision_threshold(y[real_rows], probabilities[real_rows])
+        # A classifier finding is reported only where no rule of the label's family fired (engine._classifier),
+        # so its threshold is chosen, and its precision and recall measured, on those rows.
+        reportable = np.ones(len(rows), bool)
+        if use_hits:
+            from .rule_hits import column_of_label
+
+            reportable = hits[rows, column_of_label(label)] == 0
+        choosing = real_rows & reportable
+        thresholds[label], met = precision_threshold(y[choosing], probabilities[choosing])
         measured[label] = {
             "n": int(trained_rows.sum()), "positives": int(y[trained_rows].sum()),
             "threshold_rule": f"lowest threshold with out-of-fold precision >= {PRECISION_TARGET} on the real "
-                              "in-genre rows" + ("" if met else " (not reached: best F0.5 instead)"),
+                              "in-genre rows" + (" where no rule of the label's family fired (the only rows where "
+                                                 "a classifier finding is reported)" if use_hits else "")
+                              + ("" if met else " (not reached: best F0.5 instead)"),
             "precision_target_met": met,
-            "real_in_genre": {**binary_metrics(y[real_rows], probabilities[real_rows] >= thresholds[label]),
+            "real_in_genre": {**binary_metrics(y[real_rows], (probabilities[real_rows] >= thresholds[label])
+                                               & reportable[real_rows]),
                               "auc": _auc(y[real_rows], probabilities[real_rows]),
                               "reliability": reliability(y[real_rows], probabilities[real_rows])},
             "by_dataset": _counts_by_dataset(examples, rows[trained_rows], y[trained_rows]),
@@ -326,9 +380,14 @@ def train(data: Path, config: TrainConfig = TrainConfig()) -> Trained:
     from .document_training import fit_document_model
 
     document_model, document_cv = fit_document_model(training.passages, union, fold_models, folds_of_group(
-        examples, folds), config)
+        examples, folds), config, inputs=linted, rule_hits=use_hits)
     return Trained(union, classifiers, training.dense, training, config, thresholds, measured,
-                   benchmark_thresholds, selection, document_model, document_cv)
+                   benchmark_thresholds, selection, document_model, document_cv, use_hits)
+
+
+def _variant_name(meaning_weight: float, rule_hits: bool) -> str:
+    """A candidate's key in the selection grid: its word-vector weight, and whether it reads the rule hits."""
+    return f"{meaning_weight}, rule hits" if rule_hits else str(meaning_weight)
 
 
 def folds_of_group(examples: list[ds.Example], folds: np.ndarray) -> dict[str, int]:
@@ -351,7 +410,7 @@ def export(trained: Trained, out_dir: Path, name: str = MODEL_NAME) -> Path:
 
     out_dir.mkdir(parents=True, exist_ok=True)
     arrays = export_arrays(dense=trained.dense, document_model=trained.document_model,
-                           **exported_parts(trained.union, trained.classifiers, LABELS))
+                           **exported_parts(trained.union, trained.classifiers, LABELS, trained.rule_hits))
     path = out_dir / f"{name}.npz"
     temporary = out_dir / f".{name}.tmp.npz"
     write_npz(temporary, arrays)

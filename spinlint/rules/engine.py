@@ -125,8 +125,16 @@ class Engine:
         if self._documents == self.WARM_UP_DOCUMENTS + 1 and prefilter.UNKNOWN in self._heads:
             self._learn_heads()
         findings: list[Finding] = []
+        classifiers = []
         try:
             for item, units in zip(self.compiled, self._candidate_units(segments)):
+                if isinstance(item.kind, ClassifierKind):
+                    classifiers.append((item, units))
+                elif units != 0:
+                    findings.extend(self._run_rule(item, segments, features, units))
+            # The classifier rules run last: the model reads which rule families fired in each sentence.
+            features.rule_findings = list(findings)
+            for item, units in classifiers:
                 if units != 0:
                     findings.extend(self._run_rule(item, segments, features, units))
         finally:
@@ -294,13 +302,22 @@ class Engine:
             return
         model = features.model
         threshold = float(item.options.get("threshold", 0.0)) or float(model.thresholds[kind.label])
+        # Where a rule of the label's family already flagged the sentence, the classifier's finding would say
+        # the same thing less precisely (and the model read that rule's hit): one problem, one finding.
+        flagged = None
+        if getattr(model, "reads_rule_hits", False):
+            from ..model.rule_hits import column_of_label
+
+            flagged = features.rule_hits[:, column_of_label(kind.label)]
         for index, probability in enumerate(probabilities[kind.label]):
-            if probability < threshold:
+            if probability < threshold or (flagged is not None and flagged[index]):
                 continue
             sentence = segments.sentences[index]
             from ..model.explain import plain_reasons
 
-            reasons = plain_reasons(model, sentence.text, model.explain(sentence.text, kind.label, k=3))
+            explained = (model.explain(sentence.text, kind.label, k=3) if flagged is None else
+                         model.explain(sentence.text, kind.label, k=3, rule_hits=features.rule_hits[index]))
+            reasons = plain_reasons(model, sentence.text, explained)
             reason = "why: " + "; ".join(reasons)
             values = {"match": sentence.text, "probability": f"{probability:.2f}"}
             yield self._finding(item, segments, sentence.block_index, sentence.start, sentence.end, index,

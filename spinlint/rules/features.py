@@ -31,6 +31,9 @@ class Features:
         self.segments = segments
         self.long_sentence_words = long_sentence_words
         self._model_loader = model_loader
+        # The findings of every rule that ran before the classifier rules (the engine sets them): the model
+        # reads which rule families fired in each sentence (spinlint/model/rule_hits.py).
+        self.rule_findings: list | None = None
 
     @property
     def sentence_texts(self) -> list[str]:
@@ -85,11 +88,30 @@ class Features:
         result = {label: zeros[:] for label in model.labels}
         from ..model.guards import guarded
 
+        hits = self._rule_hits(judged) if getattr(model, "reads_rule_hits", False) else None
         for low in range(0, len(judged), MODEL_BATCH):
             batch = judged[low:low + MODEL_BATCH]
             texts = [self.sentence_texts[index] for index in batch]
-            matrix = guarded(texts, model.predict_proba(texts))
+            scored = (model.predict_proba(texts) if hits is None else
+                      model.predict_proba(texts, rule_hits=hits[low:low + MODEL_BATCH]))
+            matrix = guarded(texts, scored)
             for column, label in enumerate(model.labels):
                 for row, index in enumerate(batch):
                     result[label][index] = float(matrix[row, column])
         return result
+
+    @cached_property
+    def rule_hits(self):
+        """Per sentence, a 0/1 per rule family (spinlint/model/rule_hits.py): did one of its findings start in
+        the sentence? Read once the engine has set ``rule_findings``."""
+        from ..model.rule_hits import hits_by_span
+
+        blocks, sentences = self.segments.document.blocks, self.segments.sentences
+        spans = []
+        for block_index, start, end in zip(sentences.block_indices, sentences.starts, sentences.ends):
+            span = blocks[block_index].to_source(start, end)
+            spans.append((span.start, span.end))
+        return hits_by_span(self.rule_findings or (), spans)
+
+    def _rule_hits(self, judged: list[int]):
+        return self.rule_hits[judged]
