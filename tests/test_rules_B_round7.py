@@ -1,0 +1,110 @@
+"""Round 7 of the blame rules: the family's shared vetoes (an owned account, a relayed finding, a checkable mechanism)
+silence every B rule they apply to, the pattern rules carry them verbatim, and the new structures fire on the
+sentences written for them while their near misses stay silent. Every sentence here is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+import spinlint
+from spinlint.rules.logic import blame_vetoes
+from spinlint.rules.ruleset import builtin_rules
+
+
+def codes(text: str) -> set[str]:
+    return {f.code for f in spinlint.analyze(text, "t.txt", config={"select": ["B"]}).files[0].findings}
+
+
+def test_every_b_pattern_rule_carries_the_shared_vetoes():
+    """Pattern rules cannot call Python, so each lists the module's vetoes as its own ``unless``, unchanged."""
+    pattern_rules = [rule for rule in builtin_rules() if rule.code.startswith("B") and rule.kind == "existence"]
+    assert pattern_rules
+    for rule in pattern_rules:
+        missing = [veto for veto in blame_vetoes.PATTERN_VETOES if veto not in rule.match.get("unless", [])]
+        assert not missing, f"{rule.code}: unless lacks the shared veto(es) {missing}"
+
+
+@pytest.mark.parametrize("text", [
+    "We misjudged how many people would book in the first week.",
+    "That was our mistake, and I take full responsibility for it.",
+    "The outage came from a configuration change our platform team pushed on Tuesday.",
+    "I agreed to that delay in 2023.",
+])
+def test_owned_accounts(text):
+    assert blame_vetoes.owned_account(text)
+
+
+@pytest.mark.parametrize("text", [
+    "According to the inquiry, the flooding was made worse by blocked drains.",
+    "Respondents cited slow approvals as the main reason projects stalled.",
+    "Two of the depot's engineers said the fault began after a software update.",
+    "The regulator's review found that the operator had ignored three warnings.",
+])
+def test_relayed_findings(text):
+    assert blame_vetoes.relayed_finding(text)
+
+
+@pytest.mark.parametrize("text", [
+    # the organisation's own explanation, relayed by a reporter, is still the shift (B040, B041)
+    "The company said the challenges facing the industry were beyond its control.",
+    "The airline blamed the cancellations on air traffic control staffing.",
+    # the writer's own survey is the writer speaking
+    "According to our survey, younger staff simply don't stay as long.",
+])
+def test_not_relayed(text):
+    assert not blame_vetoes.relayed_finding(text)
+
+
+@pytest.mark.parametrize("text", [
+    "We owe our customers an explanation.",
+    "We decided to close the branch.",  # deciding is not owning why (B004 reads a layoff memo this way)
+    "The team shipped the release on Monday.",
+])
+def test_not_owned(text):
+    assert not blame_vetoes.owned_account(text)
+
+
+@pytest.mark.parametrize("text", [
+    # the shift as it is said: the rules fire
+    "Delivery times slipped because our courier partner failed to deliver the parcels on time.",
+    "Customer records were exposed, and the systems have since been secured.",
+    "Due to an increasingly challenging market environment, the opening has been postponed.",
+    "By introducing new technology into outdated models and systems, organizations are failing to unlock the full "
+    "productivity value of generative AI across their workforce.",
+])
+def test_the_shift_still_fires(text):
+    assert codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    # owned: the writer is the cause
+    "Delivery times slipped because our courier partner failed to deliver, and we should have checked its plan.",
+    "Service was lost for six hours after a software update we sent to the ground station.",
+    # relayed: an independent finder's explanation, reported
+    "According to the inquiry, the opening was postponed due to an increasingly challenging market environment.",
+    "Investigators said the records were exposed through a misconfigured storage bucket.",
+    # mechanism: an incident timeline a reader can check
+    "At 09:14 UTC customer records were exposed when the export job wrote to a public folder.",
+])
+def test_the_accounts_are_silent(text):
+    assert not codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    # B004: data followed by the mechanism that exposed it is a causal account; a condition is not an event
+    "The two packages were compromised because a workflow pulled an unpinned action from a fork.",
+    "If a wrong decision was made, the retrospective is where we find out.",
+    "Old releases are signed so they stay safe in case publishing tokens are compromised later.",
+])
+def test_agentless_passive_near_misses(text):
+    assert "B004" not in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    # a cause that only names the kind of thing keeps the passive hidden
+    "A small set of customer details was exposed as a result of unauthorised activity.",
+    # a decision with a reason still hides who decided
+    "The rollout was paused because of the volatile environment.",
+])
+def test_agentless_passive_still_fires(text):
+    assert "B004" in codes(text)
