@@ -108,3 +108,26 @@ def test_agentless_passive_near_misses(text):
 ])
 def test_agentless_passive_still_fires(text):
     assert "B004" in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    # B042: the organisation's own result as the patient, an outside agent as the doer
+    "Membership income was squeezed this year by a cautious consumer and tougher competition.",
+    "The rollout of the new timetable was held back by supplier problems.",
+    "Punctuality on the coast line has been hit by extreme weather and ageing legacy track.",
+    "Take-up has been undermined by customers who never read the welcome pack.",
+])
+def test_result_harmed_by_outside_agent(text):
+    assert "B042" in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Membership income was squeezed by higher card processing costs.",  # an accounting item
+    "Punctuality was hit by 14 days of track closures in March.",  # a figure makes it checkable
+    "Take-up was held back by our choice to launch without a paper form.",  # the organisation as the agent
+    "Membership income may be squeezed by a cautious consumer next year.",  # a possibility
+    "The rollout was held back by the following factors: staffing and the weather.",  # a list announced
+    "The harbour wall was hit by a storm on Sunday.",  # not the organisation's result
+])
+def test_result_harmed_near_misses(text):
+    assert "B042" not in codes(text)

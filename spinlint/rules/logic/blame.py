@@ -897,6 +897,76 @@ def deficiency_as_agent(text: str, options: Mapping[str, Any]) -> Iterator[Offse
     yield skip_spaces(text, found.start(), found.end()), found.end()
 
 
+# -- the organisation's own result harmed by an outside agent -------------------------------------
+
+# "Fixed-line revenue was negatively impacted by aggressive competitor behaviour", "results were held back by a
+# difficult market", "delivery has been delayed by a challenging funding landscape": the organisation's own result
+# (revenue, margins, the rollout, service, sentiment) is the grammatical patient of a harm verb, and the agent
+# after "by" is the market, the weather, a supplier, the customers or an old system. Whoever ran the business that
+# earned those results leaves the sentence. The check joins three wide classes by position: an outcome noun as the
+# subject, a harm participle in the passive, and a by-agent holding a word of the outside classes (a force, another
+# party, a deficiency). Plain accounting stays silent: an agent that is an accounting item (costs, currency
+# translation, a divestiture's lost sales) or carries a figure is the decomposition a filing owes, not a shift
+# (guideline: passive in plain accounting, specific external cause).
+_OWN_OUTCOME = (r"revenues?|sales|margins?|results|performance|growth|profits?|profitability|earnings|income|returns|"
+                r"volumes?|bookings|orders|demand|traffic|ridership|attendance|take-?up|uptake|adoption|engagement|"
+                r"implementation|roll-?out|delivery|deliveries|progress|timelines?|schedule|launch|programme|program|"
+                r"project|plans?|services?|operations|reliability|availability|punctuality|satisfaction|sentiment|"
+                r"morale|retention|recruitment|hiring|productivity|output|production|quality|outcomes|figures|numbers|"
+                r"trading|business|campaign|season|transformation|modernisation|modernization|migration|pilot|efforts?")
+_HARMED = (r"impacted|affected|hit|hurt|hampered|hindered|held\s+back|held\s+up|weighed\s+down|dragged\s+down|"
+           r"undermined|constrained|pressured|squeezed|eroded|dampened|disrupted|delayed|slowed(?:\s+down)?|derailed|"
+           r"marred|overshadowed|tempered|depressed|stymied|frustrated|complicated|set\s+back|knocked|battered|"
+           r"buffeted|challenged|limited|compromised")
+_OUTCOME_HARMED_BY = re.compile(
+    rf"\b(?:{_OWN_OUTCOME})\b(?:\s+(?!(?:and|but|which|that|who)\b)[\w'’-]+){{0,6}}?\s+"
+    r"(?:was|were|has\s+been|have\s+been|had\s+been|(?:continued|continues|continue)\s+to\s+be|got)\s+"
+    r"(?:(?:also|further|again|once\s+again|this\s+(?:year|quarter)|\w+ly)\s+){0,3}"
+    rf"(?:{_HARMED})\s+(?:(?:this|last|in\s+the)\s+(?:\w+\s+){{0,2}}?)?by\s+(?P<agent>[^.;:!?]{{3,120}})",
+    re.IGNORECASE)
+# The outside classes: a force, another party, a deficiency on someone else's side.
+_OUTSIDE_AGENT = re.compile(
+    r"\b(?:environments?|landscapes?|climate|conditions|headwinds?|uncertaint(?:y|ies)|volatility|turmoil|turbulence|"
+    r"pressures?|markets?|economy|economic|macro\w*|weather|storms?|challenges|challenging|difficult\w*|tough|"
+    r"factors|circumstances|priorities|red\s+tape|bureaucracy|regulat\w+|politic\w+|geopolitic\w+|inflation\w*|"
+    r"crisis|forces|backdrop|cycle|suppliers?|partners?|partner.s|vendors?|contractors?|providers?|customers?|"
+    r"clients?|users?|consumers?|minority|critics|social\s+media|activists|competitors?|competition|competitive|staff|employees|workers|teachers|"
+    r"residents|players|resistance|reluctance|behaviou?r|legacy|ageing|aging|outdated|quality\s+issues|issues|"
+    r"problems|shortages?|lack\s+of|one-off|persistent|soft(?:er|ness)?|weak(?:er|ness)?)\b", re.IGNORECASE)
+_ACCOUNTING_AGENT = re.compile(
+    r"\b(?:expenses?|costs?|charges?|tax(?:es)?|interest|amorti[sz]ation|depreciation|revisions?|settlements?|"
+    r"collateral|deposits|overhead|accruals?|provisions?|reserves?|write-?(?:downs?|offs?)|impairments?|hedg\w+|"
+    r"derivatives?|currenc(?:y|ies)|exchange\s+rates?|divestitures?|deconsolidation|product\s+mix|mix|bonus(?:es)?|"
+    r"compensation|payments?|wages|salar(?:y|ies)|the\s+following)\b",
+    re.IGNORECASE)
+# The outside word must be in the agent's own noun phrase, not in a list or clause trailing after it.
+_AGENT_HEAD_REACH = 70
+# A figure (not a bare year) in the agent, the organisation itself as the agent, an amount or a time after "by".
+_AGENT_FIGURE = re.compile(r"\b(?!(?:19|20)\d\d\b)\d|[$€£]")
+_SELF_AGENT = re.compile(r"(?:our|we|us|my|management|the\s+(?:board|company).s\s+(?:own\s+)?(?:decision|choice))\b",
+                         re.IGNORECASE)
+# A possibility, good news or a harm survived is not the shift.
+_HARMED_VETO = re.compile(r"\b(?:could|may|might|would|if|unless|whether|despite|positively|favou?rably|"
+                          r"benefit(?:ed|ted|ing|s)?)\b", re.IGNORECASE)
+# Every match holds one of these participles; a sentence with none is skipped before the long scan.
+_HARMED_HEAD = re.compile(r"\b(?:impact|affect|hit|hurt|hamper|hinder|held|weigh|dragg|undermin|constrain|pressur|"
+                          r"squeez|erod|dampen|disrupt|delay|slow|derail|marr|overshadow|temper|depress|stymi|"
+                          r"frustrat|complicat|set|knock|batter|buffet|challeng|limit|compromis)", re.IGNORECASE)
+
+
+def outcome_harmed_by_outside_agent(text: str, options: Mapping[str, Any]) -> Iterator[Offsets]:
+    """'Revenue was negatively impacted by aggressive competitor behaviour': the result's harm done by someone else."""
+    if _HARMED_HEAD.search(text) is None or _HARMED_VETO.search(text) or account_given(text):
+        return
+    for found in _OUTCOME_HARMED_BY.finditer(text):
+        agent = found.group("agent")
+        if (_SELF_AGENT.match(agent) or _NOT_AGENT.match("by " + agent) or _AGENT_FIGURE.search(agent)
+                or _ACCOUNTING_AGENT.search(agent) or _OUTSIDE_AGENT.search(agent, 0, _AGENT_HEAD_REACH) is None):
+            continue
+        yield skip_spaces(text, found.start(), found.end()), found.end()
+        return
+
+
 BLAME_CHECKS = {
     "agentless_bad_news_passive": agentless_bad_news_passive,
     "agentless_decision": agentless_decision,
@@ -908,4 +978,5 @@ BLAME_CHECKS = {
     "setback_put_on_group": setback_put_on_group,
     "placeholder_fault_as_cause": placeholder_fault_as_cause,
     "deficiency_as_agent": deficiency_as_agent,
+    "outcome_harmed_by_outside_agent": outcome_harmed_by_outside_agent,
 }
