@@ -131,3 +131,16 @@ def test_result_harmed_by_outside_agent(text):
 ])
 def test_result_harmed_near_misses(text):
     assert "B042" not in codes(text)
+
+
+@pytest.mark.parametrize("text, fires", [
+    # B042 in the active voice: the outside word in the subject, the organisation's outcome as the object
+    ("Stormy weather and a weak holiday market have hurt our bookings.", True),
+    ("Late deliveries from the panel supplier have delayed the refit programme.", True),
+    ("The 40 late panels from the supplier delayed the refit programme.", False),  # a figure in the cause
+    ("Rough seas in these markets affect demand every winter.", False),  # present tense: an exposure
+    ("The market dip will delay progress on the new depot.", False),  # a plan, not an event
+    ("Passengers with delayed journeys can claim a refund.", False),  # an adjective, not the verb
+])
+def test_outside_agent_active_voice(text, fires):
+    assert ("B042" in codes(text)) is fires

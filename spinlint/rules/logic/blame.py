@@ -941,21 +941,41 @@ _ACCOUNTING_AGENT = re.compile(
     re.IGNORECASE)
 # The outside word must be in the agent's own noun phrase, not in a list or clause trailing after it.
 _AGENT_HEAD_REACH = 70
+# The same harm said in the active voice: "adverse weather conditions have impacted delivery performance",
+# "supply chain constraints in the global market have impacted GPU availability". The outside word must be in the
+# subject, the few words before the verb; a participle without an auxiliary needs a determiner after it, so an
+# adjective ("customers with delayed orders") is not read as the verb.
+# Past or perfect only: the present tense ("volatility in these markets affects demand") describes an exposure, and
+# a bare "impact" or "delay" is as often a noun or a plan ("the impact on the programme", "will delay progress").
+_HARMS_PAST_WORDS = (r"impacted|affected|hampered|hindered|held\s+back|weighed\s+(?:heavily\s+)?on|dragged\s+(?:down|on)|"
+                     r"undermined|constrained|squeezed|eroded|dampened|disrupted|delayed|slowed(?:\s+down)?|derailed|"
+                     r"stymied|frustrated|knocked|compromised|limited|depressed|pressured")
+_HARMS_BARE = (r"(?:impact|affect|hit|hurt|hamper|hinder|hold\s+back|weigh\s+on|drag\s+(?:down|on)|undermine|constrain|"
+               r"squeeze|erode|dampen|disrupt|delay|slow(?:\s+down)?|derail|stymie|frustrate|set\s+back|compromise|"
+               r"limit|depress|pressure)")
+_OUTSIDE_HARMS_OUTCOME = re.compile(
+    r"(?:^|[,;:—–]\s*|\b(?:and|but|so|while|as|unfortunately|sadly|however)\s+)(?P<subject>(?:[\w'’-]+[\s,]+){1,9}?)"
+    r"(?:(?P<aux>(?:have|has|had)\s+(?:(?:also|further|again|recently|\w+ly)\s+){0,2}(?:hit|hurt|set\s+back|"
+    rf"{_HARMS_PAST_WORDS})|(?:continue(?:s|d)?|started|begun|began)\s+to\s+{_HARMS_BARE})"
+    rf"|(?P<past>{_HARMS_PAST_WORDS}))\s+(?P<det>(?:our|the|its|their|this|overall|all|every)\s+)?(?:[\w-]+\s+){{0,2}}?"
+    rf"(?:{_OWN_OUTCOME})\b", re.IGNORECASE)
+_SUBJECT_SELF = re.compile(r"\b(?:we|i|us|our\s+(?:own\s+)?(?:decision|choice|plan|strategy))\b", re.IGNORECASE)
 # A figure (not a bare year) in the agent, the organisation itself as the agent, an amount or a time after "by".
 _AGENT_FIGURE = re.compile(r"\b(?!(?:19|20)\d\d\b)\d|[$€£]")
 _SELF_AGENT = re.compile(r"(?:our|we|us|my|management|the\s+(?:board|company).s\s+(?:own\s+)?(?:decision|choice))\b",
                          re.IGNORECASE)
 # A possibility, good news or a harm survived is not the shift.
-_HARMED_VETO = re.compile(r"\b(?:could|may|might|would|if|unless|whether|despite|positively|favou?rably|"
+_HARMED_VETO = re.compile(r"\b(?:could|may|might|would|can|if|unless|whether|despite|positively|favou?rably|"
                           r"benefit(?:ed|ted|ing|s)?)\b", re.IGNORECASE)
 # Every match holds one of these participles; a sentence with none is skipped before the long scan.
-_HARMED_HEAD = re.compile(r"\b(?:impact|affect|hit|hurt|hamper|hinder|held|weigh|dragg|undermin|constrain|pressur|"
+_HARMED_HEAD = re.compile(r"\b(?:impact|affect|hit|hurt|hamper|hinder|held|hold|weigh|drag|undermin|constrain|pressur|"
                           r"squeez|erod|dampen|disrupt|delay|slow|derail|marr|overshadow|temper|depress|stymi|"
                           r"frustrat|complicat|set|knock|batter|buffet|challeng|limit|compromis)", re.IGNORECASE)
 
 
 def outcome_harmed_by_outside_agent(text: str, options: Mapping[str, Any]) -> Iterator[Offsets]:
-    """'Revenue was negatively impacted by aggressive competitor behaviour': the result's harm done by someone else."""
+    """'Revenue was negatively impacted by aggressive competitor behaviour', 'adverse weather has impacted delivery
+    performance': the organisation's result harmed, and the doer someone or something outside it."""
     if _HARMED_HEAD.search(text) is None or _HARMED_VETO.search(text) or account_given(text):
         return
     for found in _OUTCOME_HARMED_BY.finditer(text):
@@ -964,6 +984,14 @@ def outcome_harmed_by_outside_agent(text: str, options: Mapping[str, Any]) -> It
                 or _ACCOUNTING_AGENT.search(agent) or _OUTSIDE_AGENT.search(agent, 0, _AGENT_HEAD_REACH) is None):
             continue
         yield skip_spaces(text, found.start(), found.end()), found.end()
+        return
+    for found in _OUTSIDE_HARMS_OUTCOME.finditer(text):
+        subject = found.group("subject")
+        bare_participle = found.group("past") is not None and not found.group("det")
+        if (bare_participle or _SUBJECT_SELF.search(subject) or _AGENT_FIGURE.search(subject)
+                or _ACCOUNTING_AGENT.search(subject) or _OUTSIDE_AGENT.search(subject) is None):
+            continue
+        yield skip_spaces(text, found.start("subject"), found.end()), found.end()
         return
 
 
