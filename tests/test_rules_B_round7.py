@@ -144,3 +144,17 @@ def test_result_harmed_near_misses(text):
 ])
 def test_outside_agent_active_voice(text, fires):
     assert ("B042" in codes(text)) is fires
+
+
+@pytest.mark.parametrize("text, fires", [
+    # B003, widened: the threat aimed at the people who do not take the change up, in its wider forms
+    ("Staff who resist the new rota risk being left behind.", True),
+    ("Members who wait to register online will ultimately pay the price.", True),
+    ("Branches that delay the switch to the new tills risk falling behind.", True),
+    ("Teachers who stick with paper registers will soon become irrelevant.", True),
+    # aimed at companies in a market, it is a forecast, not a burden moved onto anyone
+    ("Banks that fail to modernise risk being left behind.", False),
+    ("Nurses who wait for the evening handover will get the new rota first.", False),
+])
+def test_threat_to_people_who_do_not_adopt(text, fires):
+    assert ("B003" in codes(text)) is fires
