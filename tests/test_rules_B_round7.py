@@ -158,3 +158,16 @@ def test_outside_agent_active_voice(text, fires):
 ])
 def test_threat_to_people_who_do_not_adopt(text, fires):
     assert ("B003" in codes(text)) is fires
+
+
+@pytest.mark.parametrize("text, fires", [
+    # B043: people cast as behind the direction the organisation set
+    ("Around 30 advisers whose work has not kept up with where the practice is going will leave this month.", True),
+    ("Too many crews have not adapted to new ways of working.", True),
+    ("We let go of team members who were not ready for the next chapter.", True),
+    # support named, or a plain report, stays silent
+    ("Too many crews have not adapted to the new handsets, so we are adding a second training day.", False),
+    ("The crews adapted to the new handsets within a week.", False),
+])
+def test_people_cast_as_behind_the_change(text, fires):
+    assert ("B043" in codes(text)) is fires

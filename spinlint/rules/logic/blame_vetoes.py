@@ -38,11 +38,11 @@ OWNED_ACCOUNT = (
 # inquiry, critics, the engineers who were there. The organisation's own explanation relayed ("the company said
 # the challenges were beyond its control", "the airline blamed the cancellations on ...") is not here: repeating
 # the shift without testing it is still the shift (B040, B041), and so is the writer's own survey ("according to
-# our survey, hourly workers don't show the same commitment").
+# our survey, hourly workers don't show the same commitment") or its internal review.
 RELAYED_FINDING = (
     r"\b(?:according\s+to(?!\s+(?:our|my)\b)|respondents|interviewees|(?:cited|reported|given|named|listed|mentioned)\s+by|"
     r"(?:we|they)\s+(?:interviewed|surveyed)|"
-    r"(?:the|a|an|its|their)\s+(?:\S+\s+)?(?:survey|study|audit|review|investigation|inquiry|analysis|"
+    r"(?:the|a|an|its|their)\s+(?!internal\b|own\b)(?:\S+\s+)?(?:survey|study|audit|review|investigation|inquiry|analysis|"
     r"research|regulator|watchdog|ombudsman|court|tribunal)\s+(?:has\s+|had\s+)?(?:found|finds|showed|shows|"
     r"concluded|concludes|suggested|suggests|ruled)|"
     r"(?:critics|analysts|researchers|investigators|auditors|economists|experts|engineers|employees|workers|staff|"
