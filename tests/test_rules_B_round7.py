@@ -171,3 +171,13 @@ def test_threat_to_people_who_do_not_adopt(text, fires):
 ])
 def test_people_cast_as_behind_the_change(text, fires):
     assert ("B043" in codes(text)) is fires
+
+
+@pytest.mark.parametrize("text, fires", [
+    # B024, widened: the bad news as the result of the force, and overruns among the bad news
+    ("The overruns on the bridge were the result of a volatile supply-chain environment.", True),
+    ("The delays were largely down to a challenging planning landscape.", True),
+    ("The record year was the result of a supportive market environment.", False),  # good news
+])
+def test_environment_as_cause_widened(text, fires):
+    assert ("B024" in codes(text)) is fires

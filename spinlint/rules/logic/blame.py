@@ -246,7 +246,7 @@ _FORCE_ADJECTIVE = (r"challenging|difficult|tough|tougher|uncertain|evolving|shi
 _FORCE_DOMAIN = (r"market|markets|economic|macro|macroeconomic|macro-economic|regulatory|trading|operating|rate|"
                  r"interest[- ]rate|financial|funding|industry|sector|business|geopolitical|competitive|retail|labou?r|"
                  r"staffing|consumer|demand|pricing|cost|currency|political|health|legal|technology|digital|ai|"
-                 r"healthcare|banking|media|advertising|customer|talent")
+                 r"healthcare|banking|media|advertising|customer|talent|supply[- ]chain|certification|planning|permitting")
 _FORCE_NOUN = (r"environments?|landscapes?|climate|conditions|pressures?|realities|forces|turmoil|volatility|"
                r"turbulence|uncertainty|uncertainties|backdrop|economy|circumstances|dynamics|shifts?|headwinds?|times")
 _SELF_NAMED = (r"headwinds?|turmoil|market\s+(?:forces|realities|dynamics)|"
@@ -262,6 +262,9 @@ _OPENING_CAUSE = re.compile(
 # The force is the cause: a connective before it, or a causal verb after it.
 _CAUSE_BEFORE = re.compile(
     r"\b(?:due\s+to|because\s+of|owing\s+to|as\s+a\s+(?:direct\s+)?result\s+of|in\s+response\s+to|in\s+light\s+of|"
+    # the bad news as the product of the force: "the overruns were the result of an inflationary environment"
+    r"(?:was|were|is|are|has\s+been|have\s+been)\s+(?:\w+ly\s+)?(?:the|a)\s+(?:direct\s+)?(?:result|consequence|product)\s+of|"
+    r"(?:was|were|is|are)\s+(?:\w+ly\s+)?down\s+to|"
     r"given|amid|amidst|driven\s+by|caused\s+by|(?:negatively\s+|adversely\s+)?(?:impacted|affected|hit|hampered|"
     r"hindered|held\s+back|weighed\s+down|constrained|pressured|squeezed|challenged|delayed|slowed|disrupted|"
     r"postponed|held\s+up|set\s+back)\s+by|"
@@ -291,7 +294,8 @@ _OUTCOME = re.compile(
     r"revenues?|earnings|profits?|profitability|sales|performance|results|declin\w*|fell|lower|loss(?:es)?|impair\w*|"
     r"write-?downs?|shortfall|missed|slow\w*|(?:difficult|hard|tough|painful)\s+(?:decisions?|choices?)|"
     r"no\s+(?:alternative|choice|option)|cost\s+base|tighten\w*|restrict\w*|withdr[ae]w\w*|suspend\w*|scal\w+\s+back|"
-    r"uncompetitive|timelines?|surcharges?|fees?|demand|uptake|adoption|targets?|guidance|freeze|frozen)\b",
+    r"uncompetitive|timelines?|surcharges?|fees?|demand|uptake|adoption|targets?|guidance|freeze|frozen|"
+    r"overrun\w*|overspen\w*|sign-?ups|attendance|visitation|milestones|setbacks?)\b",
     re.IGNORECASE)
 # Good news despite the force, a possibility (risk factors), a figure that makes the cause checkable, or a
 # sentence in which the speaker owns the decision.
