@@ -181,3 +181,16 @@ def test_people_cast_as_behind_the_change(text, fires):
 ])
 def test_environment_as_cause_widened(text, fires):
     assert ("B024" in codes(text)) is fires
+
+
+@pytest.mark.parametrize("text, fires", [
+    # B009 reads a decision with a human cost, not a process note
+    ("A decision has been made to close the Harlow depot.", True),
+    ("The painful decision was taken last week.", True),
+    ("The Approved label shows that the decision has been made.", False),
+    ("Our retrospectives tell us if a wrong decision was made.", False),
+    ("Decisions will be made at the March meeting.", False),
+    ("It was decided to let teams choose their own editor.", False),
+])
+def test_agentless_decision_needs_a_hard_decision(text, fires):
+    assert ("B009" in codes(text)) is fires

@@ -220,8 +220,20 @@ _DECISION_LOWER = re.compile(_DECISION)
 _DECISION_WORDS = re.compile(r"decision|choice|decided|determin|agreed|concluded|deemed|felt|judged")
 
 
+# The guideline counts the decider hidden when the choice has a human cost ("the decision was made to exit"); a
+# process note ("the Approved label indicates that the decision has been made", "how these decisions were made",
+# "it was decided to allow teams to choose") hides nothing. So the sentence must hold a hard decision, or call the
+# decision hard, or say it touches the future of people or places; and a question, a condition or a plan in which
+# the decision sits is not the report of one.
+_HARD_QUALIFIER = re.compile(r"\b(?:difficult|hard|tough|painful|heavy|regrettable|sad)\s+(?:decisions?|choices?)|"
+                             r"\bthe\s+future\s+of\b", re.IGNORECASE)
+_DECISION_FRAME = re.compile(r"\b(?:how|why|whether|if|when|once|until|what|which|where)\b(?:\W+\w+){0,4}\W*$",
+                             re.IGNORECASE)
+_PLANNED = re.compile(r"\b(?:will|would)\s+be\b", re.IGNORECASE)
+
+
 def agentless_decision(text: str, options: Mapping[str, Any]) -> Iterator[Offsets]:
-    """'The decision was taken', 'it was decided' with no decider named."""
+    """'The difficult decision was taken to close the site', 'it was decided to end the scheme': no decider named."""
     folded = lowered(text)
     if folded is not None and not _DECISION_WORDS.search(folded):
         return
@@ -229,6 +241,11 @@ def agentless_decision(text: str, options: Mapping[str, Any]) -> Iterator[Offset
         return
     for found in (any_case(_DECISION).finditer(text) if folded is None else _DECISION_LOWER.finditer(folded)):
         if _has_agent(text, found.end()):
+            continue
+        if _DECISION_FRAME.search(text, max(0, found.start() - 40), found.start()) or _PLANNED.search(found.group(0)):
+            continue
+        outside = text[:found.start()] + " " + text[found.end():]
+        if not (_HARD_QUALIFIER.search(text) or _HARD_DECISION.search(outside)):
             continue
         yield found.start(), found.end()
 
@@ -559,7 +576,8 @@ _HARD_DECISION = re.compile(
     r"cancel\w*|scal\w+\s+back|restrict\w*|limit\w*|ration\w*|rais\w*|increas\w*|prices?|pricing|fees?|charges?|"
     r"surcharges?|council\s+tax|rents?|delay\w*|postpon\w*|sell\w*|sold|exit\w*|retir\w*|"
     r"introduc\w+\s+(?:a\s+)?(?:charge|fee)s?|freez\w*|frozen|defer\w*|abandon\w*|scrap\w*|drop\w*|lose|losing|leav(?:e|es|ing)\s+(?:the|its|our|their)|"
-    r"move\s+out|relocat\w*)\b",
+    r"move\s+out|relocat\w*|discontinu\w*|wind(?:ing)?\s+down|wound\s+down|phas\w+\s+out|sunset\w*|outsourc\w*|"
+    r"offshor\w*|merg(?:e|ed|ing)\s+(?:the|our|its)|less\s+often|fewer)\b",
     re.IGNORECASE)
 # A possibility or a risk factor ("could force us to"), a refusal of the excuse ("nobody forced us"), a decision
 # the speaker owns, or a cause given with figures is not the excuse.
