@@ -194,3 +194,29 @@ def test_environment_as_cause_widened(text, fires):
 ])
 def test_agentless_decision_needs_a_hard_decision(text, fires):
     assert ("B009" in codes(text)) is fires
+
+
+@pytest.mark.parametrize("text", [
+    # B004: a habit, a capability or an infinitive is not an event
+    "A reused password can still be compromised.",
+    "Newsletters tend to get overlooked, so we also print a flyer.",
+    "The review looks for lessons to be learned from the outage.",
+    # B005: a condition, a question, a named finder
+    "If a similar outage occurred today, the site would stay up.",
+    "This problem was identified by Mira Castellanos, who reported it to us.",
+    # B030: a question, a party not failing an obligation, supervision
+    "What about suppliers who did not win a place on the framework?",
+    "The intruder did not change any of the stored records.",
+    "Our team will also provide oversight of the contractor.",
+])
+def test_plain_near_misses_round7(text):
+    assert not codes(text)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Around 40 roles are set to be cut in March.", "B004"),  # a planned event keeps its infinitive
+    ("The vendor didn't deliver the new portal on time.", "B030"),
+    ("An issue occurred during the migration.", "B005"),
+])
+def test_round7_vetoes_leave_the_shift(text, code):
+    assert code in codes(text)
