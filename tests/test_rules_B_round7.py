@@ -220,3 +220,14 @@ def test_plain_near_misses_round7(text):
 ])
 def test_round7_vetoes_leave_the_shift(text, code):
     assert code in codes(text)
+
+
+@pytest.mark.parametrize("text, fires", [
+    # B016, widened: the bad news filed under what everyone suffers
+    ("Like others across the sector, we saw more missed collections this winter.", True),
+    ("Membership dropped in line with broader trends across the leisure market.", True),
+    ("Falling footfall is consistent with broader trends across the high street.", True),
+    ("As with any new service, we started with a small pilot.", False),
+])
+def test_failure_filed_under_what_everyone_suffers(text, fires):
+    assert ("B016" in codes(text)) is fires
