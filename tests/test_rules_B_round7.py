@@ -1,4 +1,4 @@
-"""Round 7 of the blame rules: the family's shared vetoes (an owned account, a relayed finding, a checkable mechanism)
+"""Round 7 of the blame rules: the family's shared vetoes (an owned account, a relayed finding)
 silence every B rule they apply to, the pattern rules carry them verbatim, and the new structures fire on the
 sentences written for them while their near misses stay silent. Every sentence here is written for these tests."""
 
@@ -83,11 +83,17 @@ def test_the_shift_still_fires(text):
     # relayed: an independent finder's explanation, reported
     "According to the inquiry, the opening was postponed due to an increasingly challenging market environment.",
     "Investigators said the records were exposed through a misconfigured storage bucket.",
-    # mechanism: an incident timeline a reader can check
+    # mechanism: the data event followed by what caused it
     "At 09:14 UTC customer records were exposed when the export job wrote to a public folder.",
 ])
 def test_the_accounts_are_silent(text):
     assert not codes(text)
+
+
+def test_times_alone_are_no_account():
+    """The guideline's euphemised notice has times and is still blame (Version 4): times are not a family veto."""
+    notice = "Between 02:00 and 02:40 on 3 May, an issue occurred during routine maintenance."
+    assert "B005" in codes(notice)
 
 
 @pytest.mark.parametrize("text", [

@@ -6,7 +6,7 @@ import re
 from typing import Any, Iterator, Mapping
 
 from ...text.casefold import any_case, lowered
-from .blame_vetoes import account_given, owned_account
+from .blame_vetoes import account_given, owned_account, specific_mechanism
 from .common import Offsets, skip_spaces
 
 
@@ -672,7 +672,7 @@ def cause_handed_to_other_party(text: str, options: Mapping[str, Any]) -> Iterat
     """'The delays were down to our contractor', 'an error by a member of staff': the blame moved to someone else."""
     if _PARTY_HEAD.search(text) is None or _LINK_HEAD.search(text) is None:
         return
-    if _SHARE_OF_THE_PARTY.search(text) or account_given(text) or text.rstrip().endswith("?"):
+    if _SHARE_OF_THE_PARTY.search(text) or account_given(text) or specific_mechanism(text) or text.rstrip().endswith("?"):
         return
     found = _HANDED_TO.search(text)
     if found is not None:
@@ -734,7 +734,8 @@ _HARM_LINK = re.compile(r"(?:hindered|hampered|held\s+back|undermined|slowed(?:\
 
 def setback_put_on_group(text: str, options: Mapping[str, Any]) -> Iterator[Offsets]:
     """'The backlog has been driven largely by users submitting incomplete information': conduct as the cause."""
-    if _CAUSE_LINK_HEAD.search(text) is None or _GROUP_VETO.search(text) or account_given(text):
+    if (_CAUSE_LINK_HEAD.search(text) is None or _GROUP_VETO.search(text) or account_given(text)
+            or specific_mechanism(text)):
         return
     for pattern in (_GROUP_CONDUCT, _FAULT_AT_PARTY):
         found = pattern.search(text)

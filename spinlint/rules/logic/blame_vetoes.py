@@ -1,13 +1,16 @@
-"""The blame family's shared vetoes: the three kinds of account the guideline says are not blame.
+"""The blame family's shared vetoes: the kinds of account the guideline says are not blame.
 
-A bad outcome with a cause is blame only when the cause is offered *instead of* an account. Three accounts are
-not shifts, whatever rule found the cause (corpora/guideline.md, blame, "Label 0 when"):
+A bad outcome with a cause is blame only when the cause is offered *instead of* an account. Two accounts are not
+shifts, whatever rule found the cause (corpora/guideline.md, blame, "Label 0 when"), and every B rule applies them:
 
 - an **owned** account: the writer names itself as the cause or takes responsibility ("we misjudged demand",
   "that was our mistake", "the update we shipped on Tuesday");
 - a **relayed** finding: the text attributes the explanation to an independent finder — a survey, a study, an
   inquiry, named people ("respondents cited", "according to the filing", "critics said") — which is reporting;
-- a **mechanism**: an incident timeline with clock times, UTC or a CVE id is a causal chain a reader can check.
+A third, the **mechanism** of an incident timeline (clock times, UTC, a CVE id), is not family-wide: the guideline's
+own euphemised notice ("Between 02:00 and 02:40 on 3 May, an issue occurred during routine maintenance") has times
+and is still blame, so times silence only the rules that hand a cause to a named party (B030, B031), where a
+timeline beside the party is the postmortem's account.
 
 Logic checks call ``account_given`` on the text they read (a paragraph check passes the sentence it matched in
 for the relayed test, so one attribution does not silence a whole memo). Pattern rules cannot call Python, so
@@ -49,10 +52,10 @@ RELAYED_FINDING = (
     r"unions?|campaigners|residents)\s+(?:have\s+|had\s+)?(?:said|say|says|told|argue|argued|claim|claimed|blame|"
     r"blamed|cited|reported|found))\b")
 
-# A checkable causal chain: an incident timeline's clock times, a time zone, a CVE id.
+# An incident timeline's clock times, a time zone, a CVE id (see the module docstring for where it applies).
 SPECIFIC_MECHANISM = r"\b\d{1,2}:\d\d\b|\butc\b|\bcve-\d[\d-]*"
 
-PATTERN_VETOES = (OWNED_ACCOUNT, RELAYED_FINDING, SPECIFIC_MECHANISM)
+PATTERN_VETOES = (OWNED_ACCOUNT, RELAYED_FINDING)
 
 _OWNED = re.compile(OWNED_ACCOUNT, re.IGNORECASE)
 _RELAYED = re.compile(RELAYED_FINDING, re.IGNORECASE)
@@ -72,11 +75,10 @@ def specific_mechanism(text: str) -> bool:
 
 
 def account_given(text: str, sentence: str | None = None) -> bool:
-    """Does ``text`` give one of the accounts that are not blame?
+    """Does ``text`` give one of the family-wide accounts that are not blame (owned, relayed)?
 
-    ``sentence`` (for a paragraph check) narrows the relayed and mechanism tests to the sentence that matched:
-    the writer owning the cause anywhere in a paragraph is an owned account, but a survey quoted two sentences
-    away does not make this sentence reporting.
+    ``sentence`` (for a paragraph check) narrows the relayed test to the sentence that matched: the writer owning
+    the cause anywhere in a paragraph is an owned account, but a survey quoted two sentences away does not make
+    this sentence reporting.
     """
-    local = text if sentence is None else sentence
-    return owned_account(text) or relayed_finding(local) or specific_mechanism(local)
+    return owned_account(text) or relayed_finding(text if sentence is None else sentence)
