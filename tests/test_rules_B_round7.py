@@ -237,3 +237,8 @@ def test_round7_vetoes_leave_the_shift(text, code):
 ])
 def test_failure_filed_under_what_everyone_suffers(text, fires):
     assert ("B016" in codes(text)) is fires
+
+
+def test_the_error_made_by_a_party_still_fires():
+    """Narrowing B030's optional word to adverbs must keep 'mistakes were made by the intern'."""
+    assert "B030" in codes("Mistakes were made by the intern.")

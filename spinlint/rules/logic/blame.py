@@ -637,7 +637,7 @@ _OBLIGATION = (r"deliver|ship|supply|provide|meet|complete|finish|fulfil|fulfill
                r"keep\s+up|hold\s+up|go\s+(?:to\s+plan|as\s+planned|well|smoothly)")
 _HANDED_TO = re.compile(
     # "an error (made) by", "a failure of our supplier"; "oversight of the contractor" is supervision, not a slip
-    rf"\b(?:(?!oversights?\s+of\b){_BAD_EVENT}\s+(?:\w+ly\s+)?(?:made\s+|committed\s+)?(?:by|of|on\s+the\s+part\s+of)\s+"
+    rf"\b(?:(?!oversights?\s+of\b){_BAD_EVENT}\s+(?:(?:was|were|\w+ly)\s+)?(?:made\s+|committed\s+)?(?:by|of|on\s+the\s+part\s+of)\s+"
     rf"|{_BAD_EVENT}(?:\W+\w+){{0,4}}?\W+(?:caused|triggered|introduced|carried\s+out|committed|perpetrated|"
     rf"orchestrated)\s+by\s+"
     r"|(?:was|were|is|are|has\s+been|have\s+been)\s+(?:entirely\s+|largely\s+|partly\s+|mainly\s+|wholly\s+)?"
