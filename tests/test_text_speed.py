@@ -224,8 +224,13 @@ def _reference_abstract_sentence(text, options):
 
 def _reference_agentless_bad_news_passive(text, options):
     from spinlint.rules.logic import blame as logic
+    from spinlint.rules.logic.blame_vetoes import account_given, owned_account
 
+    if owned_account(text):
+        return
     for found in re.compile(logic._PASSIVE, re.IGNORECASE).finditer(text):
+        if account_given(logic._sentence_around(text, found.start(), found.end())):
+            continue
         if logic._has_agent(text, found.end()):
             continue
         participle = found.group("participle")
@@ -238,8 +243,14 @@ def _reference_agentless_bad_news_passive(text, options):
             continue
         if logic._NEGATED_VERB.search(text[max(0, found.start() - 12):found.start("participle")]):
             continue
+        if logic._CONDITION_OPENS.search(text, max(0, found.start() - 70), found.start()) or \
+                logic._GENERIC_BEFORE.search(text, max(0, found.start() - 30), found.start()):
+            continue
+        cause = logic._CAUSE_AFTER_PASSIVE.match(text[found.end():found.end() + 90])
+        caused = cause is not None and not logic._PLACEHOLDER_CAUSE.match(text, found.end() + cause.end())
         if logic._ALWAYS.match(participle):
-            yield logic.skip_spaces(text, clause, found.start()), found.end()
+            if not caused:
+                yield logic.skip_spaces(text, clause, found.start()), found.end()
             continue
         counted = logic._COUNT.search(text, clause, found.start()) is not None
         for group, (participles, subjects) in zip(logic._SUBJECT_GROUPS, logic._SUBJECTS):
@@ -252,15 +263,26 @@ def _reference_agentless_bad_news_passive(text, options):
                 continue
             if group not in ("people", "roles") and (counted or logic._RELATIVE.search(text, nearest.end(), found.start())):
                 break
+            if group == "data" and caused:
+                break
             yield nearest.start(), found.end()
             break
 
 
 def _reference_agentless_decision(text, options):
     from spinlint.rules.logic import blame as logic
+    from spinlint.rules.logic.blame_vetoes import account_given
 
+    if account_given(text):
+        return
     for found in re.compile(logic._DECISION, re.IGNORECASE).finditer(text):
         if logic._has_agent(text, found.end()):
+            continue
+        if logic._DECISION_FRAME.search(text, max(0, found.start() - 40), found.start()) or \
+                logic._PLANNED.search(found.group(0)):
+            continue
+        outside = text[:found.start()] + " " + text[found.end():]
+        if not (logic._HARD_QUALIFIER.search(text) or logic._HARD_DECISION.search(outside)):
             continue
         yield found.start(), found.end()
 
