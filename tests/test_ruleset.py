@@ -75,8 +75,18 @@ def test_shipped_rules_that_accept_the_same_support_read_one_definition_of_it():
     ({"empty": {"description": "d", "patterns": []}}, "non-empty"),
 ])
 def test_a_malformed_evidence_set_is_an_error_naming_the_sets_file(table, needle):
-    from spinlint.rules.ruleset import _evidence_sets
+    from spinlint.rules.ruleset import _pattern_sets
 
     with pytest.raises(RuleError) as error:
-        _evidence_sets(table)
+        _pattern_sets(table)
     assert "evidence-sets.toml" in str(error.value) and needle in str(error.value)
+
+
+def test_a_rules_veto_sets_come_before_its_own_unless_and_an_unknown_one_is_an_error():
+    rule = parse_rule({**BASE, "match": {"patterns": ["x"], "unless_sets": ["owned"], "unless": ["mine"]}},
+                      "V900.toml", veto_sets={"owned": ["we did it"]})
+    assert list(rule.match["unless"]) == ["we did it", "mine"]
+    with pytest.raises(RuleError) as error:
+        parse_rule({**BASE, "match": {"patterns": ["x"], "unless_sets": ["nope"]}}, "spinlint/rules/V900.toml",
+                   veto_sets={"owned": ["a"]})
+    assert "V900.toml" in str(error.value) and "'nope'" in str(error.value) and "veto-sets.toml" in str(error.value)

@@ -21,7 +21,8 @@ _KIND_TEXT = {
 
 def what_it_does(rule: Rule) -> str:
     summary = _KIND_TEXT[rule.kind].format(scope=rule.scope)
-    return f"{summary} ({rule.kind} rule, {rule.scope} scope).{_evidence_sets(rule)} Message: {_plain(rule.message)}"
+    return (f"{summary} ({rule.kind} rule, {rule.scope} scope).{_evidence_sets(rule)}{_veto_sets(rule)} "
+            f"Message: {_plain(rule.message)}")
 
 
 def _evidence_sets(rule: Rule) -> str:
@@ -31,6 +32,15 @@ def _evidence_sets(rule: Rule) -> str:
         return ""
     return (" Evidence it accepts: the shared sets " + ", ".join(f"`{name}`" for name in names)
             + " (spinlint/rules/catalogue/evidence-sets.toml), then any patterns of its own.")
+
+
+def _veto_sets(rule: Rule) -> str:
+    """Which shared accounts silence the rule (rules/catalogue/veto-sets.toml)."""
+    names = rule.match.get("unless_sets", ())
+    if not names:
+        return ""
+    return (" Silenced by the shared accounts " + ", ".join(f"`{name}`" for name in names)
+            + " (spinlint/rules/catalogue/veto-sets.toml) and any patterns of its own.")
 
 
 _PLACEHOLDER = re.compile(r"\{(?:match|replacement|count|density|value|limit|probability)\}")

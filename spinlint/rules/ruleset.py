@@ -43,12 +43,15 @@ _OPTIONAL = {"status": str, "suggestion": str, "subtype": str, "match": dict, "o
 
 # The match keys each kind understands, with their types.
 _MATCH_KEYS: dict[str, dict[str, type]] = {
-    "existence": {"patterns": list, "vocabularies": list, "unless": list, "skip_quoted": bool, "inflect": bool},
-    "substitution": {"swaps": dict, "vocabularies": list, "unless": list, "skip_quoted": bool},
-    "occurrence": {"patterns": list, "vocabularies": list, "unless": list, "skip_quoted": bool, "inflect": bool},
+    "existence": {"patterns": list, "vocabularies": list, "unless": list, "unless_sets": list, "skip_quoted": bool,
+                  "inflect": bool},
+    "substitution": {"swaps": dict, "vocabularies": list, "unless": list, "unless_sets": list, "skip_quoted": bool},
+    "occurrence": {"patterns": list, "vocabularies": list, "unless": list, "unless_sets": list, "skip_quoted": bool,
+                   "inflect": bool},
     "conditional": {
         "claim": list, "claim_vocabularies": list, "evidence": list, "evidence_sets": list,
-        "evidence_vocabularies": list, "evidence_markers": bool, "unless": list, "not_after": list,
+        "evidence_vocabularies": list, "evidence_markers": bool, "unless": list, "unless_sets": list,
+        "not_after": list,
         "skip_quoted": bool,
         "inflect": bool,
     },
@@ -89,11 +92,13 @@ class Rule:
 
 
 def parse_rule(data: Mapping[str, Any], origin: str, *, check_regexes: bool = True,
-               evidence_sets: Mapping[str, list[str]] | None = None) -> Rule:
+               evidence_sets: Mapping[str, list[str]] | None = None,
+               veto_sets: Mapping[str, list[str]] | None = None) -> Rule:
     """Validate one decoded rule file. ``origin`` names the file in errors.
 
     A conditional rule's ``evidence_sets`` are resolved here against ``evidence_sets`` (the shipped sets
-    when None): the rule's ``evidence`` becomes the sets' patterns, in the order named, then its own.
+    when None): the rule's ``evidence`` becomes the sets' patterns, in the order named, then its own. A
+    pattern rule's ``unless_sets`` are resolved the same way against ``veto_sets`` into its ``unless``.
 
     ``check_regexes=False`` leaves compiling each pattern to the rule's kind, which compiles
     them on first use and reports a bad one with this same error (``check_patterns``):
@@ -142,7 +147,9 @@ def parse_rule(data: Mapping[str, Any], origin: str, *, check_regexes: bool = Tr
         if allowed_match[key] is list and not all(isinstance(item, str) for item in value):
             raise RuleError(f"{origin}: match.{key} must be a list of strings")
     if "evidence_sets" in match:
-        match["evidence"] = _resolve_evidence_sets(origin, match, evidence_sets)
+        match["evidence"] = _resolve_sets(origin, match, "evidence_sets", "evidence", evidence_sets, EVIDENCE_SETS)
+    if "unless_sets" in match:
+        match["unless"] = _resolve_sets(origin, match, "unless_sets", "unless", veto_sets, VETO_SETS)
     if check_regexes:
         check_patterns(origin, match)
 
@@ -174,16 +181,18 @@ def parse_rule(data: Mapping[str, Any], origin: str, *, check_regexes: bool = Tr
     )
 
 
-def _resolve_evidence_sets(origin: str, match: Mapping[str, Any],
-                           sets: Mapping[str, list[str]] | None) -> list[str]:
-    sets = shipped_evidence_sets() if sets is None else sets
+def _resolve_sets(origin: str, match: Mapping[str, Any], key: str, target: str,
+                  sets: Mapping[str, list[str]] | None, file_name: str) -> list[str]:
+    """``match[target]`` with the patterns of the sets ``match[key]`` names first, in the order named."""
+    if sets is None:
+        sets = shipped_pattern_sets(file_name)
     patterns: list[str] = []
-    for name in match["evidence_sets"]:
+    for name in match[key]:
         if name not in sets:
-            raise RuleError(f"{origin}: match.evidence_sets names an unknown set {name!r} "
-                            f"(the sets are in {rule_file(EVIDENCE_SETS)}: {', '.join(sorted(sets))})")
+            raise RuleError(f"{origin}: match.{key} names an unknown set {name!r} "
+                            f"(the sets are in {rule_file(file_name)}: {', '.join(sorted(sets))})")
         patterns.extend(sets[name])
-    return patterns + list(match.get("evidence", ()))
+    return patterns + list(match.get(target, ()))
 
 
 def _check_type(origin: str, key: str, value: Any, expected: type) -> None:
@@ -230,9 +239,12 @@ def rule_file(name: str) -> str:
     return f"spinlint/rules/{CATALOGUE}/{name}"
 
 
-# What counts as evidence, in named sets the conditional rules share (``evidence_sets = [...]``). It sits with
-# the rule files, so the decoded table and its digest cover it too.
+# What counts as evidence, in named sets the conditional rules share (``evidence_sets = [...]``), and the accounts
+# that veto a whole family's findings (``unless_sets = [...]``). They sit with the rule files, so the decoded
+# table and its digest cover them too.
 EVIDENCE_SETS = "evidence-sets.toml"
+VETO_SETS = "veto-sets.toml"
+PATTERN_SET_FILES = (EVIDENCE_SETS, VETO_SETS)
 
 
 def _rule_texts() -> list[tuple[str, str]]:
@@ -293,13 +305,13 @@ def write_decoded(target: Path | None = None) -> Path:
 def builtin_rules() -> tuple[Rule, ...]:
     """Every rule shipped with spinlint, sorted by code, removed ones excluded."""
     tables = _decoded_by_name()
-    sets = shipped_evidence_sets()
+    evidence, vetoes = shipped_pattern_sets(EVIDENCE_SETS), shipped_pattern_sets(VETO_SETS)
     rules = []
     for name, data in tables.items():
-        if name == EVIDENCE_SETS:
+        if name in PATTERN_SET_FILES:
             continue
         origin = rule_file(name)
-        rule = parse_rule(data, origin, check_regexes=False, evidence_sets=sets)
+        rule = parse_rule(data, origin, check_regexes=False, evidence_sets=evidence, veto_sets=vetoes)
         if rule.code != name[:-5]:
             raise RuleError(f"{origin}: code {rule.code!r} does not match the file name")
         if rule.status != "removed":
@@ -307,9 +319,9 @@ def builtin_rules() -> tuple[Rule, ...]:
     return tuple(rules)
 
 
-def _evidence_sets(table: Mapping[str, Any]) -> dict[str, list[str]]:
-    """Validate the decoded evidence-sets file: each set a description and a list of regex strings."""
-    origin = rule_file(EVIDENCE_SETS)
+def _pattern_sets(table: Mapping[str, Any], file_name: str = EVIDENCE_SETS) -> dict[str, list[str]]:
+    """Validate a decoded sets file: each set a description and a list of regex strings."""
+    origin = rule_file(file_name)
     sets: dict[str, list[str]] = {}
     for name, entry in table.items():
         if not isinstance(entry, dict) or set(entry) != {"description", "patterns"}:
@@ -324,15 +336,26 @@ def _evidence_sets(table: Mapping[str, Any]) -> dict[str, list[str]]:
 
 @lru_cache(maxsize=1)
 def _decoded_by_name() -> dict[str, dict]:
-    """Every shipped rule file and the evidence sets, decoded, by file name."""
+    """Every shipped rule file and the pattern sets, decoded, by file name."""
     texts = _rule_texts()
     return dict(zip((name for name, _ in texts), _decoded_tables(texts)))
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=None)
+def shipped_pattern_sets(file_name: str) -> dict[str, list[str]]:
+    """The shipped sets of ``rules/catalogue/<file_name>`` (one of ``PATTERN_SET_FILES``), validated:
+    name → patterns."""
+    return _pattern_sets(_decoded_by_name().get(file_name, {}), file_name)
+
+
 def shipped_evidence_sets() -> dict[str, list[str]]:
-    """The shipped evidence sets (``rules/catalogue/evidence-sets.toml``), validated: name → patterns."""
-    return _evidence_sets(_decoded_by_name().get(EVIDENCE_SETS, {}))
+    """The shipped evidence sets (``rules/catalogue/evidence-sets.toml``)."""
+    return shipped_pattern_sets(EVIDENCE_SETS)
+
+
+def shipped_veto_sets() -> dict[str, list[str]]:
+    """The shipped veto sets (``rules/catalogue/veto-sets.toml``)."""
+    return shipped_pattern_sets(VETO_SETS)
 
 
 def rules_by_code() -> dict[str, Rule]:

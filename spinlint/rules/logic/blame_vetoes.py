@@ -12,50 +12,24 @@ own euphemised notice ("Between 02:00 and 02:40 on 3 May, an issue occurred duri
 and is still blame, so times silence only the rules that hand a cause to a named party (B030, B031), where a
 timeline beside the party is the postmortem's account.
 
-Logic checks call ``account_given`` on the text they read (a paragraph check passes the sentence it matched in
-for the relayed test, so one attribution does not silence a whole memo). Pattern rules cannot call Python, so
-each B pattern rule lists ``PATTERN_VETOES`` verbatim as its ``unless``; tests/test_rules_B_round7.py holds the
-rule files to this module.
+Both are defined once, as the veto sets ``owned_account`` and ``relayed_finding`` of
+``spinlint/rules/catalogue/veto-sets.toml``: the B pattern rules name them with ``unless_sets``, and logic checks
+call ``account_given`` on the text they read (a paragraph check passes the sentence it matched in for the relayed
+test, so one attribution does not silence a whole memo).
 """
 
 from __future__ import annotations
 
 import re
 
-# The writer as the cause or the one responsible. "We decided" alone is not here: a layoff memo says it and
-# still hides why (B004's reading); owning the mistake, the miss or the change that broke things is.
-OWNED_ACCOUNT = (
-    r"\b(?:we|i)\s+(?:should\s+have|should\s*n.t\s+have|failed\s+to|got\s+(?:this|it)\s+wrong|(?:was|were)\s+wrong|"
-    r"made\s+(?:a|the|this|that)\s+(?:mistake|error|wrong\s+call)|(?:take|accept)\s+(?:full\s+)?responsibility|"
-    r"(?:am|are|was|were|remain)\s+(?:fully\s+)?responsible|underestimated|misjudged|misconfigured|overhired|"
-    r"(?:didn.t|did\s+not)\s+(?:catch|check|test|notice|spot|plan|prepare|follow|review|act|listen|anticipate|see|"
-    r"have\s+enough))\b"
-    r"|\bi\s+(?:proposed|recommended|agreed|approved|chose|decided)\b|\bon\s+my\s+(?:recommendation|proposal|advice)\b"
-    r"|\b(?:our|my)\s+(?:own\s+)?(?:mistake|fault|error|failure|oversight|responsibility)\b"
-    # The change that broke things, owned: "a software update we sent", "the config change our team pushed".
-    r"|\b(?:change|update|deploy(?:ment)?|release|script|migration|configuration|config|patch|upgrade|job|query|"
-    r"commit|rule|setting)s?\s+(?:that\s+|which\s+)?(?:we|our\s+(?:own\s+)?(?:[\w-]+\s+)?team)\s+(?:had\s+)?"
-    r"(?:sent|shipped|deployed|pushed|made|ran|applied|released|introduced|rolled\s+out|wrote|merged|scheduled)\b")
+from ..ruleset import shipped_veto_sets
 
-# Reporting: the explanation is an independent finder's, and the text says so — a survey's respondents, a study, an
-# inquiry, critics, the engineers who were there. The organisation's own explanation relayed ("the company said
-# the challenges were beyond its control", "the airline blamed the cancellations on ...") is not here: repeating
-# the shift without testing it is still the shift (B040, B041), and so is the writer's own survey ("according to
-# our survey, hourly workers don't show the same commitment") or its internal review.
-RELAYED_FINDING = (
-    r"\b(?:according\s+to(?!\s+(?:our|my)\b)|respondents|interviewees|(?:cited|reported|given|named|listed|mentioned)\s+by|"
-    r"(?:we|they)\s+(?:interviewed|surveyed)|"
-    r"(?:the|a|an|its|their)\s+(?!internal\b|own\b)(?:\S+\s+)?(?:survey|study|audit|review|investigation|inquiry|analysis|"
-    r"research|regulator|watchdog|ombudsman|court|tribunal)\s+(?:has\s+|had\s+)?(?:found|finds|showed|shows|"
-    r"concluded|concludes|suggested|suggests|ruled)|"
-    r"(?:critics|analysts|researchers|investigators|auditors|economists|experts|engineers|employees|workers|staff|"
-    r"unions?|campaigners|residents)\s+(?:have\s+|had\s+)?(?:said|say|says|told|argue|argued|claim|claimed|blame|"
-    r"blamed|cited|reported|found))\b")
+# The two accounts, defined once in the veto sets the B pattern rules name with ``unless_sets``.
+OWNED_ACCOUNT = "|".join(shipped_veto_sets()["owned_account"])
+RELAYED_FINDING = "|".join(shipped_veto_sets()["relayed_finding"])
 
 # An incident timeline's clock times, a time zone, a CVE id (see the module docstring for where it applies).
 SPECIFIC_MECHANISM = r"\b\d{1,2}:\d\d\b|\butc\b|\bcve-\d[\d-]*"
-
-PATTERN_VETOES = (OWNED_ACCOUNT, RELAYED_FINDING)
 
 _OWNED = re.compile(OWNED_ACCOUNT, re.IGNORECASE)
 _RELAYED = re.compile(RELAYED_FINDING, re.IGNORECASE)
