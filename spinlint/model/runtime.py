@@ -437,6 +437,7 @@ class _Block:
 EXPLAIN_MEMO_ROWS = 20_000
 MEANING_EXPLANATION = "wording close to labelled examples"
 _NO_COLUMNS = np.zeros(0, dtype=np.int64)
+_NO_ENTRIES = (_NO_COLUMNS, _NO_COLUMNS, np.zeros(0, dtype=np.float64))
 
 
 @dataclass(frozen=True, eq=False)
@@ -502,24 +503,32 @@ class ExportedModel:
         """Each distinct token's (word column or -1, its character n-gram columns, how many, then the
         dense block's ``describe``: rating, phrases, has a digit, then its word-vector row or -1), with one
         vocabulary search for all of their n-grams; kept in a bounded cache."""
-        # A model without the character block skips the n-grams altogether.
-        grams = [char_grams(token) if len(self.char.terms) else () for token in tokens]
-        columns = self.char.terms.columns([gram for token_grams in grams for gram in token_grams])
-        ends = np.cumsum([len(token_grams) for token_grams in grams]).tolist()
         words = self.word.terms.columns(tokens).tolist()
         # The word-vector row of each token (-1: none) rides in the same cached entry, so a cached token
         # costs the word vectors no vocabulary search either.
         meanings = self.meaning.terms.columns(tokens).tolist() if self.meaning is not None else [-1] * len(tokens)
-        described, start = {}, 0
-        for token, word, end, meaning in zip(tokens, words, ends, meanings):
-            found = columns[start:end]
-            found = found[found >= 0]
-            start = end
-            entry = (word, found if len(found) else _NO_COLUMNS, len(found), *self.dense.describe(token), meaning)
+        described = {}
+        for token, word, found, meaning in zip(tokens, words, self._char_columns(tokens), meanings):
+            entry = (word, found, len(found), *self.dense.describe(token), meaning)
             described[token] = entry
             if len(self._token_columns) < CHAR_COLUMN_CACHE and len(token) <= CACHED_TOKEN_CHARS:
                 self._token_columns[token] = entry
         return described
+
+    def _char_columns(self, tokens: list[str]) -> list[np.ndarray]:
+        """Each token's character n-gram columns found in the vocabulary, with one search for all of them."""
+        if not len(self.char.terms):  # a model without the character block skips the n-grams altogether
+            return [_NO_COLUMNS] * len(tokens)
+        grams = [char_grams(token) for token in tokens]
+        columns = self.char.terms.columns([gram for token_grams in grams for gram in token_grams])
+        ends = np.cumsum([len(token_grams) for token_grams in grams]).tolist()
+        result, start = [], 0
+        for end in ends:
+            found = columns[start:end]
+            found = found[found >= 0]
+            start = end
+            result.append(found if len(found) else _NO_COLUMNS)
+        return result
 
     @staticmethod
     def _tfidf(rows, columns, block: _Block, n: int):
@@ -554,8 +563,10 @@ class ExportedModel:
         known = unigrams >= 0
         word = self._tfidf(np.concatenate((rows[known], rows[:-1][in_sentence])),
                            np.concatenate((unigrams[known], bigrams[in_sentence])), self.word, n)
-        char = self._tfidf(np.repeat(rows, np.array(char_counts, dtype=np.int64)),
-                           np.concatenate(char_arrays) if char_arrays else _NO_COLUMNS, self.char, n)
+        char = _NO_ENTRIES  # the shipped model has no character n-grams: nothing to count or weigh
+        if len(self.char.terms):
+            char = self._tfidf(np.repeat(rows, np.array(char_counts, dtype=np.int64)),
+                               np.concatenate(char_arrays) if char_arrays else _NO_COLUMNS, self.char, n)
         token_columns = self.dense.token_columns(token_lists, ratings, phrases, digits)
         meaning = None
         if self.meaning is not None:
@@ -567,6 +578,8 @@ class ExportedModel:
         n = batch.dense.shape[0]
         scores = np.zeros((n, len(self.labels)))
         for (rows, columns, values), block in ((batch.word, self.word), (batch.char, self.char)):
+            if not len(block.terms):
+                continue  # its bincounts would add only zeros
             for label_index, coef in enumerate(block.coef):  # each row a contiguous view: a fast 1-D take
                 scores[:, label_index] += np.bincount(rows, weights=values * coef[columns], minlength=n)
         scores += batch.dense @ self.dense_coef.T
