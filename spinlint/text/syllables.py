@@ -224,8 +224,8 @@ def _weights(line: str) -> tuple[int, tuple[int, ...]]:
 
 
 @lru_cache(maxsize=1)
-def _pattern_prefixes() -> dict[str, str | None]:
-    """Every pattern key → its line, and every proper prefix of a key → None.
+def _pattern_prefixes() -> dict[str, tuple[int, tuple[int, ...]] | None]:
+    """Every pattern key → its parsed weights (``_weights``), and every proper prefix of a key → None.
 
     A substring that is not even a prefix of a pattern cannot grow into one, so the search
     for patterns starting at a letter stops there instead of trying every length up to the
@@ -236,7 +236,8 @@ def _pattern_prefixes() -> dict[str, str | None]:
     for key in lines:
         for end in range(1, len(key)):
             prefixes[key[:end]] = None
-    prefixes.update(lines)
+    # Parsed now, once for the run, rather than through _weights' cache at every pattern found.
+    prefixes.update((key, _weights(line)) for key, line in lines.items())
     return prefixes
 
 
@@ -263,22 +264,20 @@ def hyphen_points(word: str) -> int:
     return _points(word, lines, longest, missing=None)  # missing: try the next length
 
 
-def _points(word: str, patterns: dict[str, str | None], longest: int, missing: object) -> int:
+def _points(word: str, patterns: dict[str, str | tuple | None], longest: int, missing: object) -> int:
+    """``patterns``: key → raw line or its parsed ``_weights``; None for a key to pass over."""
     pointed = f".{word.lower()}."
     size = len(pointed)
     references = [0] * (size + 1)
     get = patterns.get
     for i in range(size - 1):
-        stop = min(i + longest, size)
-        j = i + 1
-        while j <= stop:
-            line = get(pointed[i:j], missing)
-            j += 1
-            if line is None:
+        for j in range(i + 1, min(i + longest, size) + 1):
+            found = get(pointed[i:j], missing)
+            if found is None:
                 continue
-            if line is _ABSENT:
+            if found is _ABSENT:
                 break
-            offset, values = _weights(line)
+            offset, values = found if type(found) is tuple else _weights(found)
             k = i + offset
             for value in values:
                 if value > references[k]:
