@@ -233,3 +233,29 @@ def test_ascii_compiled_patterns_find_the_same_matches_on_ascii_text():
     assert checked > 5000
     dense = runtime.DenseFeatures((("hedge", ("may", "per cent")),), {"invoice": 4.5})
     assert dense.transform(texts).tolist() == [dense.row(text) for text in texts]
+
+
+def _mean_vectors_by_bins(vectors, rows: np.ndarray, columns: np.ndarray, n: int) -> np.ndarray:
+    """The word-vector means as the runtime took them before reduceat: bincount over (row, dimension) bins."""
+    known = columns >= 0
+    rows_known, dimensions = rows[known], vectors.dimensions
+    values = vectors.codes[columns[known]].astype(np.float64) * vectors.scale
+    bins = (rows_known[:, None] * dimensions + np.arange(dimensions, dtype=np.int64)).ravel()
+    out = np.bincount(bins, weights=values.ravel(), minlength=n * dimensions).reshape(n, dimensions)
+    found = np.bincount(rows_known, minlength=n).astype(np.float64)
+    found[found == 0] = 1.0
+    return out / found[:, None]
+
+
+def test_word_vector_means_are_bit_for_bit_the_binned_sums(model):
+    vectors = model.meaning
+    if vectors is None:
+        pytest.skip("the shipped model has no word vectors")
+    rng = np.random.default_rng(4)
+    for n in (1, 2, 7, 40):
+        lengths = rng.integers(0, 30, size=n)
+        rows = np.repeat(np.arange(n, dtype=np.int64), lengths)
+        columns = rng.integers(-1, len(vectors.terms), size=len(rows))
+        columns[rng.random(len(rows)) < 0.3] = -1  # unknown words, and now and then a sentence of none
+        fast = vectors.matrix_of_columns(rows, columns, n)
+        assert fast.tobytes() == _mean_vectors_by_bins(vectors, rows, columns, n).tobytes()
