@@ -235,19 +235,9 @@ def test_ascii_compiled_patterns_find_the_same_matches_on_ascii_text():
     assert dense.transform(texts).tolist() == [dense.row(text) for text in texts]
 
 
-def _mean_vectors_by_bins(vectors, rows: np.ndarray, columns: np.ndarray, n: int) -> np.ndarray:
-    """The word-vector means as the runtime took them before reduceat: bincount over (row, dimension) bins."""
-    known = columns >= 0
-    rows_known, dimensions = rows[known], vectors.dimensions
-    values = vectors.codes[columns[known]].astype(np.float64) * vectors.scale
-    bins = (rows_known[:, None] * dimensions + np.arange(dimensions, dtype=np.int64)).ravel()
-    out = np.bincount(bins, weights=values.ravel(), minlength=n * dimensions).reshape(n, dimensions)
-    found = np.bincount(rows_known, minlength=n).astype(np.float64)
-    found[found == 0] = 1.0
-    return out / found[:, None]
-
 
 def test_word_vector_means_are_bit_for_bit_the_binned_sums(model):
+    # runtime._mean_vectors replaces WordVectors.matrix_of_columns on the scoring path
     vectors = model.meaning
     if vectors is None:
         pytest.skip("the shipped model has no word vectors")
@@ -257,5 +247,5 @@ def test_word_vector_means_are_bit_for_bit_the_binned_sums(model):
         rows = np.repeat(np.arange(n, dtype=np.int64), lengths)
         columns = rng.integers(-1, len(vectors.terms), size=len(rows))
         columns[rng.random(len(rows)) < 0.3] = -1  # unknown words, and now and then a sentence of none
-        fast = vectors.matrix_of_columns(rows, columns, n)
-        assert fast.tobytes() == _mean_vectors_by_bins(vectors, rows, columns, n).tobytes()
+        fast = runtime._mean_vectors(vectors, rows, columns, n)
+        assert fast.tobytes() == vectors.matrix_of_columns(rows, columns, n).tobytes()

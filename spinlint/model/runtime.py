@@ -440,6 +440,26 @@ _NO_COLUMNS = np.zeros(0, dtype=np.int64)
 _NO_ENTRIES = (_NO_COLUMNS, _NO_COLUMNS, np.zeros(0, dtype=np.float64))
 
 
+def _mean_vectors(vectors: WordVectors, rows: np.ndarray, columns: np.ndarray, n: int) -> np.ndarray:
+    """``vectors.matrix_of_columns`` bit for bit (tested), with one ``reduceat`` instead of an index per value.
+
+    Tokens come in sentence order, so each sentence's known words are one run of rows, and reduceat along
+    axis 0 adds a run's rows one after another in input order, as the bincount over (row, dimension) bins
+    does; no value is -0.0 (every scale is positive), so starting from the first row or from 0.0 is the same.
+    """
+    known = columns >= 0
+    values = vectors.codes[columns[known]].astype(np.float64) * vectors.scale
+    counts = np.bincount(rows[known], minlength=n)
+    out = np.zeros((n, vectors.dimensions))
+    present = np.flatnonzero(counts)
+    if len(present):
+        ends = np.cumsum(counts[present])
+        out[present] = np.add.reduceat(values, ends - counts[present], axis=0)
+    found = counts.astype(np.float64)
+    found[found == 0] = 1.0
+    return out / found[:, None]
+
+
 @dataclass(frozen=True, eq=False)
 class _Batch:
     """A batch's features: TF-IDF entries (row, column, value; sorted by row then column) and dense rows."""
@@ -570,7 +590,7 @@ class ExportedModel:
         token_columns = self.dense.token_columns(token_lists, ratings, phrases, digits)
         meaning = None
         if self.meaning is not None:
-            meaning = self.meaning.matrix_of_columns(rows, np.array(meanings, dtype=np.int64), n) * self.meaning_weight
+            meaning = _mean_vectors(self.meaning, rows, np.array(meanings, dtype=np.int64), n) * self.meaning_weight
         return _Batch(word, char, self.dense.matrix(lowered, normalised, token_lists, token_columns),
                       {text: row for row, text in enumerate(texts)}, meaning)
 

@@ -48,17 +48,12 @@ class WordVectors:
         """``matrix`` from each token's row and column (-1: not in the table), tokens in sentence order."""
         known = columns >= 0
         rows_known = rows[known]
+        dimensions = self.dimensions
         vectors = self.codes[columns[known]].astype(np.float64) * self.scale
-        counts = np.bincount(rows_known, minlength=n)
-        out = np.zeros((n, self.dimensions))
-        present = np.flatnonzero(counts)
-        if len(present):
-            # Tokens come in sentence order, so each sentence's rows are one run.  reduceat along axis 0 adds
-            # a run's rows one after another, in input order, as bincount over (row, dimension) bins did
-            # (the same sums, bit for bit: no code is -0.0, since every scale is positive), without
-            # building an index per value.
-            ends = np.cumsum(counts[present])
-            out[present] = np.add.reduceat(vectors, ends - counts[present], axis=0)
-        found = counts.astype(np.float64)
+        # bincount adds each bin's weights in input order starting from 0.0, as np.add.at into zeros did
+        # (the same sums, bit for bit), in one C loop instead of add.at's per-element dispatch.
+        bins = (rows_known[:, None] * dimensions + np.arange(dimensions, dtype=np.int64)).ravel()
+        out = np.bincount(bins, weights=vectors.ravel(), minlength=n * dimensions).reshape(n, dimensions)
+        found = np.bincount(rows_known, minlength=n).astype(np.float64)
         found[found == 0] = 1.0
         return out / found[:, None]
