@@ -131,6 +131,32 @@ _REGEX_FEATURES: tuple[tuple[str, str, str], ...] = (
                         r"supply chain|geopolitical|uncertain environment|the environment)\b", "log"),
     ("question or exclamation", r"[?!]", "log"),
 )
+# The same patterns written so that re can scan for their first characters in C: a leading \b before a
+# word character c is the same test as "c(?<!\wc)" made after reading c, and a group of alternatives is
+# the same alternatives in the same order, each with the rest of the pattern after it.  A pattern that
+# opens with \b gives re nothing to scan for, so it tries every position; these skip to the positions
+# where a first character occurs.  Only patterns whose first characters are few are rewritten: for one of
+# a dozen first letters (the research words, the negative outcomes) re stops at most letters anyway and the
+# rewrite measured slower.  Training and ``DenseFeatures.row`` read the originals; the batch reads these,
+# and tests/test_model_speed.py holds their matches to the originals'.
+_SCANNABLE_SOURCES: dict[str, str] = {
+    "percent": r"%|p(?<!\wp)er ?cent\b|p(?<!\wp)ercentage points?\b",
+    "money or units": r"\$\s?0|€\s?0|£\s?0|¥\s?0|0(?<!\w0)[0,.]*\s?(?:million|billion|thousand|bn|kg|km|mb|gb|tb|ms|"
+                      r"seconds?|minutes?|hours?|days?|weeks?|months?|years?|people|employees|customers|users|"
+                      r"times)\b",
+    "year": r"(?:1(?<!\w1)9|2(?<!\w2)0)\d\d\b",
+    "citation": r"\[\d+\]|\(\s*[a-z][\w-]+(?: et al\.?)?,? \d{4}[a-z]?\)|e(?<!\we)t al\b|d(?<!\wd)oi\b|https?://",
+    "modal verbs": r"(?:m(?<!\wm)(?:ay|ight|ust)|c(?<!\wc)(?:ould|an)|w(?<!\ww)ould|s(?<!\ws)hould)\b",
+    "future 'will'": r"w(?<!\ww)ill\b|g(?<!\wg)oing to\b|'ll\b",
+    "first person plural": r"(?:w(?<!\ww)e|o(?<!\wo)(?:ur|urs|urselves)|u(?<!\wu)s)\b",
+}
+_PASSIVE_VERB_SCANNABLE = r"(?:w(?<!\ww)(?:as|ere)|b(?<!\wb)(?:een|eing|e)|i(?<!\wi)s|a(?<!\wa)re|g(?<!\wg)(?:ot|ets|et))"
+_SCANNABLE_SOURCES["agentless passive"] = (
+    _PASSIVE_VERB_SCANNABLE + _PASSIVE.removeprefix(r"\b(?:was|were|been|being|is|are|be|got|gets|get)")
+    + r"(?!\s+by\b)")
+_SCANNABLE_SOURCES["passive with agent"] = (
+    _PASSIVE_VERB_SCANNABLE + _PASSIVE.removeprefix(r"\b(?:was|were|been|being|is|are|be|got|gets|get)") + r"\s+by\b")
+
 # On ASCII text without U+001C..U+001F, Python's ASCII and Unicode \w, \d, \s and \b agree character for
 # character (tested), so the ASCII-compiled patterns find exactly the same matches there, about a third faster.
 _NOT_ASCII_SPACE = re.compile("[\x1c-\x1f]")
@@ -140,11 +166,13 @@ def _ascii_safe(text: str) -> bool:
     return text.isascii() and _NOT_ASCII_SPACE.search(text) is None
 
 
-@lru_cache(maxsize=2)
-def _compiled_regex(ascii_only: bool) -> tuple[tuple[str, re.Pattern, str], ...]:
-    """The feature patterns, compiled on first use (a run without the model never pays for them)."""
+@lru_cache(maxsize=4)
+def _compiled_regex(ascii_only: bool, scannable: bool = False) -> tuple[tuple[str, re.Pattern, str], ...]:
+    """The feature patterns (or their ``_SCANNABLE_SOURCES``), compiled on first use (a run without the model
+    never pays for them)."""
     flags = re.ASCII if ascii_only else 0
-    return tuple((name, re.compile(pattern, flags), transform) for name, pattern, transform in _REGEX_FEATURES)
+    return tuple((name, re.compile(_SCANNABLE_SOURCES.get(name, pattern) if scannable else pattern, flags), transform)
+                 for name, pattern, transform in _REGEX_FEATURES)
 
 # A number with no source, study or citation beside it: the made-up statistic, as
 # opposed to "digits = evidence", which a claim full of invented percentages would pass.
@@ -374,7 +402,7 @@ class DenseFeatures:
         # then every match is placed in its sentence at once.
         joined, joined_normalised = "\x00".join(lowered), "\x00".join(normalised)
         positions, pattern_ids = [], []
-        for offset, (name, pattern, _) in enumerate(_compiled_regex(_ascii_safe(joined))):
+        for offset, (name, pattern, _) in enumerate(_compiled_regex(_ascii_safe(joined), scannable=True)):
             found = [match.start() for match in pattern.finditer(joined if name == "year" else joined_normalised)]
             positions += found
             pattern_ids += [offset] * len(found)
