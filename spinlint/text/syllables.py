@@ -236,8 +236,12 @@ def _pattern_prefixes() -> dict[str, tuple[int, tuple[int, ...]] | None]:
     for key in lines:
         for end in range(1, len(key)):
             prefixes[key[:end]] = None
-    # Parsed now, once for the run, rather than through _weights' cache at every pattern found.
-    prefixes.update((key, _weights(line)) for key, line in lines.items())
+    # Parsed now, once for the run, rather than through _weights' cache at every pattern found; the
+    # 11,000 patterns have some 1,600 distinct weights, so each is held once (and not in that cache).
+    distinct: dict[tuple, tuple] = {}
+    for key, line in lines.items():
+        weights = _weights.__wrapped__(line)
+        prefixes[key] = distinct.setdefault(weights, weights)
     return prefixes
 
 
