@@ -4,6 +4,8 @@
     python benchmarks/stages.py steady [--token-cache N] [--warm 500] [--documents 1000] [--by-logic-check]
     python benchmarks/stages.py memory [--documents 1000]  # a worker's RSS after each thing it loads (3x the documents)
     python benchmarks/stages.py lexicon              # buzzword alternation: flat list against trie
+    valgrind --tool=callgrind --collect-atstart=no --toggle-collect=sys_call_tracing \
+        python benchmarks/stages.py instructions --warm 60 --documents 50   # instructions of 50 documents
 
 The figures in benchmarks/README.md ("Where the time goes", the cache sizes) come from these. Uses the
 corpus of build_corpus.py (/tmp/spinlint-bench/corpus, or SPINLINT_BENCH_DIR). Times are CPU seconds of
@@ -160,6 +162,23 @@ for (name, value), (_, before) in zip(marks, [("", 0.0)] + marks):
     subprocess.run([sys.executable, "-c", script], check=True, env={**os.environ, "OPENBLAS_NUM_THREADS": "1"})
 
 
+def instructions(warm: int, documents: int) -> None:
+    """Lint ``documents`` archive documents after ``warm`` inside ``sys.call_tracing``: under callgrind told to
+    count only that C function (the command in the module's docstring), the instructions of the steady loop
+    alone, which do not depend on the machine's load as CPU time does."""
+    from spinlint.scan.archive import ScanOptions, scan_document
+
+    files = sorted(str(path) for path in (CORPUS / "archive").rglob("*.txt"))[:warm + documents]
+    for path in files[:warm]:
+        scan_document(path, ScanOptions())
+
+    def measured():
+        for path in files[warm:]:
+            scan_document(path, ScanOptions())
+    sys.call_tracing(measured, ())
+    print(f"{len(files) - warm} documents after {warm} to warm up: divide callgrind's 'Collected' by them")
+
+
 def lexicon() -> None:
     """Scan speed of the buzzword alternation written flat (longest first) and as a trie."""
     from spinlint.text import vocabulary
@@ -180,7 +199,7 @@ def lexicon() -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("what", choices=("startup", "steady", "memory", "lexicon"))
+    parser.add_argument("what", choices=("startup", "steady", "memory", "instructions", "lexicon"))
     parser.add_argument("--token-cache", type=int, help="entries of the model's per-token caches")
     parser.add_argument("--warm", type=int, default=500)
     parser.add_argument("--documents", type=int, default=1000)
@@ -194,6 +213,8 @@ def main() -> None:
         steady(args.token_cache, args.warm, args.documents, args.by_logic_check)
     elif args.what == "memory":
         memory(args.documents * 3)
+    elif args.what == "instructions":
+        instructions(args.warm, args.documents)
     else:
         lexicon()
 

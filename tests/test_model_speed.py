@@ -233,3 +233,55 @@ def test_ascii_compiled_patterns_find_the_same_matches_on_ascii_text():
     assert checked > 5000
     dense = runtime.DenseFeatures((("hedge", ("may", "per cent")),), {"invoice": 4.5})
     assert dense.transform(texts).tolist() == [dense.row(text) for text in texts]
+
+
+
+def test_word_vector_means_are_bit_for_bit_the_binned_sums(model):
+    # runtime._mean_vectors replaces WordVectors.matrix_of_columns on the scoring path
+    vectors = model.meaning
+    if vectors is None:
+        pytest.skip("the shipped model has no word vectors")
+    rng = np.random.default_rng(4)
+    for n in (1, 2, 7, 40):
+        lengths = rng.integers(0, 30, size=n)
+        rows = np.repeat(np.arange(n, dtype=np.int64), lengths)
+        columns = rng.integers(-1, len(vectors.terms), size=len(rows))
+        columns[rng.random(len(rows)) < 0.3] = -1  # unknown words, and now and then a sentence of none
+        fast = runtime._mean_vectors(vectors, rows, columns, n)
+        assert fast.tobytes() == vectors.matrix_of_columns(rows, columns, n).tobytes()
+
+
+def _pattern_test_texts() -> list[str]:
+    """Lower-cased texts that press on the patterns' edges: their own words glued to word characters,
+    random strings over their letters, generated sentences, the shipped examples and fixtures."""
+    import re
+
+    rng = random.Random(9)
+    pieces = sorted({word for _, source, _ in runtime._REGEX_FEATURES for word in re.findall(r"[a-z0-9']+", source)})
+    pieces += ["19", "20", "1999", "2024", "0", "00", "0.0", "$", "€", "£", "¥", "%", "(", ")", "[0]", "et al.",
+               "http://", "https://", "é", "_", "\u00a0", "\x00", "-", ",", ".", " by", " ly"]
+    glue = (" ", " ", " ", "", "_", "x", "é", "0", "'", "-", "\n", "\x00", "\u00a0", "  ")
+    texts = ["".join(rng.choice(pieces) + rng.choice(glue) for _ in range(rng.randint(1, 25))) for _ in range(3000)]
+    letters = "abcdefghilmnoprstuwy0 '%$()[]-_.,\u00e9\x00"
+    texts += ["".join(rng.choice(letters) for _ in range(rng.randint(1, 80))) for _ in range(2000)]
+    texts += generated_sentences(500) + generated_sentences(300, seed=3, words=UNICODE_WORDS)
+    shipped = Path(__file__).resolve().parent.parent
+    for folder in (shipped / "examples", shipped / "tests" / "fixtures" / "documents", CORPUS):
+        if folder.is_dir():
+            texts += [path.read_text(encoding="utf-8", errors="replace") for path in sorted(folder.iterdir())[:200]
+                      if path.is_file()]
+    return [runtime._DIGIT.sub("0", runtime.lower(text)) for text in texts] + [runtime.lower(text) for text in texts]
+
+
+def test_scannable_patterns_find_the_same_matches_as_the_model_s_own():
+    # The batch runs _SCANNABLE_SOURCES; training and DenseFeatures.row run _REGEX_FEATURES.
+    texts = _pattern_test_texts()
+    for ascii_only in (False, True):
+        pairs = list(zip(runtime._compiled_regex(ascii_only), runtime._compiled_regex(ascii_only, scannable=True)))
+        assert len(pairs) == len(runtime._REGEX_FEATURES)
+        for text in texts:
+            if ascii_only and not runtime._ascii_safe(text):
+                continue
+            for (name, original, _), (_, scannable, _) in pairs:
+                assert [match.span() for match in scannable.finditer(text)] == \
+                    [match.span() for match in original.finditer(text)], (name, text[:200])

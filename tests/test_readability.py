@@ -74,3 +74,26 @@ def test_document_numbers_are_sums_of_sentence_counts():
     assert document.words == 11 and document.sentences == 2 and document.long_sentences == 2
     assert document.passive_rate == 50.0
     assert set(document.to_dict()) >= {"flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "words"}
+
+
+def test_the_lower_case_passive_pattern_finds_what_the_plain_one_finds():
+    # _PASSIVE_LOWER is _PASSIVE rewritten so that re can scan for its first letters; same matches and groups.
+    import random
+
+    from spinlint.text import readability
+
+    plain = re.compile(readability._PASSIVE)
+    rng = random.Random(12)
+    verbs = ["am", "is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "gotten", "getting"]
+    pieces = verbs + ["quickly", "badly", "made", "closed", "sold", "driven", "need", "by", "bytes", "the",
+                      "report", "team", "x", "0", "_", "é", "isle", "bee", "waste", "agreed", "seen", "aware"]
+    glue = (" ", " ", " ", "  ", "\n", "", "_", "a", "é", "'", ",", "\x00", "\u00a0", "-")
+    texts = ["".join(rng.choice(pieces) + rng.choice(glue) for _ in range(rng.randint(1, 20))) for _ in range(4000)]
+    letters = "abdegilmnorstwy _é'\n"
+    texts += ["".join(rng.choice(letters) for _ in range(rng.randint(1, 60))) for _ in range(2000)]
+    root = Path(__file__).resolve().parent.parent
+    texts += [path.read_text(encoding="utf-8", errors="replace").lower() for folder in (root / "examples", root / "tests" / "fixtures"
+              / "documents") for path in sorted(folder.iterdir()) if path.is_file()]
+    for text in texts:
+        expected = [(match.span(), match.groups()) for match in plain.finditer(text)]
+        assert [(match.span(), match.groups()) for match in readability._PASSIVE_LOWER.finditer(text)] == expected, text

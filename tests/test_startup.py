@@ -39,6 +39,9 @@ def test_syllable_table_agrees_with_the_binary_search_on_every_word():
     assert all(syllables._search(word) == phones for word, phones in table.items())
     for missing in ("zzqxv", "synergisationally", "aiwashing"):
         assert syllables._search(missing) is None and missing not in table
+    # Words next to real ones in the file's order (the search's window edges) are misses too.
+    near = {form for word in table for form in (word + "q", word[:-1], word + "'", "a" + word)} - table.keys()
+    assert all(syllables._search(word) is None for word in near)
     # The long-run table keeps counts, taken by counting stress digits: the same as textstat's rule.
     counts = syllables._count_table()
     assert counts.keys() == table.keys()

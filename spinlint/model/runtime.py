@@ -131,6 +131,32 @@ _REGEX_FEATURES: tuple[tuple[str, str, str], ...] = (
                         r"supply chain|geopolitical|uncertain environment|the environment)\b", "log"),
     ("question or exclamation", r"[?!]", "log"),
 )
+# The same patterns written so that re can scan for their first characters in C: a leading \b before a
+# word character c is the same test as "c(?<!\wc)" made after reading c, and a group of alternatives is
+# the same alternatives in the same order, each with the rest of the pattern after it.  A pattern that
+# opens with \b gives re nothing to scan for, so it tries every position; these skip to the positions
+# where a first character occurs.  Only patterns whose first characters are few are rewritten: for one of
+# a dozen first letters (the research words, the negative outcomes) re stops at most letters anyway and the
+# rewrite measured slower.  Training and ``DenseFeatures.row`` read the originals; the batch reads these,
+# and tests/test_model_speed.py holds their matches to the originals'.
+_SCANNABLE_SOURCES: dict[str, str] = {
+    "percent": r"%|p(?<!\wp)er ?cent\b|p(?<!\wp)ercentage points?\b",
+    "money or units": r"\$\s?0|€\s?0|£\s?0|¥\s?0|0(?<!\w0)[0,.]*\s?(?:million|billion|thousand|bn|kg|km|mb|gb|tb|ms|"
+                      r"seconds?|minutes?|hours?|days?|weeks?|months?|years?|people|employees|customers|users|"
+                      r"times)\b",
+    "year": r"(?:1(?<!\w1)9|2(?<!\w2)0)\d\d\b",
+    "citation": r"\[\d+\]|\(\s*[a-z][\w-]+(?: et al\.?)?,? \d{4}[a-z]?\)|e(?<!\we)t al\b|d(?<!\wd)oi\b|https?://",
+    "modal verbs": r"(?:m(?<!\wm)(?:ay|ight|ust)|c(?<!\wc)(?:ould|an)|w(?<!\ww)ould|s(?<!\ws)hould)\b",
+    "future 'will'": r"w(?<!\ww)ill\b|g(?<!\wg)oing to\b|'ll\b",
+    "first person plural": r"(?:w(?<!\ww)e|o(?<!\wo)(?:ur|urs|urselves)|u(?<!\wu)s)\b",
+}
+_PASSIVE_VERB_SCANNABLE = r"(?:w(?<!\ww)(?:as|ere)|b(?<!\wb)(?:een|eing|e)|i(?<!\wi)s|a(?<!\wa)re|g(?<!\wg)(?:ot|ets|et))"
+_SCANNABLE_SOURCES["agentless passive"] = (
+    _PASSIVE_VERB_SCANNABLE + _PASSIVE.removeprefix(r"\b(?:was|were|been|being|is|are|be|got|gets|get)")
+    + r"(?!\s+by\b)")
+_SCANNABLE_SOURCES["passive with agent"] = (
+    _PASSIVE_VERB_SCANNABLE + _PASSIVE.removeprefix(r"\b(?:was|were|been|being|is|are|be|got|gets|get)") + r"\s+by\b")
+
 # On ASCII text without U+001C..U+001F, Python's ASCII and Unicode \w, \d, \s and \b agree character for
 # character (tested), so the ASCII-compiled patterns find exactly the same matches there, about a third faster.
 _NOT_ASCII_SPACE = re.compile("[\x1c-\x1f]")
@@ -140,11 +166,13 @@ def _ascii_safe(text: str) -> bool:
     return text.isascii() and _NOT_ASCII_SPACE.search(text) is None
 
 
-@lru_cache(maxsize=2)
-def _compiled_regex(ascii_only: bool) -> tuple[tuple[str, re.Pattern, str], ...]:
-    """The feature patterns, compiled on first use (a run without the model never pays for them)."""
+@lru_cache(maxsize=4)
+def _compiled_regex(ascii_only: bool, scannable: bool = False) -> tuple[tuple[str, re.Pattern, str], ...]:
+    """The feature patterns (or their ``_SCANNABLE_SOURCES``), compiled on first use (a run without the model
+    never pays for them)."""
     flags = re.ASCII if ascii_only else 0
-    return tuple((name, re.compile(pattern, flags), transform) for name, pattern, transform in _REGEX_FEATURES)
+    return tuple((name, re.compile(_SCANNABLE_SOURCES.get(name, pattern) if scannable else pattern, flags), transform)
+                 for name, pattern, transform in _REGEX_FEATURES)
 
 # A number with no source, study or citation beside it: the made-up statistic, as
 # opposed to "digits = evidence", which a claim full of invented percentages would pass.
@@ -374,7 +402,7 @@ class DenseFeatures:
         # then every match is placed in its sentence at once.
         joined, joined_normalised = "\x00".join(lowered), "\x00".join(normalised)
         positions, pattern_ids = [], []
-        for offset, (name, pattern, _) in enumerate(_compiled_regex(_ascii_safe(joined))):
+        for offset, (name, pattern, _) in enumerate(_compiled_regex(_ascii_safe(joined), scannable=True)):
             found = [match.start() for match in pattern.finditer(joined if name == "year" else joined_normalised)]
             positions += found
             pattern_ids += [offset] * len(found)
@@ -437,6 +465,27 @@ class _Block:
 EXPLAIN_MEMO_ROWS = 20_000
 MEANING_EXPLANATION = "wording close to labelled examples"
 _NO_COLUMNS = np.zeros(0, dtype=np.int64)
+_NO_ENTRIES = (_NO_COLUMNS, _NO_COLUMNS, np.zeros(0, dtype=np.float64))
+
+
+def _mean_vectors(vectors: WordVectors, rows: np.ndarray, columns: np.ndarray, n: int) -> np.ndarray:
+    """``vectors.matrix_of_columns`` bit for bit (tested), with one ``reduceat`` instead of an index per value.
+
+    Tokens come in sentence order, so each sentence's known words are one run of rows, and reduceat along
+    axis 0 adds a run's rows one after another in input order, as the bincount over (row, dimension) bins
+    does; no value is -0.0 (every scale is positive), so starting from the first row or from 0.0 is the same.
+    """
+    known = columns >= 0
+    values = vectors.codes[columns[known]].astype(np.float64) * vectors.scale
+    counts = np.bincount(rows[known], minlength=n)
+    out = np.zeros((n, vectors.dimensions))
+    present = np.flatnonzero(counts)
+    if len(present):
+        ends = np.cumsum(counts[present])
+        out[present] = np.add.reduceat(values, ends - counts[present], axis=0)
+    found = counts.astype(np.float64)
+    found[found == 0] = 1.0
+    return out / found[:, None]
 
 
 @dataclass(frozen=True, eq=False)
@@ -508,24 +557,32 @@ class ExportedModel:
         """Each distinct token's (word column or -1, its character n-gram columns, how many, then the
         dense block's ``describe``: rating, phrases, has a digit, then its word-vector row or -1), with one
         vocabulary search for all of their n-grams; kept in a bounded cache."""
-        # A model without the character block skips the n-grams altogether.
-        grams = [char_grams(token) if len(self.char.terms) else () for token in tokens]
-        columns = self.char.terms.columns([gram for token_grams in grams for gram in token_grams])
-        ends = np.cumsum([len(token_grams) for token_grams in grams]).tolist()
         words = self.word.terms.columns(tokens).tolist()
         # The word-vector row of each token (-1: none) rides in the same cached entry, so a cached token
         # costs the word vectors no vocabulary search either.
         meanings = self.meaning.terms.columns(tokens).tolist() if self.meaning is not None else [-1] * len(tokens)
-        described, start = {}, 0
-        for token, word, end, meaning in zip(tokens, words, ends, meanings):
-            found = columns[start:end]
-            found = found[found >= 0]
-            start = end
-            entry = (word, found if len(found) else _NO_COLUMNS, len(found), *self.dense.describe(token), meaning)
+        described = {}
+        for token, word, found, meaning in zip(tokens, words, self._char_columns(tokens), meanings):
+            entry = (word, found, len(found), *self.dense.describe(token), meaning)
             described[token] = entry
             if len(self._token_columns) < CHAR_COLUMN_CACHE and len(token) <= CACHED_TOKEN_CHARS:
                 self._token_columns[token] = entry
         return described
+
+    def _char_columns(self, tokens: list[str]) -> list[np.ndarray]:
+        """Each token's character n-gram columns found in the vocabulary, with one search for all of them."""
+        if not len(self.char.terms):  # a model without the character block skips the n-grams altogether
+            return [_NO_COLUMNS] * len(tokens)
+        grams = [char_grams(token) for token in tokens]
+        columns = self.char.terms.columns([gram for token_grams in grams for gram in token_grams])
+        ends = np.cumsum([len(token_grams) for token_grams in grams]).tolist()
+        result, start = [], 0
+        for end in ends:
+            found = columns[start:end]
+            found = found[found >= 0]
+            start = end
+            result.append(found if len(found) else _NO_COLUMNS)
+        return result
 
     @staticmethod
     def _tfidf(rows, columns, block: _Block, n: int):
@@ -572,12 +629,14 @@ class ExportedModel:
         known = unigrams >= 0
         word = self._tfidf(np.concatenate((rows[known], rows[:-1][in_sentence])),
                            np.concatenate((unigrams[known], bigrams[in_sentence])), self.word, n)
-        char = self._tfidf(np.repeat(rows, np.array(char_counts, dtype=np.int64)),
-                           np.concatenate(char_arrays) if char_arrays else _NO_COLUMNS, self.char, n)
+        char = _NO_ENTRIES  # the shipped model has no character n-grams: nothing to count or weigh
+        if len(self.char.terms):
+            char = self._tfidf(np.repeat(rows, np.array(char_counts, dtype=np.int64)),
+                               np.concatenate(char_arrays) if char_arrays else _NO_COLUMNS, self.char, n)
         token_columns = self.dense.token_columns(token_lists, ratings, phrases, digits)
         meaning = None
         if self.meaning is not None:
-            meaning = self.meaning.matrix_of_columns(rows, np.array(meanings, dtype=np.int64), n) * self.meaning_weight
+            meaning = _mean_vectors(self.meaning, rows, np.array(meanings, dtype=np.int64), n) * self.meaning_weight
         return _Batch(word, char, self.dense.matrix(lowered, normalised, token_lists, token_columns),
                       {text: row for row, text in enumerate(texts)}, meaning, self._rule_hits(texts, rule_hits))
 
@@ -585,6 +644,8 @@ class ExportedModel:
         n = batch.dense.shape[0]
         scores = np.zeros((n, len(self.labels)))
         for (rows, columns, values), block in ((batch.word, self.word), (batch.char, self.char)):
+            if not len(block.terms):
+                continue  # its bincounts would add only zeros
             for label_index, coef in enumerate(block.coef):  # each row a contiguous view: a fast 1-D take
                 scores[:, label_index] += np.bincount(rows, weights=values * coef[columns], minlength=n)
         scores += batch.dense @ self.dense_coef.T

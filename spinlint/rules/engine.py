@@ -387,9 +387,12 @@ def _sentences(segments: Segments, units: int | None) -> Iterator[int]:
     if units is None:
         yield from range(len(segments.sentences))
         return
-    for index in range(len(segments.sentences)):
-        if units >> index & 1:
-            yield index
+    # Only the set bits are visited, lowest first (most rules may match in a few sentences of many).
+    units &= (1 << len(segments.sentences)) - 1
+    while units:
+        lowest = units & -units
+        yield lowest.bit_length() - 1
+        units ^= lowest
 
 
 def _by_sentence(item: CompiledRule) -> bool:

@@ -121,11 +121,27 @@ def _bucket(text: str, word: str) -> tuple[int, int]:
     return bounds
 
 
+# Binary search stops once the word's line lies within this many characters, and one ``str.find``
+# (C speed) reads the rest: about half the Python steps of a look-up.
+_SCAN_WINDOW = 4096
+
+
 def _search(word: str) -> str | None:
     """Binary search over the (word-sorted) dictionary text: no index to build, a few steps per word."""
     text = _dictionary_text()
-    key, start = _line_at(text, _lower_bound(text, word, *_bucket(text, word)))
-    if key != word:
+    low, high = _bucket(text, word)
+    while high - low > _SCAN_WINDOW:
+        middle = (low + high) // 2
+        key, _ = _line_at(text, middle)
+        if key < word:
+            low = middle + 1
+        else:
+            high = middle
+    # The first line >= word starts after a newline in [low, the first newline from high].
+    needle = "\n" + word + " "
+    last_newline = text.find("\n", high)
+    start = text.find(needle, low, (last_newline if last_newline >= 0 else len(text)) + len(needle)) + 1
+    if start == 0:
         unreachable = _UNREACHABLE_BY_LENGTH.get(len(text))
         if unreachable is not None and word not in unreachable:
             return None
@@ -208,8 +224,8 @@ def _weights(line: str) -> tuple[int, tuple[int, ...]]:
 
 
 @lru_cache(maxsize=1)
-def _pattern_prefixes() -> dict[str, str | None]:
-    """Every pattern key → its line, and every proper prefix of a key → None.
+def _pattern_prefixes() -> dict[str, tuple[int, tuple[int, ...]] | None]:
+    """Every pattern key → its parsed weights (``_weights``), and every proper prefix of a key → None.
 
     A substring that is not even a prefix of a pattern cannot grow into one, so the search
     for patterns starting at a letter stops there instead of trying every length up to the
@@ -220,7 +236,12 @@ def _pattern_prefixes() -> dict[str, str | None]:
     for key in lines:
         for end in range(1, len(key)):
             prefixes[key[:end]] = None
-    prefixes.update(lines)
+    # Parsed now, once for the run, rather than through _weights' cache at every pattern found; the
+    # 11,000 patterns have some 1,600 distinct weights, so each is held once (and not in that cache).
+    distinct: dict[tuple, tuple] = {}
+    for key, line in lines.items():
+        weights = _weights.__wrapped__(line)
+        prefixes[key] = distinct.setdefault(weights, weights)
     return prefixes
 
 
@@ -247,22 +268,20 @@ def hyphen_points(word: str) -> int:
     return _points(word, lines, longest, missing=None)  # missing: try the next length
 
 
-def _points(word: str, patterns: dict[str, str | None], longest: int, missing: object) -> int:
+def _points(word: str, patterns: dict[str, str | tuple | None], longest: int, missing: object) -> int:
+    """``patterns``: key → raw line or its parsed ``_weights``; None for a key to pass over."""
     pointed = f".{word.lower()}."
     size = len(pointed)
     references = [0] * (size + 1)
     get = patterns.get
     for i in range(size - 1):
-        stop = min(i + longest, size)
-        j = i + 1
-        while j <= stop:
-            line = get(pointed[i:j], missing)
-            j += 1
-            if line is None:
+        for j in range(i + 1, min(i + longest, size) + 1):
+            found = get(pointed[i:j], missing)
+            if found is None:
                 continue
-            if line is _ABSENT:
+            if found is _ABSENT:
                 break
-            offset, values = _weights(line)
+            offset, values = found if type(found) is tuple else _weights(found)
             k = i + offset
             for value in values:
                 if value > references[k]:
