@@ -35,6 +35,7 @@ MEMO = """Update from the leadership team
 We will leverage synergies to unlock value at scale across the company.
 Mistakes were made during the rollout, and the delays were caused by factors we are still looking into.
 Our new engine is up to 40% faster than before.
+The results speak for themselves and customers love the experience.
 
 The invoice run finished at 09:00 on Tuesday.
 """

@@ -25,7 +25,10 @@ def test_wheel_installs_and_runs_from_a_temporary_folder(tmp_path, repo):
     workdir = tmp_path / "elsewhere"
     workdir.mkdir()
     memo = workdir / "memo.md"
-    memo.write_text("# Update\n\nMistakes were made, and our AI-first journey will unlock value at scale.\n",
+    # The last sentence is one no rule flags and the classifier does (a scapegoat in plain words), so a finding of
+    # the model's own shows it ran from the wheel.
+    memo.write_text("# Update\n\nMistakes were made, and our AI-first journey will unlock value at scale.\n\n"
+                    "Staff who did not follow the checklist caused most of the delays last month.\n",
                     encoding="utf-8")
     environment = {key: value for key, value in os.environ.items() if key not in ("PYTHONPATH",)}
     result = subprocess.run([str(env_dir / "bin" / "spinlint"), "check", "--format", "json", "memo.md"],

@@ -93,16 +93,22 @@ _UNREACHABLE_BY_LENGTH = {
 }
 
 
-def _lower_bound(text: str, word: str, low: int, high: int) -> int:
-    """The offset in [low, high] after which the first line's word is the first one >= ``word``."""
-    while low < high:
+def _narrowed(text: str, word: str, low: int, high: int, window: int = 0) -> tuple[int, int]:
+    """Binary search for the first line whose word is >= ``word``, stopped once [low, high] is ``window`` or
+    fewer characters wide (0: down to the offset itself)."""
+    while high - low > window:
         middle = (low + high) // 2
         key, _ = _line_at(text, middle)
         if key < word:
             low = middle + 1
         else:
             high = middle
-    return low
+    return low, high
+
+
+def _lower_bound(text: str, word: str, low: int, high: int) -> int:
+    """The offset in [low, high] after which the first line's word is the first one >= ``word``."""
+    return _narrowed(text, word, low, high)[0]
 
 
 # Where the words beginning with each two letters sit, found once per pair: a search then covers a
@@ -129,14 +135,7 @@ _SCAN_WINDOW = 4096
 def _search(word: str) -> str | None:
     """Binary search over the (word-sorted) dictionary text: no index to build, a few steps per word."""
     text = _dictionary_text()
-    low, high = _bucket(text, word)
-    while high - low > _SCAN_WINDOW:
-        middle = (low + high) // 2
-        key, _ = _line_at(text, middle)
-        if key < word:
-            low = middle + 1
-        else:
-            high = middle
+    low, high = _narrowed(text, word, *_bucket(text, word), _SCAN_WINDOW)
     # The first line >= word starts after a newline in [low, the first newline from high].
     needle = "\n" + word + " "
     last_newline = text.find("\n", high)
