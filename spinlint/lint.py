@@ -107,7 +107,7 @@ def rule_hits_alone(texts):
     rules: a 0/1 per rule family (spinlint/model/rule_hits.py), the hits a sentence that came alone gets."""
     global _RULES_ONLY
     from .config import parse_settings
-    from .model.rule_hits import FAMILIES, family_column
+    from .model.rule_hits import FAMILIES, hits_by_span
 
     import numpy as np
 
@@ -116,10 +116,8 @@ def rule_hits_alone(texts):
     linter, settings = _RULES_ONLY
     hits = np.zeros((len(texts), len(FAMILIES)))
     for row, text in enumerate(texts):
-        for finding in linter.lint(Source(path="sentence.txt", text=text, format="text"), settings).findings:
-            column = family_column(finding.code)
-            if column >= 0:
-                hits[row, column] = 1.0
+        findings = linter.lint(Source(path="sentence.txt", text=text, format="text"), settings).findings
+        hits[row] = hits_by_span(findings, [(0, len(text))])[0]
     return hits
 
 

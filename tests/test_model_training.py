@@ -41,7 +41,7 @@ def small_model(tmp_path_factory):
 
 def test_runtime_equals_scikit_learn(small_model):
     from spinlint.model.features import reference_probabilities
-    from spinlint.model.lone_hits import hits_read_alone
+    from spinlint.lint import rule_hits_alone
 
     data, trained, path = small_model
     texts = [example.text for example in ds.conll(data, "eval")[:1900]]
@@ -51,7 +51,7 @@ def test_runtime_equals_scikit_learn(small_model):
               "Industry leaders agree this platform will transform every workflow."]
     model = runtime.load(path)
     assert model.reads_rule_hits and trained.rule_hits
-    alone = hits_read_alone(texts)
+    alone = rule_hits_alone(texts)
     ours = model.predict_proba(texts, rule_hits=alone)
     assert ours.shape == (len(texts), len(LABELS))
     assert alone[:, 1:].any(), "the written blame and evidence sentences should give the rule columns a 1"

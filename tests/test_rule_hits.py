@@ -10,6 +10,7 @@ import pytest
 
 import spinlint
 from spinlint.document import Span
+from spinlint.lint import rule_hits_alone
 from spinlint.model import lone_hits, rule_hits
 
 
@@ -34,7 +35,7 @@ def test_sentences_of_a_passage_are_found_in_order():
 
 
 def test_a_sentence_read_alone_gets_its_families_hits():
-    hits = lone_hits.hits_read_alone([
+    hits = rule_hits_alone([
         "Market headwinds and our legacy systems held us back this quarter.",
         "The depot opened at six and closed at four.",
     ])

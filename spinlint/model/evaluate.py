@@ -61,9 +61,9 @@ def _scored(model, texts: list[str]) -> tuple[np.ndarray, np.ndarray | None]:
     those hits (None for a model that does not read them)."""
     if not getattr(model, "reads_rule_hits", False):
         return model.predict_proba(texts), None
-    from .lone_hits import hits_read_alone
+    from ..lint import rule_hits_alone
 
-    hits = hits_read_alone(texts)
+    hits = rule_hits_alone(texts)
     return model.predict_proba(texts, rule_hits=hits), hits
 
 

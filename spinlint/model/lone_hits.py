@@ -1,6 +1,6 @@
-"""Rule-family hits (``rule_hits``) of texts the linter reads itself, for training and evaluation: a sentence that
-came alone, linted alone, and the sentences of a labelled passage found inside the linted passage. A lint run has
-its document's findings already and never loads it."""
+"""Rule-family hits (``rule_hits``) of a labelled passage's sentences, found inside the linted passage, for
+training. A sentence that came alone is linted alone (``spinlint.lint.rule_hits_alone``); a lint run has its
+document's findings already and never loads this module."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
+from ..lint import rule_hits_alone
 from .rule_hits import hits_by_span
 
 
@@ -26,12 +27,6 @@ def hits_in_passage(text: str, sentences: Sequence[str], findings: Iterable) -> 
         cursor = start + len(sentence)
     hits = hits_by_span(findings, spans)
     if missing:
-        hits[missing] = hits_read_alone([sentences[index] for index in missing])
+        hits[missing] = rule_hits_alone([sentences[index] for index in missing])
     return hits
 
-
-def hits_read_alone(texts: Sequence[str]) -> np.ndarray:
-    """Per text, read as a document of its own: a 0/1 per family (``spinlint.lint.rule_hits_alone``)."""
-    from ..lint import rule_hits_alone
-
-    return rule_hits_alone(texts)

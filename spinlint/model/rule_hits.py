@@ -5,7 +5,7 @@ no rule lists. Giving the sentence model the rules' verdicts lets each sentence'
 13, build item 1). A sentence gets a 1 for a family when a finding of one of its rules starts inside the sentence,
 read where it stands: in its paragraph in a linted document and in a labelled passage, on its own for a sentence
 that came alone (the 10-K pool, the written sentences, the auxiliary sources, ``classify_sentences``; that
-reading is ``lone_hits``, which runs the linter and so sits with the training tools). The rules that run are the
+reading is ``spinlint.lint.rule_hits_alone``, which runs the linter and so sits above the model). The rules that run are the
 run's selection without the classifier rules (M), which read these features. A model given no hits reads every
 sentence as one no rule flagged.
 """

@@ -663,7 +663,7 @@ class ExportedModel:
         """Calibrated probability per label, shape (n, labels): one batched call per document.
 
         ``rule_hits`` (n, families): did a rule of each family fire in each sentence (``rule_hits``); a model that
-        reads them and is given none reads every sentence as one no rule flagged (``lone_hits.hits_read_alone``
+        reads them and is given none reads every sentence as one no rule flagged (``spinlint.lint.rule_hits_alone``
         gives the hits of sentences linted alone)."""
         texts = list(texts)
         if not texts:

@@ -137,7 +137,9 @@ def load_training_data(data: Path, config: TrainConfig) -> TrainingData:
 def example_rule_hits(examples: list[ds.Example], passages: list, linted: list) -> np.ndarray:
     """Per example, which rule families fired in it: a passage's sentences as they stand in the linted
     passage, every other row (sentences that came alone) read as a document of its own."""
-    from .lone_hits import hits_in_passage, hits_read_alone
+    from ..lint import rule_hits_alone
+    from .lone_hits import hits_in_passage
+    from .rule_hits import FAMILIES
 
     from_passages = [index for index, example in enumerate(examples)
                      if example.dataset in (ds.REAL_PASSAGES, ds.WRITTEN_PASSAGES)]
@@ -145,14 +147,14 @@ def example_rule_hits(examples: list[ds.Example], passages: list, linted: list) 
              if example.dataset not in (ds.REAL_PASSAGES, ds.WRITTEN_PASSAGES)]
     in_passages = [hits_in_passage(passage.text, [text for _, text, _ in passage.sentences], item.findings)
                    for passage, item in zip(passages, linted)]
-    hits = np.zeros((len(examples), 3))
+    hits = np.zeros((len(examples), len(FAMILIES)))
     if in_passages:
         stacked = np.vstack(in_passages)
         if len(stacked) != len(from_passages):
             raise ValueError("passage sentences and training rows are out of step")
         hits[from_passages] = stacked
     if alone:
-        hits[alone] = hits_read_alone([examples[index].text for index in alone])
+        hits[alone] = rule_hits_alone([examples[index].text for index in alone])
     return hits
 
 

@@ -88,7 +88,7 @@ class Features:
         result = {label: zeros[:] for label in model.labels}
         from ..model.guards import guarded
 
-        hits = self._rule_hits(judged) if getattr(model, "reads_rule_hits", False) else None
+        hits = self.rule_hits[judged] if getattr(model, "reads_rule_hits", False) else None
         for low in range(0, len(judged), MODEL_BATCH):
             batch = judged[low:low + MODEL_BATCH]
             texts = [self.sentence_texts[index] for index in batch]
@@ -112,6 +112,3 @@ class Features:
             span = blocks[block_index].to_source(start, end)
             spans.append((span.start, span.end))
         return hits_by_span(self.rule_findings or (), spans)
-
-    def _rule_hits(self, judged: list[int]):
-        return self.rule_hits[judged]

@@ -25,22 +25,23 @@ def what_it_does(rule: Rule) -> str:
             f"Message: {_plain(rule.message)}")
 
 
-def _evidence_sets(rule: Rule) -> str:
-    """Which shared definitions of evidence a conditional rule accepts (rules/catalogue/evidence-sets.toml)."""
-    names = rule.match.get("evidence_sets", ())
+def _shared_sets(rule: Rule, key: str, opening: str, file_name: str, closing: str) -> str:
+    """The shared pattern sets a rule names under ``key`` (rules/catalogue/<file_name>), as a sentence."""
+    names = rule.match.get(key, ())
     if not names:
         return ""
-    return (" Evidence it accepts: the shared sets " + ", ".join(f"`{name}`" for name in names)
-            + " (spinlint/rules/catalogue/evidence-sets.toml), then any patterns of its own.")
+    return (f" {opening} " + ", ".join(f"`{name}`" for name in names)
+            + f" (spinlint/rules/catalogue/{file_name}){closing}")
+
+
+def _evidence_sets(rule: Rule) -> str:
+    return _shared_sets(rule, "evidence_sets", "Evidence it accepts: the shared sets", "evidence-sets.toml",
+                        ", then any patterns of its own.")
 
 
 def _veto_sets(rule: Rule) -> str:
-    """Which shared accounts silence the rule (rules/catalogue/veto-sets.toml)."""
-    names = rule.match.get("unless_sets", ())
-    if not names:
-        return ""
-    return (" Silenced by the shared accounts " + ", ".join(f"`{name}`" for name in names)
-            + " (spinlint/rules/catalogue/veto-sets.toml) and any patterns of its own.")
+    return _shared_sets(rule, "unless_sets", "Silenced by the shared accounts", "veto-sets.toml",
+                        " and any patterns of its own.")
 
 
 _PLACEHOLDER = re.compile(r"\{(?:match|replacement|count|density|value|limit|probability)\}")
