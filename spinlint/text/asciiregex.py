@@ -55,8 +55,10 @@ def ascii_twin(pattern: re.Pattern) -> re.Pattern:
     if twin is None:
         twin = pattern
         try:
-            if not _mentions_case_paired(pattern.pattern, pattern.flags):
-                twin = _stored_twin(pattern) or re.compile(pattern.pattern, _twin_flags(pattern.flags))
+            # A stored twin passed the check when the table was written (``store``): no parse here.
+            twin = _stored_twin(pattern) or pattern
+            if twin is pattern and not _mentions_case_paired(pattern.pattern, pattern.flags):
+                twin = re.compile(pattern.pattern, _twin_flags(pattern.flags))
         except (re.error, ValueError, RecursionError):  # an inline (?u), or too deep to walk: keep the original
             twin = pattern
         _TWINS[key] = twin
@@ -99,7 +101,7 @@ def _stored_twin(pattern: re.Pattern) -> re.Pattern | None:
 def store(originals: Iterable[tuple[str, int]]) -> dict:
     """The table of the twins of ``originals`` (source and flags of each), for this Python."""
     entries = {_key(source, flags): warmstart.compiled_entry(source, _twin_flags(flags))[2:]
-               for source, flags in originals}
+               for source, flags in originals if not _mentions_case_paired(source, flags)}
     return {"runtime": warmstart.runtime_key(), "regexes": dict(sorted(entries.items()))}
 
 
