@@ -10,7 +10,7 @@ entry means the work is done as usual), and a test fails when one is stale:
 - ``spinlint/text/ascii-regexes.json``: the ASCII twins of the rules' and logic modules' regexes, compiled ahead
   (``spinlint.text.asciiregex``).
 
-``python -m spinlint.rules.tables`` rewrites all four, and ``spinlint/warmstart-regexes.json`` (the
+``python -m spinlint.rules.tables`` rewrites all five, and ``spinlint/warmstart-regexes.json`` (the
 regexes spinlint's modules compile, ``spinlint.warmstart``), after a rule file or a vocabulary changes.
 Working out the heads and the regexes needs the shipped rules compiled by the engine, so this
 module sits above the engine, and the speed machinery the engine uses never imports it back.
