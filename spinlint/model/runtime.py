@@ -29,6 +29,7 @@ from typing import Iterable, Mapping, Sequence
 
 import numpy as np
 
+from ..text.asciiregex import ascii_safe as _ascii_safe
 from ..text.wordtable import WordTable
 from . import LABELS, MODEL_NAME
 from .storedzip import read_stored_npz
@@ -157,15 +158,10 @@ _SCANNABLE_SOURCES["agentless passive"] = (
 _SCANNABLE_SOURCES["passive with agent"] = (
     _PASSIVE_VERB_SCANNABLE + _PASSIVE.removeprefix(r"\b(?:was|were|been|being|is|are|be|got|gets|get)") + r"\s+by\b")
 
+
 # On ASCII text without U+001C..U+001F, Python's ASCII and Unicode \w, \d, \s and \b agree character for
-# character (tested), so the ASCII-compiled patterns find exactly the same matches there, about a third faster.
-_NOT_ASCII_SPACE = re.compile("[\x1c-\x1f]")
-
-
-def _ascii_safe(text: str) -> bool:
-    return text.isascii() and _NOT_ASCII_SPACE.search(text) is None
-
-
+# character (tested; ``_ascii_safe`` is ``spinlint.text.asciiregex.ascii_safe``), so the ASCII-compiled patterns
+# find exactly the same matches there, about a third faster.
 @lru_cache(maxsize=4)
 def _compiled_regex(ascii_only: bool, scannable: bool = False) -> tuple[tuple[str, re.Pattern, str], ...]:
     """The feature patterns (or their ``_SCANNABLE_SOURCES``), compiled on first use (a run without the model

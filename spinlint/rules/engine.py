@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import copy
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Iterator, Mapping
 
 from ..document import Block, Segments, Span
+from ..text.asciiregex import ascii_safe, ascii_twin, twin_function
 from . import prefilter
 from .features import Features
 from .findings import SEVERITY_RANK, Finding
@@ -86,6 +88,9 @@ class Engine:
                 if isinstance(item.kind, LogicKind) and "heads" in item.options:
                     self._heads[index] = _declared_heads(item)
         self._index_heads()
+        # Per rule, the same rule reading the ASCII twins of its regexes (spinlint.text.asciiregex), made the
+        # first time an ASCII document needs it after the warm-up.
+        self._ascii_rules: dict[int, CompiledRule] = {}
 
     @property
     def needs_model(self) -> bool:
@@ -126,11 +131,15 @@ class Engine:
             self._learn_heads()
         findings: list[Finding] = []
         classifiers = []
+        # Twins of the regexes find exactly the same on ASCII text, faster; a short run does not build them.
+        ascii_text = self._documents > self.WARM_UP_DOCUMENTS and _ascii_document(segments)
         try:
-            for item, units in zip(self.compiled, self._candidate_units(segments)):
+            for index, (item, units) in enumerate(zip(self.compiled, self._candidate_units(segments))):
                 if isinstance(item.kind, ClassifierKind):
                     classifiers.append((item, units))
                 elif units != 0:
+                    if ascii_text:
+                        item = self._ascii_rule(index)
                     findings.extend(self._run_rule(item, segments, features, units))
             # The classifier rules run last: the model reads which rule families fired in each sentence.
             features.rule_findings = list(findings)
@@ -141,6 +150,26 @@ class Engine:
             self._shared = {}
         findings.sort(key=lambda f: (f.span.start, f.span.end, f.code))
         return _one_finding_per_claim(findings)
+
+    def ascii_twins(self) -> None:
+        """Make every rule's ASCII twin now (``python -m spinlint.rules.tables`` stores their regexes)."""
+        for index in range(len(self.compiled)):
+            self._ascii_rule(index)
+
+    def _ascii_rule(self, index: int) -> CompiledRule:
+        item = self._ascii_rules.get(index)
+        if item is None:
+            item = self.compiled[index]
+            kind = item.kind
+            twin = copy.copy(kind)
+            if isinstance(kind, (PatternKind, ConditionalKind)):
+                for name in kind.sources:
+                    pattern = getattr(kind, name)  # compiled now if it was not yet
+                    twin.__dict__[name] = None if pattern is None else ascii_twin(pattern)
+            elif isinstance(kind, LogicKind):
+                twin.function = twin_function(kind.function, LOGIC_PACKAGE) if kind.function else None
+            item = self._ascii_rules[index] = replace(item, kind=twin)
+        return item
 
     # -- one rule ---------------------------------------------------------------------------------
 
@@ -380,6 +409,15 @@ def _one_finding_per_claim(findings: list[Finding]) -> list[Finding]:
         else:
             same_sentence.append(finding)
     return [f for f in findings if id(f) not in dropped] if dropped else findings
+
+
+LOGIC_PACKAGE = __package__ + ".logic"
+
+
+def _ascii_document(segments: Segments) -> bool:
+    """Is every text a rule reads (paragraphs and sentences) one where ASCII twins find what the originals do?"""
+    return (all(map(ascii_safe, segments.document.blocks.texts()))
+            and all(map(ascii_safe, segments.sentences.texts)))
 
 
 def _sentences(segments: Segments, units: int | None) -> Iterator[int]:
