@@ -6,7 +6,7 @@ import re
 from typing import Any, Iterator, Mapping
 
 from ...text.casefold import any_case, lowered
-from .blame_vetoes import account_given, owned_account, specific_mechanism
+from .blame_vetoes import SPECIFIC_MECHANISM, account_given, owned_account, specific_mechanism
 from .common import Offsets, skip_spaces
 
 
@@ -429,6 +429,73 @@ def exoneration_across_sentences(text: str, options: Mapping[str, Any]) -> Itera
         return
 
 
+
+# The exoneration contrast said by denial (round 8): the thing being sold or defended is named only to be cleared as
+# the cause — "the technology is rarely at fault", "the biggest barrier isn't the technology", "it isn't a software
+# problem", "nothing to do with the platform", "through no fault of the equipment". One structure, three word orders:
+# the thing as subject of a denied fault, a fault-word as subject of a denied thing, or a denied "it's a <thing>
+# problem". A denial alone can be a technical diagnosis ("the model is rarely the bottleneck; retrieval is"), so the
+# shift needs the people, data, processes or culture the failure is moved to in the same paragraph, near the denial.
+_DENIED_THING = (r"(?:tools?|tooling|tech|technology|technologies|products?|platforms?|software|engine|models?|"
+                 r"systems?|solutions?|apps?|ai|assistants?|algorithms?|automation|chatbots?|machines?|machinery|"
+                 r"equipment|hardware|robots?|sensors?|scanners?|devices?|kit)")
+_NOT = r"(?:\s+(?:not|never|rarely|seldom|hardly\s+ever|almost\s+never|no\s+longer)|n.t)"
+_FAULT = (r"(?:problem|issue|culprit|cause|bottleneck|barrier|obstacle|blocker|reason|constraint|limitation|"
+          r"limiting\s+factor|weak\s+link|hurdle|roadblock|challenge|fault|failure)")
+_THING_PHRASE = r"(?:(?:the|our|this|that|your|their|its|any)\s+)?(?:[\w-]+\s+){0,2}?" + _DENIED_THING
+_DENIED_AS_CAUSE = re.compile(
+    # the thing as subject: "the technology is rarely at fault", "AI was never the problem", "the tool isn't to blame"
+    r"\b" + _THING_PHRASE + r"\s+(?:itself\s+|themselves\s+)?(?:is|are|was|were|has|have)" + _NOT +
+    r"(?:\s+been)?\s+(?:really\s+|actually\s+|usually\s+|ever\s+)?(?:(?:the|a|an)\s+(?:real\s+|main\s+|biggest\s+|root\s+|"
+    r"underlying\s+|primary\s+)?" + _FAULT + r"|to\s+blame|at\s+fault|responsible|what.s\s+(?:wrong|holding|failing)|"
+    r"why\b|behind\s+(?:it|this|that|the)\b|what\s+(?:[\w-]+\s+){0,3}?(?:held|holds|kept|keeps)\s+(?:[\w-]+\s+){0,3}?back)"
+    # the thing as agent of a denied cause: "failed rollouts are almost never caused by the software"
+    r"|\b(?:is|are|was|were)" + _NOT + r"\s+(?:\w+\s+)?(?:caused\s+by|due\s+to|down\s+to|the\s+fault\s+of|"
+    r"because\s+of)\s+" + _THING_PHRASE + r"\b"
+    # a fault-word as subject: "the biggest barrier to AI in retail isn't the technology", "our obstacle is not technical"
+    r"|\b(?:the|our|your|their|its|a)\s+(?:[\w-]+\s+){0,2}?" + _FAULT + r"s?\s+(?:(?:to|for|in|with|of|behind)\s+"
+    r"(?:[\w-]+\s+){1,4}?)?(?:here\s+)?(?:is|are|was|were|has\s+been)" + _NOT + r"\s+(?:really\s+)?(?:about\s+)?"
+    r"(?:" + _THING_PHRASE + r"|technical|technological)\b"
+    # what failed, denied as the thing: "what held the pilot back wasn't the AI"
+    r"|\bwhat\s+(?:[\w-]+\s+){1,4}?(?:back|wrong|down|short)\s+(?:is|was|were)" + _NOT + r"\s+" + _THING_PHRASE +
+    r"\b"
+    # a denied category: "it isn't a software problem", "this is not a technology issue"
+    r"|\b(?:it|this|that)\s+(?:is|was)" + _NOT + r"\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?" + _DENIED_THING +
+    r"\s+(?:problem|issue|failure|question|gap)\b"
+    # the thing cleared by a fixed denial: "nothing to do with the platform", "through no fault of the equipment"
+    r"|\b(?:nothing|little)\s+to\s+do\s+with\s+" + _THING_PHRASE + r"\b"
+    r"|\bno\s+fault\s+of\s+" + _THING_PHRASE + r"\b"
+    r"|\b(?:do\s+not|don.t|never)\s+blame\s+" + _THING_PHRASE + r"\b"
+    r"|\b(?:none|nothing)\s+of\s+(?:this|that|it|these)\s+(?:is|was)\s+(?:about|down\s+to|because\s+of)\s+"
+    + _THING_PHRASE + r"\b"
+    r"|\bsays?\s+more\s+about\s+(?:[\w-]+\s+){1,4}?than\s+(?:about\s+)?" + _THING_PHRASE + r"\b",
+    re.IGNORECASE)
+# The side the failure is moved to: the adopters, their people, data, processes or culture.
+_MOVED_TO = re.compile(
+    r"\b(?:people|data|process(?:es)?|culture|cultures|organi[sz]ations?|teams?|users|customers|clients|staff|"
+    r"workforces?|habits|mindsets?|leadership|leaders|adoption|readiness|skills?|managers|management|operators|"
+    r"employees|colleagues|humans|inputs?|workflows?|behaviou?rs?|training|sites|clinics|stores|warehouses|"
+    r"companies|enterprises|businesses|firms|planners|buyers|sponsors?|rotas|spreadsheets|change\s+management)\b",
+    re.IGNORECASE)
+# A timeline or a version names the mechanism: a postmortem ruling out one component, not a shift.
+_DENIAL_MECHANISM = re.compile(SPECIFIC_MECHANISM + r"|\bv?\d+\.\d+(?:\.\d+)?\b", re.IGNORECASE)
+# How far from the denial the people, data or process side may be named: about two sentences either way.
+_DENIAL_REACH = 220
+
+
+def product_cleared_by_denial(text: str, options: Mapping[str, Any]) -> Iterator[Offsets]:
+    """'The technology is rarely at fault; your processes are.': the product denied as the cause, the failure moved."""
+    if owned_account(text):
+        return
+    for denial in _DENIED_AS_CAUSE.finditer(text):
+        sentence = _sentence_around(text, denial.start(), denial.end())
+        if _DENIAL_MECHANISM.search(sentence) or account_given(text, sentence):
+            continue
+        if _MOVED_TO.search(text, max(0, denial.start() - _DENIAL_REACH), denial.end() + _DENIAL_REACH) is None:
+            continue
+        yield skip_spaces(text, denial.start(), denial.end()), denial.end()
+        return
+
 # The adoption-failure framing (guideline, Version 3): a technology or programme fails, stalls or does not pay off,
 # and the cause offered is the adopters' side — their data, people, culture, processes or readiness, described as
 # deficient. Three closed lists joined in order: the failure, a causal connective, the deficient adopter side.
@@ -527,8 +594,66 @@ def adoption_failure_on_adopters(text: str, options: Mapping[str, Any]) -> Itera
         yield span
 
 
+# The adopters as the subject of their own shortfall (round 8): "most companies are failing to get value from AI
+# because they treat it as a side project", "hospitals have been slow to adopt the platform", "most firms simply
+# aren't ready for agentic AI". One structure: an adopter group, a shortfall verb, and either a cause that points back
+# at the group ("because they", "since their") or a shortfall that is itself the group's deficiency (not ready, slow
+# to adopt, has not done the work). A technology, programme or its value must be what falls short, or the rule
+# would read "most schools are not ready for the new term" as blame.
+_ADOPTER_GROUP = (r"(?:organi[sz]ations|companies|enterprises|firms|businesses|teams|leaders|executives|customers|"
+                  r"clients|hospitals|schools|councils|agencies|banks|retailers|insurers|manufacturers|employees|staff|"
+                  r"workers|workforces|managers|users|adopters|buyers|clinicians|practices|brands|departments|sites|"
+                  r"growers|farmers|stores|operators|developers|engineers)")
+_GROUP_FALLS_SHORT = re.compile(
+    r"\b(?:(?:most|many|too\s+many|some|few|a\s+lot\s+of|the\s+majority\s+of|nearly\s+all|plenty\s+of|so\s+many)\s+)?"
+    r"(?:[\w-]+\s+){0,2}?" + _ADOPTER_GROUP + r"(?:\s+(?:still|simply|just|often|usually|typically|largely|continue\s+to|"
+    r"keep|too\s+often))?\s+(?:"
+    r"(?P<needs_cause>(?:(?:are|were|have\s+been|keep)\s+)?(?:failing|struggling|fail|failed|struggle|struggled|unable)\s+"
+    r"to\s+(?:get|see|capture|realis|realiz|unlock|extract|scale|deliver|make|turn|move|achieve|generate|adopt|use)\w*"
+    r"|(?:aren.t|are\s+not|haven.t|have\s+not|don.t|do\s+not|didn.t|did\s+not|never|rarely|weren.t|were\s+not)\s+"
+    r"(?:yet\s+)?(?:seeing|seen|see|getting|got|get|capturing|captured|capture|realis\w+|realiz\w+|unlocking|unlock|"
+    r"achieving|achieved|achieve|extracting|extract)\b)"
+    r"|(?P<deficient>(?:are|is|were|was)(?:\s+(?:simply|just|still|often|usually))?(?:\s+not|n.t)\s+(?:yet\s+)?"
+    r"(?:ready|prepared|mature\s+enough|equipped)\b"
+    r"|(?:have|has)\s+been\s+(?:too\s+)?(?:slow|reluctant|unwilling)\s+to\s+(?:adopt|embrace|use|change|adapt|modernis|moderniz)\w*"
+    r"|(?:are|were)\s+(?:too\s+)?(?:slow|reluctant|unwilling)\s+to\s+(?:adopt|embrace|use|change|adapt)\w*"
+    r"|(?:haven.t|have\s+not|never)\s+(?:yet\s+)?(?:done\s+the\s+(?:hard\s+|necessary\s+)?work|changed\s+how|redesigned|"
+    r"rethought|adapted|modernis\w+|moderniz\w+|cleaned\s+up|invested\s+in)))", re.IGNORECASE)
+# The cause pointing back at the group that fell short.
+_CAUSE_ON_THEMSELVES = re.compile(r"\b(?:because|since|as|when|where|until)\s+(?:of\s+)?(?:\w+\s+)?(?:they|their|them)\b",
+                                  re.IGNORECASE)
+_OTHER_CAUSE = re.compile(r"\b(?:because|since|due\s+to|owing\s+to|as\s+a\s+result\s+of|caused\s+by|given)\b",
+                          re.IGNORECASE)
+_FALLS_SHORT_TECH = re.compile(
+    r"\b(?:ai|genai|gen\s+ai|llms?|agents?|agentic|automation|analytics|digital|technology|technologies|tools?|"
+    r"software|platforms?|systems?|cloud|models?|apps?|value|returns|roi|gains|savings|benefits?|productivity|"
+    r"transformation|modernis\w+|moderniz\w+|pilots?|projects?|rollouts?|deployments?|implementations?|robots?|"
+    r"machines?|equipment|investments?)\b", re.IGNORECASE)
+_FALLS_SHORT_CONDITION = re.compile(r"\b(?:if|unless|whether|could|may|might|would)\b", re.IGNORECASE)
+
+
+def _group_falls_short_span(text: str) -> Offsets | None:
+    for found in _GROUP_FALLS_SHORT.finditer(text):
+        end = found.end()
+        cause = _CAUSE_ON_THEMSELVES.search(text, end, end + 140)
+        if cause is not None:
+            end = cause.end()
+        # a shortfall explained by something else ("slow to adopt cloud because procurement rules take 18 months")
+        # is not put on the adopters; one that needs a cause needs it to point back at them
+        elif found.group("needs_cause") is not None or _OTHER_CAUSE.search(text, end, end + 60):
+            continue
+        if (_FALLS_SHORT_TECH.search(text, found.start(), min(len(text), end + 60)) is None
+                or _FALLS_SHORT_CONDITION.search(text, max(0, found.start() - 40), end)):
+            continue
+        return skip_spaces(text, found.start(), end), end
+    return None
+
+
 def _adoption_failure_span(text: str) -> Offsets | None:
     """Where the adoption failure and the adopters' deficiency it is put on are said, if they are."""
+    falls_short = _group_falls_short_span(text)
+    if falls_short is not None:
+        return falls_short
     without = _WITHOUT_FIRST.match(text)
     if without is not None:
         failure = _ADOPTION_FAILURE.search(text, without.end(), without.end() + 120)
@@ -1038,6 +1163,7 @@ BLAME_CHECKS = {
     "agentless_decision": agentless_decision,
     "outside_force_cause": outside_force_cause,
     "exoneration_across_sentences": exoneration_across_sentences,
+    "product_cleared_by_denial": product_cleared_by_denial,
     "adoption_failure_on_adopters": adoption_failure_on_adopters,
     "forced_hand": forced_hand,
     "cause_handed_to_other_party": cause_handed_to_other_party,

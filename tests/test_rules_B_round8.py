@@ -1,0 +1,121 @@
+"""Round 8 of the blame rules (issue 14, generalisation): each structure added or widened this round fires on varied
+sentences written for the same move — other verbs, tenses, word orders and registers — and stays silent on near
+misses that are not the move (owned accounts, measured causes, technical diagnoses, the same words in a clean
+sentence). Every sentence here is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+import spinlint
+
+
+def codes(text: str) -> set[str]:
+    return {f.code for f in spinlint.analyze(text, "t.txt", config={"select": ["B"]}).files[0].findings}
+
+
+# -- B044: the product denied as the cause, the failure moved to people, data or process -----------------------
+
+@pytest.mark.parametrize("text", [
+    # the thing as the subject of a denied fault, in several tenses and hedges
+    "When AI projects stall, the technology is rarely at fault. Usually the data is a mess.",
+    "Technology isn't the bottleneck; your approval process is.",
+    "Most pilots stall. The technology itself has never been the hurdle; leadership has.",
+    "The platform has not been the problem. Users never logged in.",
+    "The robots were never what held the warehouses back: it was the managers' reluctance to change shifts.",
+    # a fault-word as the subject of a denied thing
+    "The biggest barrier to AI in retail isn't the technology. It's the people.",
+    "Our biggest obstacle is not technical. It's our managers.",
+    "The problem was never the algorithm, but the people using it.",
+    "What held the pilot back wasn't the AI but the lack of clean data.",
+    # the thing as the agent of a denied cause
+    "Failed deployments are almost never caused by the software itself, but by the teams running it.",
+    # a denied category and the fixed denials
+    "It isn't a software problem, it's a people problem.",
+    "None of this is about the product. It is about how teams use it.",
+    "The shortfall had nothing to do with our platform and everything to do with customer processes.",
+    "Those scanners now sit idle through no fault of the equipment, because the clinics never trained staff.",
+    "If your rollout stalled, don't blame the tool: blame the data you fed it.",
+    "Poor harvests this year say more about the sites than about the machines.",
+])
+def test_product_cleared_by_denial_fires(text):
+    assert "B044" in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    # a technical diagnosis: one component ruled out for another, no people, data or process blamed
+    "The model is rarely the bottleneck in a retrieval pipeline; the index lookup is.",
+    "The GPU is rarely the bottleneck in this benchmark. Disk reads take 70% of each step.",
+    # a postmortem's timeline or a version names the mechanism
+    "The platform was not the cause: our 14:02 config change dropped the cache, and we reverted it at 14:40.",
+    "The engine is not the cause of the timeout. The client sends 40 MB payloads; raise the limit in v2.3.",
+    # the writer owns the failure
+    "The tool is not to blame for the slow start, and neither are the teams: we underestimated the training.",
+    "The bug wasn't in the model. We misconfigured the data pipeline, and we fixed it on Monday.",
+    # the same words with no failure moved
+    "It isn't a software problem, so we can fix it this week without a release.",
+    "The technology is ready for use in all forty branches from Monday.",
+    # a relayed finding
+    "Staff said the system was not the problem; the rota was.",
+])
+def test_product_cleared_by_denial_near_misses(text):
+    assert "B044" not in codes(text)
+
+
+# -- B027 widened: the adopters as the subject of their own shortfall ------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    # a shortfall with a cause pointing back at the adopters
+    "Most companies are failing to get value from AI because they treat it as a side project.",
+    "Organisations struggle to scale generative AI because they never fix the basics.",
+    "Many enterprises aren't seeing returns on automation since they haven't redesigned their workflows.",
+    "Retailers keep failing to unlock the value of their AI investments, because their store teams won't trust it.",
+    # the shortfall that is itself the adopters' deficiency
+    "Most firms simply aren't ready for agentic AI.",
+    "Hospitals have been slow to adopt the platform, which is why savings have lagged.",
+    "Banks were too slow to adopt cloud, and now they are paying for it.",
+    "Plenty of councils still haven't modernised their case systems, so the new tools sit unused.",
+])
+def test_adopters_fall_short_fires(text):
+    assert "B027" in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    # the cause is the technology, not the adopters
+    "Companies are struggling to get value from AI because the models still hallucinate.",
+    "Many agencies have been slow to adopt cloud services because procurement rules take 18 months.",
+    # the writer's own side, a figure, a condition (a risk factor) or no technology at all
+    "Our customers aren't seeing the savings yet because our connector is slow.",
+    "62% of companies are not ready for AI, the survey found.",
+    "If customers are not ready to adopt our platform, our revenue could decline.",
+    "Most companies are not ready to report under the new rules.",
+    "Many hospitals are not yet ready for the winter surge.",
+    "Employees were unable to use the system because it was down from 09:00 to 11:00.",
+])
+def test_adopters_fall_short_near_misses(text):
+    assert "B027" not in codes(text)
+
+
+# -- B008 narrowed: a force whose own effect is measured is reporting --------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Revenue decreased 4% due to currency headwinds, which reduced reported sales by $120 million.",
+    "Operating income declined due to foreign exchange headwinds of $45 million.",
+    "Segment income fell 6% due to soft market conditions, which cut volumes in the region by 4% and prices by 1%.",
+    "Margins fell because of pricing pressures that took about 2 points off the gross margin.",
+    "Earnings slipped amid macro headwinds totalling roughly $30 million.",
+])
+def test_measured_force_is_reporting(text):
+    assert "B008" not in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    # the figure belongs to the decline, not to the force: the force is still unmeasured
+    "Net sales decreased 3% due to challenging market conditions.",
+    "Sales fell 12% due to weak demand, and costs rose by $5 million.",
+    "Margins fell amid macro headwinds; we also cut 40 roles.",
+    "Volume decreased 10 percent, reflecting challenging business conditions.",
+    "Revenue slowed in the quarter due to macroeconomic headwinds.",
+])
+def test_unmeasured_force_still_fires(text):
+    assert "B008" in codes(text)
