@@ -119,3 +119,61 @@ def test_measured_force_is_reporting(text):
 ])
 def test_unmeasured_force_still_fires(text):
     assert "B008" in codes(text)
+
+
+# -- B021 widened: an impersonal force as the agent of the decision or the outcome -------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Headwinds in the advertising market meant we had to let 80 colleagues go.",
+    "The current economic climate means we have to close two of our branches.",
+    "The weather meant the council had to cancel the festival.",
+    "Ongoing uncertainty in the sector means we must pause hiring.",
+    "The pace of change in our industry has left several roles redundant.",
+    "Today's market has made these cuts unavoidable.",
+    "Inflation has rendered the old pricing model unsustainable.",
+    "A tougher macro backdrop is behind this quarter's miss.",
+    "Supply chain disruption was largely to blame for the delays in the spring.",
+    "Market volatility was to blame for the weaker results.",
+    "Market forces are reshaping our workforce.",
+])
+def test_force_as_agent_fires(text):
+    assert "B021" in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    # a figure inside the force is a measured cause
+    "A 12% fall in ad spend meant we had to cut 80 roles.",
+    "Higher costs of $4m a year have made the Leeds store unviable.",
+    # no hard decision, no bad news, or no business outcome
+    "The pace of change means we have to keep learning.",
+    "Market conditions were behind the decision to open two new stores.",
+    "The economy is behind the strong rise in sales.",
+    "Icy conditions made the roads impossible for two days.",
+    "The team is responsible for the decline dashboard.",
+])
+def test_force_as_agent_near_misses(text):
+    assert "B021" not in codes(text)
+
+
+# -- B042 widened: "weather disrupted deliveries", the force noun right before a bare participle ----------------
+
+@pytest.mark.parametrize("text", [
+    "Weather disrupted deliveries across the network last week.",
+    "Storms delayed the rollout of the new timetable.",
+    "Supply chain challenges continue to delay shipments of the new model.",
+    "Competition squeezed margins in the second half.",
+    "Flooding disrupted services on the coastal line.",
+])
+def test_force_harms_outcome_fires(text):
+    assert "B042" in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Customers with delayed orders can claim a refund.",
+    "The storm delayed deliveries by 2 days in 14 depots.",
+    "Weather could disrupt deliveries next week.",
+    "Despite the weather, deliveries ran on time.",
+    "Staff with disrupted shifts will be paid for the full day.",
+])
+def test_force_harms_outcome_near_misses(text):
+    assert "B042" not in codes(text)

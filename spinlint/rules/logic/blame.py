@@ -1076,7 +1076,8 @@ _OWN_OUTCOME = (r"revenues?|sales|margins?|results|performance|growth|profits?|p
                 r"implementation|roll-?out|delivery|deliveries|progress|timelines?|schedule|launch|programme|program|"
                 r"project|plans?|services?|operations|reliability|availability|punctuality|satisfaction|sentiment|"
                 r"morale|retention|recruitment|hiring|productivity|output|production|quality|outcomes|figures|numbers|"
-                r"trading|business|campaign|season|transformation|modernisation|modernization|migration|pilot|efforts?")
+                r"trading|business|campaign|season|transformation|modernisation|modernization|migration|pilot|efforts?|"
+                r"shipments?|supplies|stock|capacity|footfall|subscriptions|renewals|sign-?ups|pipeline|deals")
 _HARMED = (r"impacted|affected|hit|hurt|hampered|hindered|held\s+back|held\s+up|weighed\s+down|dragged\s+down|"
            r"undermined|constrained|pressured|squeezed|eroded|dampened|disrupted|delayed|slowed(?:\s+down)?|derailed|"
            r"marred|overshadowed|tempered|depressed|stymied|frustrated|complicated|set\s+back|knocked|battered|"
@@ -1090,7 +1091,8 @@ _OUTCOME_HARMED_BY = re.compile(
 # The outside classes: a force, another party, a deficiency on someone else's side.
 _OUTSIDE_AGENT = re.compile(
     r"\b(?:environments?|landscapes?|climate|conditions|headwinds?|uncertaint(?:y|ies)|volatility|turmoil|turbulence|"
-    r"pressures?|markets?|economy|economic|macro\w*|weather|storms?|challenges|challenging|difficult\w*|tough|"
+    r"pressures?|markets?|economy|economic|macro\w*|weather|storms?|flood(?:s|ing)?|snow|heatwaves?|"
+    r"wildfires?|challenges|challenging|difficult\w*|tough|"
     r"factors|circumstances|priorities|red\s+tape|bureaucracy|regulat\w+|politic\w+|geopolitic\w+|inflation\w*|"
     r"crisis|forces|backdrop|cycle|suppliers?|partners?|partner.s|vendors?|contractors?|providers?|customers?|"
     r"clients?|users?|consumers?|minority|critics|social\s+media|activists|competitors?|competition|competitive|staff|employees|workers|teachers|"
@@ -1123,6 +1125,10 @@ _OUTSIDE_HARMS_OUTCOME = re.compile(
     rf"|(?P<past>{_HARMS_PAST_WORDS}))\s+(?P<det>(?:our|the|its|their|this|overall|all|every)\s+)?(?:[\w-]+\s+){{0,2}}?"
     rf"(?:{_OWN_OUTCOME})\b", re.IGNORECASE)
 _SUBJECT_SELF = re.compile(r"\b(?:we|i|us|our\s+(?:own\s+)?(?:decision|choice|plan|strategy))\b", re.IGNORECASE)
+_FORCE_JUST_BEFORE = re.compile(
+    r"\b(?:weather|storms?|headwinds?|economy|inflation|uncertainty|volatility|turmoil|turbulence|conditions|pressures|"
+    r"shortages?|disruptions?|strikes?|flooding|floods|snow|heat(?:waves?)?|markets?|environment|climate|landscape|"
+    r"competition|challenges|constraints)\W*$", re.IGNORECASE)
 # A figure (not a bare year) in the agent, the organisation itself as the agent, an amount or a time after "by".
 _AGENT_FIGURE = re.compile(r"\b(?!(?:19|20)\d\d\b)\d|[$€£]")
 _SELF_AGENT = re.compile(r"(?:our|we|us|my|management|the\s+(?:board|company).s\s+(?:own\s+)?(?:decision|choice))\b",
@@ -1150,8 +1156,12 @@ def outcome_harmed_by_outside_agent(text: str, options: Mapping[str, Any]) -> It
         return
     for found in _OUTSIDE_HARMS_OUTCOME.finditer(text):
         subject = found.group("subject")
-        bare_participle = found.group("past") is not None and not found.group("det")
+        # "Weather disrupted deliveries": a bare participle right after a force noun is the verb, not an adjective
+        bare_participle = (found.group("past") is not None and not found.group("det")
+                           and _FORCE_JUST_BEFORE.search(subject) is None)
+        # the harm measured right after it ("delayed deliveries by 2 days in 14 depots") is the specific account
         if (bare_participle or _SUBJECT_SELF.search(subject) or _AGENT_FIGURE.search(subject)
+                or _AGENT_FIGURE.search(text, found.end(), found.end() + 50)
                 or _ACCOUNTING_AGENT.search(subject) or _OUTSIDE_AGENT.search(subject) is None):
             continue
         yield skip_spaces(text, found.start("subject"), found.end()), found.end()
