@@ -177,3 +177,27 @@ def test_force_harms_outcome_fires(text):
 ])
 def test_force_harms_outcome_near_misses(text):
     assert "B042" not in codes(text)
+
+
+# -- B031 widened: a pronoun carries the bad news, and the group's conduct is a failing --------------------------
+
+@pytest.mark.parametrize("text", [
+    "This came down to one driver not doing what every other driver does every single day.",
+    "Most of these were caused by customers failing to update the app.",
+    "That was down to users not reading the instructions.",
+    "It was largely due to staff ignoring the new checklist.",
+    "Many of them were caused by residents skipping the booking step.",
+])
+def test_failing_conduct_after_a_pronoun_fires(text):
+    assert "B031" in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "This is because customers are choosing the premium plan.",
+    "This was due to customers upgrading early.",
+    "That was down to our own team not testing the change, and we have added the test.",
+    "It is because users asked for it in the 2024 survey.",
+    "These were caused by drivers not scanning returns between 09:00 and 09:40 UTC after our scanner update.",
+])
+def test_failing_conduct_after_a_pronoun_near_misses(text):
+    assert "B031" not in codes(text)

@@ -865,9 +865,27 @@ def setback_put_on_group(text: str, options: Mapping[str, Any]) -> Iterator[Offs
     for pattern in (_GROUP_CONDUCT, _FAULT_AT_PARTY):
         found = pattern.search(text)
         # "The rollout has been held back by staff who are resistant": a harm link is its own setback.
-        if found is not None and (_SETBACK.search(text, 0, found.start()) or _HARM_LINK.match(found.group(0))):
+        if found is not None and (_SETBACK.search(text, 0, found.start()) or _HARM_LINK.match(found.group(0))
+                                  or _failing_conduct_after_anaphor(text, found)):
             yield skip_spaces(text, found.start(), found.end()), found.end()
             return
+
+
+# "This came down to one driver not doing what every other driver does", "most of these were caused by customers
+# failing to update the app": a pronoun carries the bad news from the sentence before (round 8). The pronoun could as
+# well carry good news ("this is because customers are choosing the premium plan"), so the conduct must itself be a
+# failing: a negation, "failing to", "ignoring", "misusing".
+_ANAPHOR_BEFORE_LINK = re.compile(
+    r"\b(?:it|this|that|these|those|they|which|most\s+of\s+(?:these|them|those|it)|many\s+of\s+(?:these|them|those))\s+"
+    r"(?:(?:is|was|are|were|have\s+been|has\s+been|all|mostly|largely|mainly|usually|often|almost\s+always|came|comes|"
+    r"come|boiled|boils)\s+){0,3}$", re.IGNORECASE)
+_FAILING_CONDUCT = re.compile(r"\b(?:not|never|n.t|failing|failed|ignoring|ignored|misusing|misused|refusing|refused|"
+                              r"neglecting|forgetting|skipping|bypassing|disregarding)\b", re.IGNORECASE)
+
+
+def _failing_conduct_after_anaphor(text: str, found: re.Match) -> bool:
+    return (_ANAPHOR_BEFORE_LINK.search(text, max(0, found.start() - 60), found.start()) is not None
+            and _FAILING_CONDUCT.search(found.group(0)) is not None)
 
 
 # -- a placeholder fault as the whole account -----------------------------------------------------
