@@ -201,3 +201,29 @@ def test_failing_conduct_after_a_pronoun_fires(text):
 ])
 def test_failing_conduct_after_a_pronoun_near_misses(text):
     assert "B031" not in codes(text)
+
+
+# -- B022 widened: a layoff term and a performance or fit criterion put on the people --------------------------
+
+@pytest.mark.parametrize("text", [
+    "We are letting go of colleagues whose skills no longer match where we are heading.",
+    "These departures reflect our commitment to a high-performance culture.",
+    "Roles affected were identified through our regular performance review process.",
+    "Those leaving were selected using this year's performance ratings.",
+    "To keep talent density high, we are parting ways with some of the company.",
+    "Underperforming teams will see the deepest redundancies.",
+])
+def test_cuts_as_performance_fires(text):
+    assert "B022" in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "This decision is not about individual performance; we overhired in 2024.",
+    "Performance reviews will continue as normal for staff not affected by the redundancies.",
+    "Laid-off staff will keep their performance bonus for 2025.",
+    "Due to weak financial performance, we are letting go of 80 colleagues.",
+    "We are cutting 120 roles because we overhired in 2024 and revenue fell 18%; the decision was mine.",
+    "Exits from the fund reflected weak performance in bond markets.",
+])
+def test_cuts_as_performance_near_misses(text):
+    assert "B022" not in codes(text)
