@@ -496,6 +496,7 @@ def product_cleared_by_denial(text: str, options: Mapping[str, Any]) -> Iterator
         yield skip_spaces(text, denial.start(), denial.end()), denial.end()
         return
 
+
 # The adoption-failure framing (guideline, Version 3): a technology or programme fails, stalls or does not pay off,
 # and the cause offered is the adopters' side — their data, people, culture, processes or readiness, described as
 # deficient. Three closed lists joined in order: the failure, a causal connective, the deficient adopter side.
