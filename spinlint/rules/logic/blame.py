@@ -6,7 +6,7 @@ import re
 from typing import Any, Iterator, Mapping
 
 from ...text.casefold import any_case, lowered
-from .blame_vetoes import account_given, owned_account, specific_mechanism
+from .blame_vetoes import SPECIFIC_MECHANISM, account_given, owned_account, specific_mechanism
 from .common import Offsets, skip_spaces
 
 
@@ -429,6 +429,74 @@ def exoneration_across_sentences(text: str, options: Mapping[str, Any]) -> Itera
         return
 
 
+
+# The exoneration contrast said by denial (round 8): the thing being sold or defended is named only to be cleared as
+# the cause — "the technology is rarely at fault", "the biggest barrier isn't the technology", "it isn't a software
+# problem", "nothing to do with the platform", "through no fault of the equipment". One structure, three word orders:
+# the thing as subject of a denied fault, a fault-word as subject of a denied thing, or a denied "it's a <thing>
+# problem". A denial alone can be a technical diagnosis ("the model is rarely the bottleneck; retrieval is"), so the
+# shift needs the people, data, processes or culture the failure is moved to in the same paragraph, near the denial.
+_DENIED_THING = (r"(?:tools?|tooling|tech|technology|technologies|products?|platforms?|software|engine|models?|"
+                 r"systems?|solutions?|apps?|ai|assistants?|algorithms?|automation|chatbots?|machines?|machinery|"
+                 r"equipment|hardware|robots?|sensors?|scanners?|devices?|kit)")
+_NOT = r"(?:\s+(?:not|never|rarely|seldom|hardly\s+ever|almost\s+never|no\s+longer)|n.t)"
+_FAULT = (r"(?:problem|issue|culprit|cause|bottleneck|barrier|obstacle|blocker|reason|constraint|limitation|"
+          r"limiting\s+factor|weak\s+link|hurdle|roadblock|challenge|fault|failure)")
+_THING_PHRASE = r"(?:(?:the|our|this|that|your|their|its|any)\s+)?(?:[\w-]+\s+){0,2}?" + _DENIED_THING
+_DENIED_AS_CAUSE = re.compile(
+    # the thing as subject: "the technology is rarely at fault", "AI was never the problem", "the tool isn't to blame"
+    r"\b" + _THING_PHRASE + r"\s+(?:itself\s+|themselves\s+)?(?:is|are|was|were|has|have)" + _NOT +
+    r"(?:\s+been)?\s+(?:really\s+|actually\s+|usually\s+|ever\s+)?(?:(?:the|a|an)\s+(?:real\s+|main\s+|biggest\s+|root\s+|"
+    r"underlying\s+|primary\s+)?" + _FAULT + r"|to\s+blame|at\s+fault|responsible|what.s\s+(?:wrong|holding|failing)|"
+    r"why\b|behind\s+(?:it|this|that|the)\b|what\s+(?:[\w-]+\s+){0,3}?(?:held|holds|kept|keeps)\s+(?:[\w-]+\s+){0,3}?back)"
+    # the thing as agent of a denied cause: "failed rollouts are almost never caused by the software"
+    r"|\b(?:is|are|was|were)" + _NOT + r"\s+(?:\w+\s+)?(?:caused\s+by|due\s+to|down\s+to|the\s+fault\s+of|"
+    r"because\s+of)\s+" + _THING_PHRASE + r"\b"
+    # a fault-word as subject: "the biggest barrier to AI in retail isn't the technology", "our obstacle is not technical"
+    r"|\b(?:the|our|your|their|its|a)\s+(?:[\w-]+\s+){0,2}?" + _FAULT + r"s?\s+(?:(?:to|for|in|with|of|behind)\s+"
+    r"(?:[\w-]+\s+){1,4}?)?(?:here\s+)?(?:is|are|was|were|has\s+been)" + _NOT + r"\s+(?:really\s+)?(?:about\s+)?"
+    r"(?:" + _THING_PHRASE + r"|technical|technological)\b"
+    # what failed, denied as the thing: "what held the pilot back wasn't the AI"
+    r"|\bwhat\s+(?:[\w-]+\s+){1,4}?(?:back|wrong|down|short)\s+(?:is|was|were)" + _NOT + r"\s+" + _THING_PHRASE +
+    r"\b"
+    # a denied category: "it isn't a software problem", "this is not a technology issue"
+    r"|\b(?:it|this|that)\s+(?:is|was)" + _NOT + r"\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?" + _DENIED_THING +
+    r"\s+(?:problem|issue|failure|question|gap)\b"
+    # the thing cleared by a fixed denial: "nothing to do with the platform", "through no fault of the equipment"
+    r"|\b(?:nothing|little)\s+to\s+do\s+with\s+" + _THING_PHRASE + r"\b"
+    r"|\bno\s+fault\s+of\s+" + _THING_PHRASE + r"\b"
+    r"|\b(?:do\s+not|don.t|never)\s+blame\s+" + _THING_PHRASE + r"\b"
+    r"|\b(?:none|nothing)\s+of\s+(?:this|that|it|these)\s+(?:is|was)\s+(?:about|down\s+to|because\s+of)\s+"
+    + _THING_PHRASE + r"\b"
+    r"|\bsays?\s+more\s+about\s+(?:[\w-]+\s+){1,4}?than\s+(?:about\s+)?" + _THING_PHRASE + r"\b",
+    re.IGNORECASE)
+# The side the failure is moved to: the adopters, their people, data, processes or culture.
+_MOVED_TO = re.compile(
+    r"\b(?:people|data|process(?:es)?|culture|cultures|organi[sz]ations?|teams?|users|customers|clients|staff|"
+    r"workforces?|habits|mindsets?|leadership|leaders|adoption|readiness|skills?|managers|management|operators|"
+    r"employees|colleagues|humans|inputs?|workflows?|behaviou?rs?|training|sites|clinics|stores|warehouses|"
+    r"companies|enterprises|businesses|firms|planners|buyers|sponsors?|rotas|spreadsheets|change\s+management)\b",
+    re.IGNORECASE)
+# A timeline or a version names the mechanism: a postmortem ruling out one component, not a shift.
+_DENIAL_MECHANISM = re.compile(SPECIFIC_MECHANISM + r"|\bv?\d+\.\d+(?:\.\d+)?\b", re.IGNORECASE)
+# How far from the denial the people, data or process side may be named: about two sentences either way.
+_DENIAL_REACH = 220
+
+
+def product_cleared_by_denial(text: str, options: Mapping[str, Any]) -> Iterator[Offsets]:
+    """'The technology is rarely at fault; your processes are.': the product denied as the cause, the failure moved."""
+    if owned_account(text):
+        return
+    for denial in _DENIED_AS_CAUSE.finditer(text):
+        sentence = _sentence_around(text, denial.start(), denial.end())
+        if _DENIAL_MECHANISM.search(sentence) or account_given(text, sentence):
+            continue
+        if _MOVED_TO.search(text, max(0, denial.start() - _DENIAL_REACH), denial.end() + _DENIAL_REACH) is None:
+            continue
+        yield skip_spaces(text, denial.start(), denial.end()), denial.end()
+        return
+
+
 # The adoption-failure framing (guideline, Version 3): a technology or programme fails, stalls or does not pay off,
 # and the cause offered is the adopters' side — their data, people, culture, processes or readiness, described as
 # deficient. Three closed lists joined in order: the failure, a causal connective, the deficient adopter side.
@@ -527,8 +595,66 @@ def adoption_failure_on_adopters(text: str, options: Mapping[str, Any]) -> Itera
         yield span
 
 
+# The adopters as the subject of their own shortfall (round 8): "most companies are failing to get value from AI
+# because they treat it as a side project", "hospitals have been slow to adopt the platform", "most firms simply
+# aren't ready for agentic AI". One structure: an adopter group, a shortfall verb, and either a cause that points back
+# at the group ("because they", "since their") or a shortfall that is itself the group's deficiency (not ready, slow
+# to adopt, has not done the work). A technology, programme or its value must be what falls short, or the rule
+# would read "most schools are not ready for the new term" as blame.
+_ADOPTER_GROUP = (r"(?:organi[sz]ations|companies|enterprises|firms|businesses|teams|leaders|executives|customers|"
+                  r"clients|hospitals|schools|councils|agencies|banks|retailers|insurers|manufacturers|employees|staff|"
+                  r"workers|workforces|managers|users|adopters|buyers|clinicians|practices|brands|departments|sites|"
+                  r"growers|farmers|stores|operators|developers|engineers)")
+_GROUP_FALLS_SHORT = re.compile(
+    r"\b(?:(?:most|many|too\s+many|some|few|a\s+lot\s+of|the\s+majority\s+of|nearly\s+all|plenty\s+of|so\s+many)\s+)?"
+    r"(?:[\w-]+\s+){0,2}?" + _ADOPTER_GROUP + r"(?:\s+(?:still|simply|just|often|usually|typically|largely|continue\s+to|"
+    r"keep|too\s+often))?\s+(?:"
+    r"(?P<needs_cause>(?:(?:are|were|have\s+been|keep)\s+)?(?:failing|struggling|fail|failed|struggle|struggled|unable)\s+"
+    r"to\s+(?:get|see|capture|realis|realiz|unlock|extract|scale|deliver|make|turn|move|achieve|generate|adopt|use)\w*"
+    r"|(?:aren.t|are\s+not|haven.t|have\s+not|don.t|do\s+not|didn.t|did\s+not|never|rarely|weren.t|were\s+not)\s+"
+    r"(?:yet\s+)?(?:seeing|seen|see|getting|got|get|capturing|captured|capture|realis\w+|realiz\w+|unlocking|unlock|"
+    r"achieving|achieved|achieve|extracting|extract)\b)"
+    r"|(?P<deficient>(?:are|is|were|was)(?:\s+(?:simply|just|still|often|usually))?(?:\s+not|n.t)\s+(?:yet\s+)?"
+    r"(?:ready|prepared|mature\s+enough|equipped)\b"
+    r"|(?:have|has)\s+been\s+(?:too\s+)?(?:slow|reluctant|unwilling)\s+to\s+(?:adopt|embrace|use|change|adapt|modernis|moderniz)\w*"
+    r"|(?:are|were)\s+(?:too\s+)?(?:slow|reluctant|unwilling)\s+to\s+(?:adopt|embrace|use|change|adapt)\w*"
+    r"|(?:haven.t|have\s+not|never)\s+(?:yet\s+)?(?:done\s+the\s+(?:hard\s+|necessary\s+)?work|changed\s+how|redesigned|"
+    r"rethought|adapted|modernis\w+|moderniz\w+|cleaned\s+up|invested\s+in)))", re.IGNORECASE)
+# The cause pointing back at the group that fell short.
+_CAUSE_ON_THEMSELVES = re.compile(r"\b(?:because|since|as|when|where|until)\s+(?:of\s+)?(?:\w+\s+)?(?:they|their|them)\b",
+                                  re.IGNORECASE)
+_OTHER_CAUSE = re.compile(r"\b(?:because|since|due\s+to|owing\s+to|as\s+a\s+result\s+of|caused\s+by|given)\b",
+                          re.IGNORECASE)
+_FALLS_SHORT_TECH = re.compile(
+    r"\b(?:ai|genai|gen\s+ai|llms?|agents?|agentic|automation|analytics|digital|technology|technologies|tools?|"
+    r"software|platforms?|systems?|cloud|models?|apps?|value|returns|roi|gains|savings|benefits?|productivity|"
+    r"transformation|modernis\w+|moderniz\w+|pilots?|projects?|rollouts?|deployments?|implementations?|robots?|"
+    r"machines?|equipment|investments?)\b", re.IGNORECASE)
+_FALLS_SHORT_CONDITION = re.compile(r"\b(?:if|unless|whether|could|may|might|would)\b", re.IGNORECASE)
+
+
+def _group_falls_short_span(text: str) -> Offsets | None:
+    for found in _GROUP_FALLS_SHORT.finditer(text):
+        end = found.end()
+        cause = _CAUSE_ON_THEMSELVES.search(text, end, end + 140)
+        if cause is not None:
+            end = cause.end()
+        # a shortfall explained by something else ("slow to adopt cloud because procurement rules take 18 months")
+        # is not put on the adopters; one that needs a cause needs it to point back at them
+        elif found.group("needs_cause") is not None or _OTHER_CAUSE.search(text, end, end + 60):
+            continue
+        if (_FALLS_SHORT_TECH.search(text, found.start(), min(len(text), end + 60)) is None
+                or _FALLS_SHORT_CONDITION.search(text, max(0, found.start() - 40), end)):
+            continue
+        return skip_spaces(text, found.start(), end), end
+    return None
+
+
 def _adoption_failure_span(text: str) -> Offsets | None:
     """Where the adoption failure and the adopters' deficiency it is put on are said, if they are."""
+    falls_short = _group_falls_short_span(text)
+    if falls_short is not None:
+        return falls_short
     without = _WITHOUT_FIRST.match(text)
     if without is not None:
         failure = _ADOPTION_FAILURE.search(text, without.end(), without.end() + 120)
@@ -740,9 +866,27 @@ def setback_put_on_group(text: str, options: Mapping[str, Any]) -> Iterator[Offs
     for pattern in (_GROUP_CONDUCT, _FAULT_AT_PARTY):
         found = pattern.search(text)
         # "The rollout has been held back by staff who are resistant": a harm link is its own setback.
-        if found is not None and (_SETBACK.search(text, 0, found.start()) or _HARM_LINK.match(found.group(0))):
+        if found is not None and (_SETBACK.search(text, 0, found.start()) or _HARM_LINK.match(found.group(0))
+                                  or _failing_conduct_after_anaphor(text, found)):
             yield skip_spaces(text, found.start(), found.end()), found.end()
             return
+
+
+# "This came down to one driver not doing what every other driver does", "most of these were caused by customers
+# failing to update the app": a pronoun carries the bad news from the sentence before (round 8). The pronoun could as
+# well carry good news ("this is because customers are choosing the premium plan"), so the conduct must itself be a
+# failing: a negation, "failing to", "ignoring", "misusing".
+_ANAPHOR_BEFORE_LINK = re.compile(
+    r"\b(?:it|this|that|these|those|they|which|most\s+of\s+(?:these|them|those|it)|many\s+of\s+(?:these|them|those))\s+"
+    r"(?:(?:is|was|are|were|have\s+been|has\s+been|all|mostly|largely|mainly|usually|often|almost\s+always|came|comes|"
+    r"come|boiled|boils)\s+){0,3}$", re.IGNORECASE)
+_FAILING_CONDUCT = re.compile(r"\b(?:not|never|n.t|failing|failed|ignoring|ignored|misusing|misused|refusing|refused|"
+                              r"neglecting|forgetting|skipping|bypassing|disregarding)\b", re.IGNORECASE)
+
+
+def _failing_conduct_after_anaphor(text: str, found: re.Match) -> bool:
+    return (_ANAPHOR_BEFORE_LINK.search(text, max(0, found.start() - 60), found.start()) is not None
+            and _FAILING_CONDUCT.search(found.group(0)) is not None)
 
 
 # -- a placeholder fault as the whole account -----------------------------------------------------
@@ -951,7 +1095,8 @@ _OWN_OUTCOME = (r"revenues?|sales|margins?|results|performance|growth|profits?|p
                 r"implementation|roll-?out|delivery|deliveries|progress|timelines?|schedule|launch|programme|program|"
                 r"project|plans?|services?|operations|reliability|availability|punctuality|satisfaction|sentiment|"
                 r"morale|retention|recruitment|hiring|productivity|output|production|quality|outcomes|figures|numbers|"
-                r"trading|business|campaign|season|transformation|modernisation|modernization|migration|pilot|efforts?")
+                r"trading|business|campaign|season|transformation|modernisation|modernization|migration|pilot|efforts?|"
+                r"shipments?|supplies|stock|capacity|footfall|subscriptions|renewals|sign-?ups|pipeline|deals")
 _HARMED = (r"impacted|affected|hit|hurt|hampered|hindered|held\s+back|held\s+up|weighed\s+down|dragged\s+down|"
            r"undermined|constrained|pressured|squeezed|eroded|dampened|disrupted|delayed|slowed(?:\s+down)?|derailed|"
            r"marred|overshadowed|tempered|depressed|stymied|frustrated|complicated|set\s+back|knocked|battered|"
@@ -965,7 +1110,8 @@ _OUTCOME_HARMED_BY = re.compile(
 # The outside classes: a force, another party, a deficiency on someone else's side.
 _OUTSIDE_AGENT = re.compile(
     r"\b(?:environments?|landscapes?|climate|conditions|headwinds?|uncertaint(?:y|ies)|volatility|turmoil|turbulence|"
-    r"pressures?|markets?|economy|economic|macro\w*|weather|storms?|challenges|challenging|difficult\w*|tough|"
+    r"pressures?|markets?|economy|economic|macro\w*|weather|storms?|flood(?:s|ing)?|snow|heatwaves?|"
+    r"wildfires?|challenges|challenging|difficult\w*|tough|"
     r"factors|circumstances|priorities|red\s+tape|bureaucracy|regulat\w+|politic\w+|geopolitic\w+|inflation\w*|"
     r"crisis|forces|backdrop|cycle|suppliers?|partners?|partner.s|vendors?|contractors?|providers?|customers?|"
     r"clients?|users?|consumers?|minority|critics|social\s+media|activists|competitors?|competition|competitive|staff|employees|workers|teachers|"
@@ -998,6 +1144,10 @@ _OUTSIDE_HARMS_OUTCOME = re.compile(
     rf"|(?P<past>{_HARMS_PAST_WORDS}))\s+(?P<det>(?:our|the|its|their|this|overall|all|every)\s+)?(?:[\w-]+\s+){{0,2}}?"
     rf"(?:{_OWN_OUTCOME})\b", re.IGNORECASE)
 _SUBJECT_SELF = re.compile(r"\b(?:we|i|us|our\s+(?:own\s+)?(?:decision|choice|plan|strategy))\b", re.IGNORECASE)
+_FORCE_JUST_BEFORE = re.compile(
+    r"\b(?:weather|storms?|headwinds?|economy|inflation|uncertainty|volatility|turmoil|turbulence|conditions|pressures|"
+    r"shortages?|disruptions?|strikes?|flooding|floods|snow|heat(?:waves?)?|markets?|environment|climate|landscape|"
+    r"competition|challenges|constraints)\W*$", re.IGNORECASE)
 # A figure (not a bare year) in the agent, the organisation itself as the agent, an amount or a time after "by".
 _AGENT_FIGURE = re.compile(r"\b(?!(?:19|20)\d\d\b)\d|[$€£]")
 _SELF_AGENT = re.compile(r"(?:our|we|us|my|management|the\s+(?:board|company).s\s+(?:own\s+)?(?:decision|choice))\b",
@@ -1025,8 +1175,12 @@ def outcome_harmed_by_outside_agent(text: str, options: Mapping[str, Any]) -> It
         return
     for found in _OUTSIDE_HARMS_OUTCOME.finditer(text):
         subject = found.group("subject")
-        bare_participle = found.group("past") is not None and not found.group("det")
+        # "Weather disrupted deliveries": a bare participle right after a force noun is the verb, not an adjective
+        bare_participle = (found.group("past") is not None and not found.group("det")
+                           and _FORCE_JUST_BEFORE.search(subject) is None)
+        # the harm measured right after it ("delayed deliveries by 2 days in 14 depots") is the specific account
         if (bare_participle or _SUBJECT_SELF.search(subject) or _AGENT_FIGURE.search(subject)
+                or _AGENT_FIGURE.search(text, found.end(), found.end() + 50)
                 or _ACCOUNTING_AGENT.search(subject) or _OUTSIDE_AGENT.search(subject) is None):
             continue
         yield skip_spaces(text, found.start("subject"), found.end()), found.end()
@@ -1038,6 +1192,7 @@ BLAME_CHECKS = {
     "agentless_decision": agentless_decision,
     "outside_force_cause": outside_force_cause,
     "exoneration_across_sentences": exoneration_across_sentences,
+    "product_cleared_by_denial": product_cleared_by_denial,
     "adoption_failure_on_adopters": adoption_failure_on_adopters,
     "forced_hand": forced_hand,
     "cause_handed_to_other_party": cause_handed_to_other_party,
