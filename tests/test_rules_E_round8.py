@@ -1,0 +1,94 @@
+"""Round 8 of the evidence rules: generalisation. E026 catches the structure of a sweeping claim of change left
+unshown (a thing transforming a whole domain, a potential or promise said to be held, a step forward claimed, a bar
+said to be set, a way said to be paved), whatever the wording. Each structure is checked on varied paraphrases
+(verb, tense, voice, word order, register, hedge) and on near misses that are not the move: the change measured, a
+purpose, a possibility, a denial, the writer's own plan, a topic, the same words in a plain sense. The sentences are
+written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+import spinlint
+from spinlint.config import Settings
+
+
+def fires(code: str, text: str) -> bool:
+    report = spinlint.analyze(text, filename="example.txt", config=Settings(select=(code,)))
+    return any(finding.code == code for finding in report.files[0].findings)
+
+
+CAUGHT = [
+    # a thing transforming a whole domain or way of working
+    "Machine learning is transforming the home search process.",
+    "Open data has been quietly reshaping how agencies work with each other.",
+    "Cloud platforms are fundamentally redefining the way hospitals deliver care.",
+    "Generative tools were already revolutionising customer service long before the launch.",
+    "Honestly, the new app is now changing the way our residents report problems.",
+    "Low-code builders have been reinventing internal workflows across the sector.",
+    "The assistant transforms how small firms handle their paperwork.",
+    # a potential or a promise claimed as held
+    "Shared ledgers hold vast potential to transform public services.",
+    "The technique holds a lot of promise for scaling the barriers between teams.",
+    "Edge inference offers enormous potential for rural clinics.",
+    "This early work is already showing tremendous promise.",
+    "Digital twins have huge potential in water management.",
+    "With its open design, the toolkit has real potential across every department.",
+    # a step forward claimed
+    "For clinics, the booking assistant represents a major step forward.",
+    "Version 5 is a significant leap forward in retrieval quality.",
+    "Many users will see the redesign as a big step forward.",
+    "It marks an important step forward for open government.",
+    "The release is, in short, a giant leap forward.",
+    # a bar said to be set
+    "The new ranking model sets a new high bar for zero-shot retrieval.",
+    "With this launch, the team is raising the bar for accessible public websites.",
+    "Their hybrid index set a new standard in efficient search.",
+    "The handbook raises the standard for how councils publish data.",
+    "By pairing the two models, the system has set a new benchmark for multilingual search.",
+    # a way said to be paved
+    "Version 4 lays the groundwork for a new kind of machine-to-machine collaboration.",
+    "The protocol paves the way for more intelligent, autonomous applications.",
+    "This release laid the foundation for the next generation of data tools.",
+    "Together, the partners are paving the way for a better patient experience.",
+    "The standard lays the foundation for truly open services.",
+]
+
+LET_PASS = [
+    # the change measured in the paragraph
+    "Since the booking assistant went live in March, phone bookings fell from 900 to 400 a week.",
+    "The new model is transforming how we rank results: recall rose from 61% to 74% across 12,000 queries.",
+    "In the 2025 pilot, the ledger cut title transfers from 40 to 12 days; it holds great promise for other registries.",
+    "The release is a major step forward: p95 latency fell from 90 ms to 35 ms on the same hardware.",
+    "The index set a new standard for the benchmark, answering 1.4 times the queries of the previous leader.",
+    # a purpose, a possibility, a condition, a denial
+    "The pilot aims to transform how residents report potholes.",
+    "Shared ledgers could hold promise for land registries, but no agency has tested one yet.",
+    "If the trial succeeds, it may pave the way for a new kind of service.",
+    "The tool is not transforming the way teams work, at least not yet.",
+    "Our goal is to set a new standard for accessible forms.",
+    # the writer's own programme, and a topic to read about
+    "We are reshaping our organisation around three regional hubs.",
+    "We have been raising the bar for code review on every team.",
+    "Read on to learn how open APIs are transforming government.",
+    "In this post, explore how cities are reimagining their bus networks.",
+    # the same words in a plain, measured or literal sense
+    "The crew laid the foundation for the new depot in May.",
+    "Each step forward in the tutorial adds one field to the form.",
+    "The form sets a default for the date field.",
+    "Set the bar height to 40 pixels in the chart options.",
+    "The service holds the potential customers' details for 30 days.",
+    "Transforming the CSV file into JSON takes one command.",
+    "The update is changing the way the date field is stored.",
+    "We are changing the way we report outages.",
+]
+
+
+@pytest.mark.parametrize("text", CAUGHT)
+def test_sweeping_change_left_unshown_is_caught(text):
+    assert fires("E026", text), text
+
+
+@pytest.mark.parametrize("text", LET_PASS)
+def test_near_misses_pass(text):
+    assert not fires("E026", text), text
