@@ -92,3 +92,48 @@ def test_sweeping_change_left_unshown_is_caught(text):
 @pytest.mark.parametrize("text", LET_PASS)
 def test_near_misses_pass(text):
     assert not fires("E026", text), text
+
+
+# E027: a comparison with a whole field of alternatives nobody names
+CAUGHT_E027 = [
+    "The operator recovers from failures faster than any human operator could.",
+    "The model balances accuracy and speed better than most of its peers.",
+    "Our ledger is simply cheaper to run than every other option on the market.",
+    "Honestly, the new planner is more flexible than traditional scheduling tools.",
+    "Built on Rust, it was far more reliable than the competition from day one.",
+    "The portal makes renewals easier than any other council service.",
+    "Teams with a healthy culture outperform the competition.",
+    "In every region, the agents outperformed their rivals.",
+    "The hybrid ranker beats traditional keyword search.",
+    "Tessaly surpasses legacy ledgers in every respect.",
+    "No other product can give you this kind of historical analysis.",
+    "When it comes to flexibility, nothing else comes close.",
+    "No competing vendor offers this level of control.",
+]
+
+LET_PASS_E027 = [
+    # the alternative named, or the difference measured
+    "The model is more accurate than BERT-base on all five of the tasks we tested.",
+    "On the same 32-core host, the operator restored service in 40 seconds; our on-call engineers took 11 minutes.",
+    "It was faster than any other index we tried: 12 ms at p95 against 30 ms for the next best, on 1M vectors.",
+    "The hybrid ranker beats BM25 on nine of the twelve datasets in the table below.",
+    # a possibility, a condition, a denial
+    "The new index may be faster than most alternatives, but we have not benchmarked it.",
+    "If it is cheaper than competing tools, we will switch next year.",
+    "The new planner is not better than any other tool we tried.",
+    # the same words in another sense
+    "The delay reflected late supplier data rather than any problem with the planner.",
+    "Rainfall this spring was higher than any other spring since 1990.",
+    "Please submit the form no later than Friday.",
+    "Other teams can reuse the component.",
+]
+
+
+@pytest.mark.parametrize("text", CAUGHT_E027)
+def test_comparison_with_unnamed_field_is_caught(text):
+    assert fires("E027", text), text
+
+
+@pytest.mark.parametrize("text", LET_PASS_E027)
+def test_comparison_near_misses_pass(text):
+    assert not fires("E027", text), text
