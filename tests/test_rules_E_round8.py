@@ -137,3 +137,37 @@ def test_comparison_with_unnamed_field_is_caught(text):
 @pytest.mark.parametrize("text", LET_PASS_E027)
 def test_comparison_near_misses_pass(text):
     assert not fires("E027", text), text
+
+
+# E003: a share of a whole market, population or industry stated as a fact, with no source
+CAUGHT_E003 = [
+    "The platform already commands over 70% of the market.",
+    "Only 0.1% of the world's population can write code today.",
+    "Roughly 40 percent of the global workforce will need retraining.",
+    "Open-source databases now account for 35% of the industry, and the share keeps growing.",
+    "Fewer than 5 per cent of the internet is accessible to screen readers.",
+    "Honestly, 60–70% of the economy runs on spreadsheets.",
+]
+
+LET_PASS_E003 = [
+    # the share sourced, dated or counted
+    "According to the 2024 Ofcom Technology Tracker, 12% of the UK population had no home internet.",
+    "In our 2025 survey of 1,200 retailers, 35% of the industry said they planned to switch.",
+    # a coverage figure, and a share of a quantity rather than of a population
+    "We said we would cover 90% of the population with 5G by the end of 2022, and we reached 78%.",
+    "The new network reaches 80% of the population in the region.",
+    "The firm said automation would free up 30% of workforce capacity.",
+    # the same words with no share of a population
+    "The market opened 2% higher on Monday.",
+    "Half of the world's ports are in Asia.",
+]
+
+
+@pytest.mark.parametrize("text", CAUGHT_E003)
+def test_unsourced_share_of_a_population_is_caught(text):
+    assert fires("E003", text), text
+
+
+@pytest.mark.parametrize("text", LET_PASS_E003)
+def test_share_near_misses_pass(text):
+    assert not fires("E003", text), text
