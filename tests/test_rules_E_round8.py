@@ -1,6 +1,6 @@
 """Round 8 of the evidence rules: generalisation. E026 catches the structure of a sweeping claim of change left
-unshown (a thing transforming a whole domain, a potential or promise said to be held, a step forward claimed, a bar
-said to be set, a way said to be paved), whatever the wording. Each structure is checked on varied paraphrases
+unshown (a thing transforming a whole domain, a potential or promise said to be held, a step forward claimed, a way
+said to be paved); E020 widens its record claim to a bar said to be raised, whatever the wording. Each structure is checked on varied paraphrases
 (verb, tense, voice, word order, register, hedge) and on near misses that are not the move: the change measured, a
 purpose, a possibility, a denial, the writer's own plan, a topic, the same words in a plain sense. The sentences are
 written for these tests."""
@@ -40,12 +40,6 @@ CAUGHT = [
     "Many users will see the redesign as a big step forward.",
     "It marks an important step forward for open government.",
     "The release is, in short, a giant leap forward.",
-    # a bar said to be set
-    "The new ranking model sets a new high bar for zero-shot retrieval.",
-    "With this launch, the team is raising the bar for accessible public websites.",
-    "Their hybrid index set a new standard in efficient search.",
-    "The handbook raises the standard for how councils publish data.",
-    "By pairing the two models, the system has set a new benchmark for multilingual search.",
     # a way said to be paved
     "Version 4 lays the groundwork for a new kind of machine-to-machine collaboration.",
     "The protocol paves the way for more intelligent, autonomous applications.",
@@ -60,23 +54,18 @@ LET_PASS = [
     "The new model is transforming how we rank results: recall rose from 61% to 74% across 12,000 queries.",
     "In the 2025 pilot, the ledger cut title transfers from 40 to 12 days; it holds great promise for other registries.",
     "The release is a major step forward: p95 latency fell from 90 ms to 35 ms on the same hardware.",
-    "The index set a new standard for the benchmark, answering 1.4 times the queries of the previous leader.",
     # a purpose, a possibility, a condition, a denial
     "The pilot aims to transform how residents report potholes.",
     "Shared ledgers could hold promise for land registries, but no agency has tested one yet.",
     "If the trial succeeds, it may pave the way for a new kind of service.",
     "The tool is not transforming the way teams work, at least not yet.",
-    "Our goal is to set a new standard for accessible forms.",
     # the writer's own programme, and a topic to read about
     "We are reshaping our organisation around three regional hubs.",
-    "We have been raising the bar for code review on every team.",
     "Read on to learn how open APIs are transforming government.",
     "In this post, explore how cities are reimagining their bus networks.",
     # the same words in a plain, measured or literal sense
     "The crew laid the foundation for the new depot in May.",
     "Each step forward in the tutorial adds one field to the form.",
-    "The form sets a default for the date field.",
-    "Set the bar height to 40 pixels in the chart options.",
     "The service holds the potential customers' details for 30 days.",
     "Transforming the CSV file into JSON takes one command.",
     "The update is changing the way the date field is stored.",
@@ -171,3 +160,33 @@ def test_unsourced_share_of_a_population_is_caught(text):
 @pytest.mark.parametrize("text", LET_PASS_E003)
 def test_share_near_misses_pass(text):
     assert not fires("E003", text), text
+
+
+# E020: a bar said to be set or raised
+CAUGHT_E020 = [
+    "The new retrieval model sets a new high bar for zero-shot search.",
+    "With this launch, the team is raising the bar for accessible public websites.",
+    "Their hybrid index set a new standard in efficient search.",
+    "The handbook raises the standard for how councils publish data.",
+    "By pairing the two models, the system has set a new benchmark for multilingual search.",
+    "Once again, Tessaly raised the bar on developer experience.",
+]
+
+LET_PASS_E020 = [
+    "The index set a new standard for the benchmark, answering 1.4 times the queries of the previous leader.",
+    "Our goal is to set a new standard for accessible forms.",
+    "We are raising the bar for code review on every team.",
+    "The form sets a default for the date field.",
+    "Set the bar height to 40 pixels in the chart options.",
+    "The council raised the standard rate of council tax by 3%.",
+]
+
+
+@pytest.mark.parametrize("text", CAUGHT_E020)
+def test_bar_said_to_be_raised_is_caught(text):
+    assert fires("E020", text), text
+
+
+@pytest.mark.parametrize("text", LET_PASS_E020)
+def test_bar_near_misses_pass(text):
+    assert not fires("E020", text), text
