@@ -114,6 +114,8 @@ LET_PASS_E027 = [
     "The delay reflected late supplier data rather than any problem with the planner.",
     "Rainfall this spring was higher than any other spring since 1990.",
     "Please submit the form no later than Friday.",
+    # a comparison of quantity, counted rather than judged
+    "The club has won more championships than any other team in the league.",
     "Other teams can reuse the component.",
 ]
 
