@@ -83,6 +83,13 @@ def test_ctrl_c_in_check_is_exit_130_with_one_line(memo, monkeypatch, restore_si
 
 
 @pytest.mark.slow
+def _sigint_as_from_a_terminal():
+    # A test run started in the background (nohup, `cmd &` without job control) ignores SIGINT, and a child
+    # inherits that: the scan would then rightly leave Ctrl-C alone and finish with 0. A terminal's foreground
+    # job has the default action, which is what this test is about.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_during_a_parallel_scan_is_one_line_whenever_it_lands(tmp_path):
     """SIGINT to the whole process group (what the terminal sends), at several moments of worker start-up."""
     if os.name != "posix":
@@ -97,7 +104,7 @@ def test_ctrl_c_during_a_parallel_scan_is_one_line_whenever_it_lands(tmp_path):
         out = tmp_path / f"results-{delay}.jsonl"
         process = subprocess.Popen([sys.executable, "-m", "spinlint", "scan", str(archive), "-o", str(out),
                                     "-j", "2", "--ignore", "M"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                   start_new_session=True, text=True)
+                                   start_new_session=True, text=True, preexec_fn=_sigint_as_from_a_terminal)
         time.sleep(delay)
         assert process.poll() is None, (delay, "the scan ended before the interrupt: give it more work")
         os.killpg(process.pid, signal.SIGINT)
