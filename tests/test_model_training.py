@@ -111,3 +111,23 @@ def test_batched_dense_features_equal_the_row_by_row_reference(small_model):
     batched = trained.dense.transform(texts)
     reference = np.asarray([trained.dense.row(text) for text in texts])
     assert np.array_equal(batched, reference)
+
+
+def test_a_missed_precision_target_falls_back_to_the_most_precise_threshold_not_a_low_one():
+    """Where no threshold reaches the target, the fallback is the most precise one with enough findings: a label
+    that reaches 0.6 only at the top of the grid keeps a high threshold rather than dropping to where F0.5 peaks."""
+    import numpy as np
+
+    from spinlint.model.train import precision_threshold
+
+    rng = np.random.default_rng(0)
+    low = rng.uniform(0.0, 0.9, 2000)
+    y_low = (rng.uniform(size=2000) < 0.3).astype(int)  # 30% positive below 0.9: F0.5 is best low down
+    high = np.linspace(0.9, 1.0, 100)
+    y_high = (np.arange(100) % 5 < 3).astype(int)  # 60% positive above 0.9, evenly spread: never the 0.8 target
+    threshold, met = precision_threshold(np.concatenate([y_low, y_high]), np.concatenate([low, high]))
+    assert not met and threshold >= 0.9
+    # the target reached: the lowest threshold that reaches it, as before
+    y_sure = np.ones(100, dtype=int)
+    threshold, met = precision_threshold(np.concatenate([y_low, y_sure]), np.concatenate([low, high]))
+    assert met and 0.85 <= threshold <= 0.9

@@ -131,8 +131,8 @@ def build(trained, artefact: dict, evaluation: dict, data: Path) -> dict:
                           "document)" + (", among the rows where no rule of the label's family fired (a classifier "
                                          "finding is not repeated where a rule of its family already flagged the "
                                          "sentence)" if trained.rule_hits else "")
-                          + "; where no threshold reaches it, the best-F0.5 threshold (flagged per label in "
-                          "cross_validation)",
+                          + "; where no threshold reaches it, the most precise threshold with at least 20 findings "
+                          "(flagged per label in cross_validation)",
         "benchmark_thresholds": trained.benchmark_thresholds,
         "benchmark_threshold_rule": "CoNLL: the threshold with the best F1 on out-of-fold probabilities of the "
                                     "CoNLL train rows; the eval split is never used to choose anything",
