@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-import spinlint
+from rule_codes import blame_codes
 
 
-def codes(text: str) -> set[str]:
-    return {f.code for f in spinlint.analyze(text, "t.txt", config={"select": ["B"]}).files[0].findings}
+codes = blame_codes
 
 
 @pytest.mark.parametrize("text", [

@@ -5,15 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-import spinlint
+from rule_codes import blame_codes
 from spinlint.rules.logic.blame import (
     deficiency_as_agent,
     placeholder_fault_as_cause,
 )
 
 
-def codes(text: str) -> set[str]:
-    return {f.code for f in spinlint.analyze(text, "t.txt", config={"select": ["B"]}).files[0].findings}
+codes = blame_codes
 
 
 @pytest.mark.parametrize("text, code", [

@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-import spinlint
+from rule_codes import blame_codes
 
 
-def codes(text: str) -> set[str]:
-    return {f.code for f in spinlint.analyze(text, "t.txt", config={"select": ["B"]}).files[0].findings}
+codes = blame_codes
 
 
 # -- B044: the product denied as the cause, the failure moved to people, data or process -----------------------

@@ -12,13 +12,10 @@ from pathlib import Path
 import pytest
 
 import spinlint
-from spinlint.config import Settings
 from spinlint.rules.ruleset import builtin_rules
+from rule_codes import vague_codes
 
 
-def vague_codes(text: str) -> set[str]:
-    report = spinlint.analyze(text, filename="note.txt", config=Settings(select=("V",)))
-    return {finding.code for finding in report.files[0].findings}
 
 
 LITERAL = [

@@ -12,11 +12,9 @@ import pytest
 
 import spinlint
 from spinlint.config import Settings
+from rule_codes import vague_codes
 
 
-def vague_codes(text: str) -> set[str]:
-    report = spinlint.analyze(text, filename="note.txt", config=Settings(select=("V",)))
-    return {finding.code for finding in report.files[0].findings}
 
 
 FIRES = [
