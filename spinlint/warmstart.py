@@ -37,8 +37,6 @@ def seed_re_cache() -> int:
     if not isinstance(cache, dict):
         return 0
     try:
-        import _sre
-
         table = json.loads(TABLE.read_text(encoding="utf-8"))
         if table.get("runtime") != runtime_key():
             return 0
@@ -46,15 +44,24 @@ def seed_re_cache() -> int:
         # Leave a quarter of re's cache (512 entries) to patterns compiled while running; re drops its oldest
         # entry when full, so a seeded one pushed out is only compiled again, never wrong.
         limit = getattr(re, "_MAXCACHE", 512) * 3 // 4
-        for source, flags, compiled_flags, packed, groups, groupindex, indexgroup in table["regexes"][:limit]:
+        for source, flags, *entry in table["regexes"][:limit]:
             key = (str, source, flags)
             if key not in cache:
-                code = array("I", base64.b64decode(packed)).tolist()
-                cache[key] = _sre.compile(source, compiled_flags, code, groups, groupindex, tuple(indexgroup))
+                cache[key] = compiled_from(source, entry)
                 seeded += 1
         return seeded
     except Exception:  # noqa: BLE001 - the table is only ever a shortcut
         return 0
+
+
+def compiled_from(source: str, entry: list) -> re.Pattern:
+    """The Pattern ``_sre.compile`` makes from a stored entry (``compiled_entry`` without its source and flags).
+    Raises on an entry this Python cannot take: every caller falls back to ``re``."""
+    import _sre
+
+    compiled_flags, packed, groups, groupindex, indexgroup = entry
+    code = array("I", base64.b64decode(packed)).tolist()
+    return _sre.compile(source, compiled_flags, code, groups, groupindex, tuple(indexgroup))
 
 
 def compiled_entry(source: str, flags: int) -> list:

@@ -19,9 +19,7 @@ rule whose vocabularies (after config changes) are the shipped ones reads its so
 
 from __future__ import annotations
 
-import base64
 import re
-from array import array
 from contextlib import contextmanager
 from functools import lru_cache
 from typing import Iterable, Iterator
@@ -47,11 +45,7 @@ def compile_rule_regex(source: str) -> re.Pattern:
     entry = _stored().get(source_key(source))
     if entry is not None:
         try:
-            import _sre
-
-            flags, packed, groups, groupindex, indexgroup = entry
-            code = array("I", base64.b64decode(packed)).tolist()
-            return _sre.compile(source, flags, code, groups, groupindex, tuple(indexgroup))
+            return warmstart.compiled_from(source, entry)
         except Exception:  # noqa: BLE001 - a stored entry is only ever a shortcut
             pass
     return re.compile(source, FLAGS)

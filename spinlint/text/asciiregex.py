@@ -19,12 +19,10 @@ rules' and logic modules' patterns compiled ahead in ``ascii-regexes.json`` besi
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import json
 import re
 import types
-from array import array
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
@@ -89,11 +87,7 @@ def _stored_twin(pattern: re.Pattern) -> re.Pattern | None:
     if entry is None:
         return None
     try:
-        import _sre
-
-        compiled_flags, packed, groups, groupindex, indexgroup = entry
-        code = array("I", base64.b64decode(packed)).tolist()
-        return _sre.compile(pattern.pattern, compiled_flags, code, groups, groupindex, tuple(indexgroup))
+        return warmstart.compiled_from(pattern.pattern, entry)
     except Exception:  # noqa: BLE001 - a stored entry is only ever a shortcut
         return None
 
